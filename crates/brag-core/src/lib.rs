@@ -1,0 +1,17 @@
+//! brag's model and rules: entries, the Markdown file format, dates, links and inline
+//! `#tag`/`@person` recognition.
+//!
+//! Everything here is pure: text in, values or text out. Reading files, the index, the
+//! clock and the terminal belong to the adapter crates (`brag-vault`, `brag-index`) and the
+//! binary; this crate's manifest has no I/O dependency, so they cannot creep in.
+
+pub mod date;
+pub mod entry;
+pub mod file;
+pub mod filter;
+pub mod link;
+pub mod slug;
+pub mod text;
+
+pub use entry::{Entry, EntryId, Kind};
+pub use link::{Link, LinkKind};
