@@ -15,3 +15,13 @@ pub mod text;
 
 pub use entry::{Entry, EntryId, Kind};
 pub use link::{Link, LinkKind};
+
+/// Returns the size and modification time of a file: what the index compares with the
+/// disk to tell whether a file changed since it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
+}

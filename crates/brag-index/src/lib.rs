@@ -1,1 +1,536 @@
-//! placeholder
+//! brag's SQLite adapter: the index in `.brag/index.db`.
+//!
+//! The index is a cache of the entry files, never the record itself: its schema version
+//! lives in `PRAGMA user_version`, and a different version, a missing file or a corrupt one
+//! is answered by rebuilding it from the files. Callers keep it fresh by comparing each
+//! file's (path, size, mtime) with [`Index::stamps`] and handing the differences to
+//! [`Index::apply`].
+
+mod fts;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use brag_core::Entry;
+pub use brag_core::Stamp;
+use brag_core::filter::Filter;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+
+pub use fts::fts_query;
+
+/// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    error_line INTEGER,
+    error TEXT
+) WITHOUT ROWID;
+CREATE TABLE entries (
+    rowid INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    date TEXT,
+    kind TEXT NOT NULL,
+    project TEXT COLLATE NOCASE,
+    json TEXT NOT NULL
+);
+CREATE INDEX entries_date ON entries(date);
+CREATE INDEX entries_id ON entries(id);
+CREATE TABLE labels (
+    entry INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL COLLATE NOCASE
+);
+CREATE INDEX labels_value ON labels(kind, value);
+CREATE INDEX labels_entry ON labels(entry);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, labels,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+";
+
+/// Returned when the index cannot do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// SQLite failed.
+    #[error("index {path}: {source}")]
+    Sqlite {
+        /// The index file.
+        path: PathBuf,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// A search query has nothing to search for.
+    #[error("the search query has no words to look for")]
+    EmptyQuery,
+}
+
+/// Returns what changed about one file since the index last saw it.
+#[derive(Debug)]
+pub enum Change {
+    /// The file reads as this entry.
+    Entry {
+        /// Vault-relative path.
+        path: String,
+        /// The file's stamp when it was read.
+        stamp: Stamp,
+        /// The entry (boxed: an entry is large).
+        entry: Box<Entry>,
+    },
+    /// The file cannot be read as an entry.
+    Broken {
+        /// Vault-relative path.
+        path: String,
+        /// The file's stamp when it was read.
+        stamp: Stamp,
+        /// The 1-based line at fault.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file is gone.
+    Removed {
+        /// Vault-relative path.
+        path: String,
+    },
+}
+
+/// Returns a file the index could not read, as `path:line: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Vault-relative path.
+    pub path: String,
+    /// The 1-based line at fault.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Returns one search result.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The entry found.
+    pub entry: Entry,
+    /// Relevance; higher is better.
+    pub score: f64,
+    /// A short extract with matches between `\u{2}` and `\u{3}`.
+    pub snippet: String,
+}
+
+/// Returns the index: an open SQLite database.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Index {
+    /// Returns the index at `path`, rebuilding it empty when it is missing, from another
+    /// schema version or unreadable. The boolean is true when it was (re)made empty.
+    pub fn open(path: &Path) -> Result<(Index, bool), IndexError> {
+        match Self::try_open(path) {
+            Ok(ok) => Ok(ok),
+            Err(_) => {
+                // Corrupt or not a database: it is only a cache, so start again.
+                remove_db_files(path);
+                Self::try_open(path)
+            }
+        }
+    }
+
+    /// Returns an index held in memory, for tests and throwaway use.
+    pub fn in_memory() -> Result<Index, IndexError> {
+        let conn = Connection::open_in_memory().map_err(|e| sql_err(Path::new(":memory:"), e))?;
+        let index = Index {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        index.create_schema()?;
+        Ok(index)
+    }
+
+    fn try_open(path: &Path) -> Result<(Index, bool), IndexError> {
+        let conn = Connection::open(path).map_err(|e| sql_err(path, e))?;
+        let index = Index {
+            conn,
+            path: path.to_owned(),
+        };
+        let c = &index.conn;
+        c.busy_timeout(Duration::from_secs(10))
+            .map_err(|e| index.err(e))?;
+        c.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| index.err(e))?;
+        c.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| index.err(e))?;
+        let version: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| index.err(e))?;
+        if version == SCHEMA_VERSION {
+            // Touch the tables so a damaged file fails here rather than mid-command.
+            c.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))
+                .map_err(|e| index.err(e))?;
+            return Ok((index, false));
+        }
+        index.reset()?;
+        Ok((index, true))
+    }
+
+    fn err(&self, e: rusqlite::Error) -> IndexError {
+        sql_err(&self.path, e)
+    }
+
+    /// Empties the index and makes its tables anew.
+    pub fn reset(&self) -> Result<(), IndexError> {
+        let c = &self.conn;
+        let tx = c.unchecked_transaction().map_err(|e| self.err(e))?;
+        let names: Vec<(String, String)> = {
+            let mut st = tx
+                .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'")
+                .map_err(|e| self.err(e))?;
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| self.err(e))?
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.err(e))?
+        };
+        for (kind, name) in names {
+            let kind = if kind == "view" { "VIEW" } else { "TABLE" };
+            tx.execute_batch(&format!(
+                "DROP {kind} IF EXISTS \"{}\";",
+                name.replace('"', "\"\"")
+            ))
+            .map_err(|e| self.err(e))?;
+        }
+        tx.execute_batch(SCHEMA).map_err(|e| self.err(e))?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn create_schema(&self) -> Result<(), IndexError> {
+        self.reset()
+    }
+
+    /// Returns the stamp of every file the index holds, keyed by vault-relative path.
+    pub fn stamps(&self) -> Result<HashMap<String, Stamp>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT path, size, mtime FROM files")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Stamp {
+                        size: r.get::<_, i64>(1)? as u64,
+                        mtime_ns: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Records changed files, in one transaction.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<(), IndexError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut del_entry = tx
+                .prepare_cached("DELETE FROM entries WHERE path = ?1 RETURNING rowid")
+                .map_err(err)?;
+            let mut del_fts = tx
+                .prepare_cached("DELETE FROM fts WHERE rowid = ?1")
+                .map_err(err)?;
+            let mut del_labels = tx
+                .prepare_cached("DELETE FROM labels WHERE entry = ?1")
+                .map_err(err)?;
+            let mut del_file = tx
+                .prepare_cached("DELETE FROM files WHERE path = ?1")
+                .map_err(err)?;
+            let mut put_file = tx
+                .prepare_cached("INSERT OR REPLACE INTO files (path, size, mtime, error_line, error) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(err)?;
+            let mut put_entry = tx
+                .prepare_cached("INSERT INTO entries (path, id, date, kind, project, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .map_err(err)?;
+            let mut put_fts = tx
+                .prepare_cached(
+                    "INSERT INTO fts (rowid, title, body, labels) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(err)?;
+            let mut put_label = tx
+                .prepare_cached("INSERT INTO labels (entry, kind, value) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
+            for change in changes {
+                let p = match change {
+                    Change::Entry { path, .. }
+                    | Change::Broken { path, .. }
+                    | Change::Removed { path } => path,
+                };
+                let old: Option<i64> = del_entry
+                    .query_row([p], |r| r.get(0))
+                    .optional()
+                    .map_err(err)?;
+                if let Some(rowid) = old {
+                    del_fts.execute([rowid]).map_err(err)?;
+                    del_labels.execute([rowid]).map_err(err)?;
+                }
+                match change {
+                    Change::Removed { path } => {
+                        del_file.execute([path]).map_err(err)?;
+                    }
+                    Change::Broken {
+                        path,
+                        stamp,
+                        line,
+                        message,
+                    } => {
+                        put_file
+                            .execute(params![
+                                path,
+                                stamp.size as i64,
+                                stamp.mtime_ns,
+                                *line as i64,
+                                message
+                            ])
+                            .map_err(err)?;
+                    }
+                    Change::Entry { path, stamp, entry } => {
+                        put_file
+                            .execute(params![
+                                path,
+                                stamp.size as i64,
+                                stamp.mtime_ns,
+                                None::<i64>,
+                                None::<String>
+                            ])
+                            .map_err(err)?;
+                        let json = serde_json::to_string(entry).unwrap_or_default();
+                        put_entry
+                            .execute(params![
+                                path,
+                                entry.id.as_str(),
+                                entry.date.map(|d| d.to_string()),
+                                entry.kind.as_str(),
+                                entry.project,
+                                json
+                            ])
+                            .map_err(err)?;
+                        let rowid = tx.last_insert_rowid();
+                        let mut labels = String::new();
+                        for (kind, values) in [
+                            ("tag", &entry.tags),
+                            ("competency", &entry.competencies),
+                            ("person", &entry.people),
+                        ] {
+                            for v in values {
+                                put_label.execute(params![rowid, kind, v]).map_err(err)?;
+                                labels.push_str(v);
+                                labels.push(' ');
+                            }
+                        }
+                        if let Some(p) = &entry.project {
+                            labels.push_str(p);
+                        }
+                        put_fts
+                            .execute(params![rowid, entry.title, entry.search_body(), labels])
+                            .map_err(err)?;
+                    }
+                }
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Returns the files that could not be read, by path.
+    pub fn problems(&self) -> Result<Vec<Problem>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT path, error_line, error FROM files WHERE error IS NOT NULL ORDER BY path",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(Problem {
+                    path: r.get(0)?,
+                    line: r.get::<_, i64>(1)? as usize,
+                    message: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the number of entries indexed.
+    pub fn count(&self) -> Result<usize, IndexError> {
+        self.conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Returns the entries a filter selects, newest first, at most `limit` of them.
+    pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Result<Vec<Entry>, IndexError> {
+        let (cond, args) = where_clause(filter);
+        let sql = format!(
+            "SELECT e.json FROM entries e WHERE {cond} ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {}",
+            limit.map_or(-1, |l| l as i64)
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for json in rows {
+            let json = json.map_err(|e| self.err(e))?;
+            if let Ok(entry) = serde_json::from_str(&json) {
+                out.push(entry);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Returns the ids of entries whose id contains `needle`, for resolving short ids.
+    pub fn ids_containing(&self, needle: &str) -> Result<Vec<(String, String)>, IndexError> {
+        let pattern = format!(
+            "%{}%",
+            needle
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, path FROM entries WHERE id LIKE ?1 ESCAPE '\\' ORDER BY date DESC, id DESC LIMIT 20")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the entries that best match a query, best first, ranked by BM25 with the
+    /// title weighted over the body.
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let fts = fts_query(query).ok_or(IndexError::EmptyQuery)?;
+        let (cond, mut args) = where_clause(filter);
+        args.insert(0, fts);
+        // Shift the filter's numbered parameters past the query's.
+        let cond = renumber(&cond, 1);
+        let sql = format!(
+            "SELECT e.json, bm25(fts, 10.0, 1.0, 3.0) AS rank,
+                    snippet(fts, -1, char(2), char(3), '…', 16)
+             FROM fts JOIN entries e ON e.rowid = fts.rowid
+             WHERE fts MATCH ?1 AND {cond}
+             ORDER BY rank LIMIT {limit}"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, f64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (json, rank, snippet) = row.map_err(|e| self.err(e))?;
+            if let Ok(entry) = serde_json::from_str(&json) {
+                out.push(Hit {
+                    entry,
+                    score: -rank,
+                    snippet,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn renumber(cond: &str, by: usize) -> String {
+    let mut out = String::with_capacity(cond.len());
+    let mut chars = cond.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' {
+            let mut n = String::new();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                n.push(*d);
+                chars.next();
+            }
+            let n: usize = n.parse().unwrap_or(0);
+            out.push_str(&format!("?{}", n + by));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Returns the SQL condition on `entries e` for a filter, with numbered parameters.
+fn where_clause(f: &Filter) -> (String, Vec<String>) {
+    let mut conds = vec!["1".to_owned()];
+    let mut args: Vec<String> = Vec::new();
+    let arg = |v: String, args: &mut Vec<String>| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(from) = f.from {
+        let p = arg(from.to_string(), &mut args);
+        conds.push(format!("e.date >= {p}"));
+    }
+    if let Some(to) = f.to {
+        let p = arg(to.to_string(), &mut args);
+        conds.push(format!("e.date <= {p}"));
+    }
+    if let Some(kind) = f.kind {
+        let p = arg(kind.as_str().to_owned(), &mut args);
+        conds.push(format!("e.kind = {p}"));
+    }
+    if let Some(project) = &f.project {
+        let p = arg(project.clone(), &mut args);
+        conds.push(format!("e.project = {p}"));
+    }
+    for (kind, values) in [("tag", &f.tags), ("competency", &f.competencies)] {
+        for v in values {
+            let p = arg(v.clone(), &mut args);
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM labels l WHERE l.entry = e.rowid AND l.kind = '{kind}' AND l.value = {p})"
+            ));
+        }
+    }
+    (conds.join(" AND "), args)
+}
+
+fn sql_err(path: &Path, source: rusqlite::Error) -> IndexError {
+    IndexError::Sqlite {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn remove_db_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,411 @@
-//! placeholder
+//! brag's filesystem adapter: where a vault's files live, reading them, writing them
+//! atomically, the writers' lock and the trash.
+//!
+//! Nothing here knows the entry format (that is `brag_core::file`) or the index (that is
+//! `brag-index`); `brag-app` puts the three together.
+
+mod config;
+
+use std::fs::{self, File};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+pub use brag_core::Stamp;
+pub use config::{Config, ConfigError};
+
+/// The directory inside a vault that holds brag's own state.
+pub const STATE_DIR: &str = ".brag";
+/// The config file at the top of a vault.
+pub const CONFIG_FILE: &str = "brag.toml";
+
+const DEFAULT_CONFIG: &str = r#"# brag vault settings. Every key is optional.
+
+# Competency frameworks that coverage, coach and ask use.
+# frameworks = ["amazon-lp"]
+
+# Your commit identities, for `brag harvest git`.
+# [identity]
+# emails = ["me@example.com"]
+"#;
+
+/// Returned when a vault operation fails; every variant names the path at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// An I/O operation on a path failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path that could not be read or written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// A file that should be text is not valid UTF-8.
+    #[error("{path}: not valid UTF-8 text")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A new entry's file name is taken already.
+    #[error("{path}: already exists")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// There is no vault at the path.
+    #[error("no vault at {path}")]
+    NotAVault {
+        /// The directory looked at.
+        path: PathBuf,
+    },
+}
+
+/// Attaches a path to I/O errors.
+pub trait IoResultExt<T> {
+    /// Returns the result with the path attached to its error.
+    fn at(self, path: &Path) -> Result<T, VaultError>;
+}
+
+impl<T> IoResultExt<T> for io::Result<T> {
+    fn at(self, path: &Path) -> Result<T, VaultError> {
+        self.map_err(|source| VaultError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    }
+}
+
+fn stamp_of(meta: &fs::Metadata) -> Stamp {
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Stamp {
+        size: meta.len(),
+        mtime_ns,
+    }
+}
+
+/// Returns a vault: a directory of entry files with `brag.toml` and `.brag/`.
+#[derive(Clone, Debug)]
+pub struct Vault {
+    root: PathBuf,
+}
+
+/// Held while a writer works; dropping it releases the vault lock.
+#[derive(Debug)]
+pub struct LockGuard {
+    _file: File,
+}
+
+impl Vault {
+    /// Returns the vault at `root`, making its files and directories where missing.
+    ///
+    /// Idempotent: an existing vault, config or `.gitignore` is left as it is, except that
+    /// `.brag/` is added to a `.gitignore` that does not name it yet.
+    pub fn init(root: &Path) -> Result<Vault, VaultError> {
+        fs::create_dir_all(root.join(STATE_DIR)).at(root)?;
+        let vault = Vault {
+            root: root.to_owned(),
+        };
+        let config = vault.config_path();
+        if !config.exists() {
+            vault.write_atomic(&config, DEFAULT_CONFIG.as_bytes(), true)?;
+        }
+        let gitignore = root.join(".gitignore");
+        match fs::read_to_string(&gitignore) {
+            Ok(text) => {
+                if !text
+                    .lines()
+                    .any(|l| matches!(l.trim(), ".brag" | ".brag/" | "/.brag" | "/.brag/"))
+                {
+                    let mut new = text;
+                    if !new.is_empty() && !new.ends_with('\n') {
+                        new.push('\n');
+                    }
+                    new.push_str(".brag/\n");
+                    vault.write_atomic(&gitignore, new.as_bytes(), false)?;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                vault.write_atomic(&gitignore, b".brag/\n", true)?;
+            }
+            Err(e) => return Err(e).at(&gitignore),
+        }
+        Ok(vault)
+    }
+
+    /// Returns the vault at `root`, which must have been made by [`Vault::init`].
+    pub fn open(root: &Path) -> Result<Vault, VaultError> {
+        if root.join(STATE_DIR).is_dir() || root.join(CONFIG_FILE).is_file() {
+            Ok(Vault {
+                root: root.to_owned(),
+            })
+        } else {
+            Err(VaultError::NotAVault {
+                path: root.to_owned(),
+            })
+        }
+    }
+
+    /// Returns the vault's top directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Returns the path of `brag.toml`.
+    pub fn config_path(&self) -> PathBuf {
+        self.root.join(CONFIG_FILE)
+    }
+
+    /// Returns the path of brag's state directory, `.brag/`, making it if missing.
+    pub fn state_dir(&self) -> Result<PathBuf, VaultError> {
+        let dir = self.root.join(STATE_DIR);
+        fs::create_dir_all(&dir).at(&dir)?;
+        Ok(dir)
+    }
+
+    /// Returns the vault's settings; a missing `brag.toml` gives the defaults.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        let path = self.config_path();
+        match fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text).map_err(|e| e.with_path(&path)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError::io(&path, e)),
+        }
+    }
+
+    /// Returns the absolute path of a vault-relative path.
+    pub fn abs(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Takes the writers' lock, waiting for another writer to finish.
+    pub fn lock(&self) -> Result<LockGuard, VaultError> {
+        let path = self.state_dir()?.join("lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .at(&path)?;
+        file.lock().at(&path)?;
+        Ok(LockGuard { _file: file })
+    }
+
+    /// Returns every entry file, as vault-relative paths with `/` separators, sorted, with
+    /// their stamps.
+    ///
+    /// Entry files are the `*.md` files in the vault's year directories (`2025/`, ...).
+    pub fn scan(&self) -> Result<Vec<(String, Stamp)>, VaultError> {
+        let mut out = Vec::new();
+        let top = fs::read_dir(&self.root).at(&self.root)?;
+        for dir in top {
+            let dir = dir.at(&self.root)?;
+            let name = dir.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if !is_year_dir(name) || !dir.file_type().at(&dir.path())?.is_dir() {
+                continue;
+            }
+            let dir_path = dir.path();
+            for file in fs::read_dir(&dir_path).at(&dir_path)? {
+                let file = file.at(&dir_path)?;
+                let fname = file.file_name();
+                let Some(fname) = fname.to_str() else {
+                    continue;
+                };
+                if !fname.ends_with(".md") || fname.starts_with('.') {
+                    continue;
+                }
+                // A file removed between listing and stat is simply not there.
+                let Ok(meta) = file.metadata() else { continue };
+                if meta.is_file() {
+                    out.push((format!("{name}/{fname}"), stamp_of(&meta)));
+                }
+            }
+        }
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// Returns the stamp of one vault-relative file.
+    pub fn stamp(&self, rel: &str) -> Result<Stamp, VaultError> {
+        let path = self.abs(rel);
+        Ok(stamp_of(&fs::metadata(&path).at(&path)?))
+    }
+
+    /// Returns true when a vault-relative file exists.
+    pub fn exists(&self, rel: &str) -> bool {
+        self.abs(rel).exists()
+    }
+
+    /// Returns the text of a vault-relative file.
+    pub fn read(&self, rel: &str) -> Result<String, VaultError> {
+        read_text(&self.abs(rel))
+    }
+
+    /// Writes a new vault-relative file atomically; fails if the file exists.
+    pub fn create(&self, rel: &str, contents: &str) -> Result<(), VaultError> {
+        self.write_atomic(&self.abs(rel), contents.as_bytes(), true)
+    }
+
+    /// Replaces a vault-relative file atomically.
+    pub fn replace(&self, rel: &str, contents: &str) -> Result<(), VaultError> {
+        self.write_atomic(&self.abs(rel), contents.as_bytes(), false)
+    }
+
+    /// Moves a vault-relative file into `.brag/trash/`; returns its new vault-relative path.
+    pub fn trash(&self, rel: &str) -> Result<String, VaultError> {
+        let from = self.abs(rel);
+        let trash = self.state_dir()?.join("trash");
+        fs::create_dir_all(&trash).at(&trash)?;
+        let name = Path::new(rel)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("entry.md")
+            .to_owned();
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, "md"));
+        let mut target = trash.join(&name);
+        let mut n = 2;
+        while target.exists() {
+            target = trash.join(format!("{stem}.{n}.{ext}"));
+            n += 1;
+        }
+        fs::rename(&from, &target).at(&from)?;
+        sync_dir(from.parent().unwrap_or(&self.root));
+        let rel_target = target.strip_prefix(&self.root).map_or_else(
+            |_| target.display().to_string(),
+            |p| p.display().to_string(),
+        );
+        Ok(rel_target)
+    }
+
+    /// Writes `contents` to `path` through a synced temporary file in the same directory
+    /// and a rename, so a crash leaves either the old file or the new one, never half.
+    ///
+    /// With `new_only`, an existing file is an error ([`VaultError::Exists`]) and is left
+    /// alone, even when another process creates it at the same moment.
+    pub fn write_atomic(
+        &self,
+        path: &Path,
+        contents: &[u8],
+        new_only: bool,
+    ) -> Result<(), VaultError> {
+        let dir = path.parent().unwrap_or(&self.root);
+        fs::create_dir_all(dir).at(dir)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".brag-tmp-")
+            .tempfile_in(dir)
+            .at(dir)?;
+        tmp.write_all(contents).at(tmp.path())?;
+        tmp.as_file().sync_all().at(tmp.path())?;
+        if new_only {
+            tmp.persist_noclobber(path).map_err(|e| {
+                if e.error.kind() == io::ErrorKind::AlreadyExists {
+                    VaultError::Exists {
+                        path: path.to_owned(),
+                    }
+                } else {
+                    VaultError::Io {
+                        path: path.to_owned(),
+                        source: e.error,
+                    }
+                }
+            })?;
+        } else {
+            tmp.persist(path).map_err(|e| VaultError::Io {
+                path: path.to_owned(),
+                source: e.error,
+            })?;
+        }
+        // See https://lwn.net/Articles/457667/: the rename is durable once the directory is.
+        sync_dir(dir);
+        Ok(())
+    }
+}
+
+/// Returns the text of a file, or an error that names it.
+pub fn read_text(path: &Path) -> Result<String, VaultError> {
+    let bytes = fs::read(path).at(path)?;
+    String::from_utf8(bytes).map_err(|_| VaultError::NotUtf8 {
+        path: path.to_owned(),
+    })
+}
+
+fn sync_dir(dir: &Path) {
+    // Best effort: some filesystems refuse to sync a directory, and the data is written.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+fn is_year_dir(name: &str) -> bool {
+    name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_is_idempotent_and_keeps_gitignore() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join(".gitignore"), "target").expect("write");
+        Vault::init(dir.path()).expect("init");
+        Vault::init(dir.path()).expect("init again");
+        let gi = fs::read_to_string(dir.path().join(".gitignore")).expect("read");
+        assert_eq!(gi, "target\n.brag/\n");
+        assert!(dir.path().join("brag.toml").is_file());
+        assert!(dir.path().join(".brag").is_dir());
+    }
+
+    #[test]
+    fn create_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let v = Vault::init(dir.path()).expect("init");
+        v.create("2025/a.md", "one").expect("create");
+        assert!(matches!(
+            v.create("2025/a.md", "two"),
+            Err(VaultError::Exists { .. })
+        ));
+        assert_eq!(v.read("2025/a.md").expect("read"), "one");
+        v.replace("2025/a.md", "three").expect("replace");
+        assert_eq!(v.read("2025/a.md").expect("read"), "three");
+        let leftovers: Vec<_> = fs::read_dir(dir.path().join("2025"))
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".brag-tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn scan_finds_year_dirs_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let v = Vault::init(dir.path()).expect("init");
+        v.create("2025/b.md", "b").expect("create");
+        v.create("2024/a.md", "a").expect("create");
+        v.create("notes/c.md", "c").expect("create");
+        v.create("2024/skip.txt", "c").expect("create");
+        fs::write(dir.path().join("README.md"), "x").expect("write");
+        let found: Vec<String> = v
+            .scan()
+            .expect("scan")
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(found, ["2024/a.md", "2025/b.md"]);
+    }
+
+    #[test]
+    fn trash_keeps_both_copies() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let v = Vault::init(dir.path()).expect("init");
+        v.create("2025/a.md", "one").expect("create");
+        assert_eq!(v.trash("2025/a.md").expect("trash"), ".brag/trash/a.md");
+        v.create("2025/a.md", "two").expect("create");
+        assert_eq!(v.trash("2025/a.md").expect("trash"), ".brag/trash/a.2.md");
+        assert!(!v.exists("2025/a.md"));
+    }
+}
