@@ -1,1 +1,413 @@
-//! placeholder
+//! brag's use cases, shared by the CLI and the web UI: open a vault, keep its index fresh,
+//! add, create, edit and remove entries, list and search them.
+//!
+//! This crate alone orchestrates: it takes the vault lock for writes, writes through
+//! `brag-vault`, reads files with `brag_core::file` and keeps `brag-index` in step. It does
+//! no terminal or web work and reads no clock: "today" is given to [`App::open`].
+
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use brag_core::entry::{Entry, EntryId};
+use brag_core::file;
+use brag_core::filter::Filter;
+use brag_core::slug::slugify;
+use brag_index::{Change, Hit, Index, IndexError, Problem};
+use brag_vault::{Config, ConfigError, Stamp, Vault, VaultError};
+use jiff::civil::Date;
+
+pub use brag_index::Problem as FileProblem;
+
+/// Returned when a use case fails.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Reading or writing the vault failed.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The index failed in a way a rebuild did not cure.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// `brag.toml` is wrong.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A file or text is not a valid entry.
+    #[error("{path}:{line}: {message}")]
+    BadEntry {
+        /// Where the text is (a vault-relative path, or a draft file).
+        path: String,
+        /// The 1-based line at fault.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// No entry has this id.
+    #[error("no entry `{0}`")]
+    NotFound(String),
+    /// Several entries match a short id.
+    #[error("`{wanted}` matches several entries: {}", .candidates.join(", "))]
+    Ambiguous {
+        /// What was asked for.
+        wanted: String,
+        /// The ids it matches.
+        candidates: Vec<String>,
+    },
+}
+
+/// Returns what a sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Files read that the index did not have.
+    pub added: usize,
+    /// Files read again because they changed.
+    pub updated: usize,
+    /// Files gone from the vault.
+    pub removed: usize,
+    /// True when the index was (re)built from nothing.
+    pub rebuilt: bool,
+}
+
+/// Returns an open vault with its index.
+pub struct App {
+    vault: Vault,
+    index: Index,
+    today: Date,
+    fresh_index: bool,
+}
+
+impl App {
+    /// Returns the vault at `root` opened, or an error when there is none.
+    pub fn open(root: &Path, today: Date) -> Result<App, AppError> {
+        let vault = Vault::open(root)?;
+        Self::with_vault(vault, today)
+    }
+
+    /// Returns the vault at `root`, made first where missing (idempotent).
+    pub fn init(root: &Path, today: Date) -> Result<App, AppError> {
+        let vault = Vault::init(root)?;
+        Self::with_vault(vault, today)
+    }
+
+    fn with_vault(vault: Vault, today: Date) -> Result<App, AppError> {
+        let path = vault.state_dir()?.join("index.db");
+        let (index, fresh_index) = Index::open(&path)?;
+        Ok(App {
+            vault,
+            index,
+            today,
+            fresh_index,
+        })
+    }
+
+    /// Returns the vault.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// Returns the index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Returns the day the app treats as today.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// Returns the vault's settings.
+    pub fn config(&self) -> Result<Config, AppError> {
+        Ok(self.vault.config()?)
+    }
+
+    /// Brings the index up to date with the files: every file whose (path, size, mtime)
+    /// differs from what the index holds is read again, and vanished files are dropped.
+    pub fn sync(&mut self) -> Result<SyncReport, AppError> {
+        let on_disk = self.vault.scan()?;
+        let known = self.index.stamps()?;
+        let mut report = SyncReport {
+            rebuilt: self.fresh_index,
+            ..SyncReport::default()
+        };
+        let mut to_read: Vec<(String, Stamp)> = Vec::new();
+        for (path, stamp) in &on_disk {
+            match known.get(path) {
+                Some(old) if old == stamp => {}
+                Some(_) => {
+                    report.updated += 1;
+                    to_read.push((path.clone(), *stamp));
+                }
+                None => {
+                    report.added += 1;
+                    to_read.push((path.clone(), *stamp));
+                }
+            }
+        }
+        let mut changes = read_files(&self.vault, &to_read);
+        if known.len() + report.added > on_disk.len() {
+            let present: std::collections::HashSet<&str> =
+                on_disk.iter().map(|(p, _)| p.as_str()).collect();
+            for path in known.keys().filter(|p| !present.contains(p.as_str())) {
+                report.removed += 1;
+                changes.push(Change::Removed { path: path.clone() });
+            }
+        }
+        self.index.apply(&changes)?;
+        self.fresh_index = false;
+        Ok(report)
+    }
+
+    /// Empties the index and reads every file again.
+    pub fn reindex(&mut self) -> Result<SyncReport, AppError> {
+        self.index.reset()?;
+        self.fresh_index = true;
+        self.sync()
+    }
+
+    /// Returns the files that could not be read at the last sync.
+    pub fn problems(&self) -> Result<Vec<Problem>, AppError> {
+        Ok(self.index.problems()?)
+    }
+
+    /// Returns the entries a filter selects, newest first.
+    pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Result<Vec<Entry>, AppError> {
+        Ok(self.index.list(filter, limit)?)
+    }
+
+    /// Returns the entries that best match a query, best first.
+    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>, AppError> {
+        Ok(self.index.search(query, filter, limit)?)
+    }
+
+    /// Returns the id that a full or partial id names.
+    ///
+    /// An exact id always wins; otherwise the id must be the only one containing the text.
+    pub fn resolve(&self, wanted: &str) -> Result<EntryId, AppError> {
+        let wanted = wanted.trim().trim_end_matches(".md");
+        let wanted = wanted.rsplit('/').next().unwrap_or(wanted);
+        let exact = EntryId(wanted.to_owned());
+        if !wanted.is_empty() && self.vault.exists(&exact.relative_path()) {
+            return Ok(exact);
+        }
+        let found = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            self.index.ids_containing(wanted)?
+        };
+        match found.as_slice() {
+            [] => Err(AppError::NotFound(wanted.to_owned())),
+            [(id, _)] => Ok(EntryId(id.clone())),
+            many => {
+                if let Some((id, _)) = many.iter().find(|(id, _)| id == wanted) {
+                    return Ok(EntryId(id.clone()));
+                }
+                Err(AppError::Ambiguous {
+                    wanted: wanted.to_owned(),
+                    candidates: many.iter().map(|(id, _)| id.clone()).collect(),
+                })
+            }
+        }
+    }
+
+    /// Returns an entry and the text of its file.
+    pub fn load(&self, id: &EntryId) -> Result<(Entry, String), AppError> {
+        let rel = id.relative_path();
+        if !self.vault.exists(&rel) {
+            return Err(AppError::NotFound(id.to_string()));
+        }
+        let text = self.vault.read(&rel)?;
+        let parsed = file::parse(&text, Some(id)).map_err(|e| bad_entry(&rel, e))?;
+        Ok((parsed.entry, text))
+    }
+
+    /// Writes a new entry made by brag (from `brag add`, an importer, ...).
+    ///
+    /// The entry gets its id and path here: its date (today when it has none) and a slug of
+    /// its title, with `-2`, `-3`, ... when the name is taken.
+    pub fn add(&mut self, mut entry: Entry) -> Result<Entry, AppError> {
+        if entry.date.is_none() {
+            entry.date = Some(self.today);
+        }
+        let _lock = self.vault.lock()?;
+        let base = id_base(&entry, self.today);
+        self.write_new(&base, |id| {
+            entry.id = id.clone();
+            entry.path = id.relative_path();
+            Ok((file::render(&entry), entry.clone()))
+        })
+    }
+
+    /// Writes a new entry from the full text of a file, as typed in an editor; the text is
+    /// kept byte for byte.
+    pub fn create_from_text(&mut self, text: &str) -> Result<Entry, AppError> {
+        let parsed = file::parse(text, None).map_err(|e| bad_entry("(new entry)", e))?;
+        let mut entry = parsed.entry;
+        if entry.date.is_none() {
+            entry.date = Some(self.today);
+        }
+        let _lock = self.vault.lock()?;
+        let base = id_base(&entry, self.today);
+        self.write_new(&base, |id| {
+            let mut e = file::parse(text, Some(id))
+                .map_err(|e| bad_entry(&id.relative_path(), e))?
+                .entry;
+            if e.date.is_none() {
+                e.date = entry.date;
+            }
+            Ok((text.to_owned(), e))
+        })
+    }
+
+    /// Tries `base`, `base-2`, `base-3`, ... until a file can be created; the vault lock
+    /// must be held. `render` gives the file text and the entry for an id.
+    fn write_new(
+        &mut self,
+        base: &str,
+        mut render: impl FnMut(&EntryId) -> Result<(String, Entry), AppError>,
+    ) -> Result<Entry, AppError> {
+        let mut n = 1;
+        loop {
+            let id = if n == 1 {
+                EntryId(base.to_owned())
+            } else {
+                EntryId(format!("{base}-{n}"))
+            };
+            n += 1;
+            let rel = id.relative_path();
+            if self.vault.exists(&rel) {
+                continue;
+            }
+            let (text, entry) = render(&id)?;
+            match self.vault.create(&rel, &text) {
+                Ok(()) => {
+                    self.index_one(&rel, &entry)?;
+                    return Ok(entry);
+                }
+                // Someone outside brag's lock took the name between the check and the write.
+                Err(VaultError::Exists { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Replaces the text of an existing entry's file, after checking that it reads.
+    ///
+    /// Returns `None` when the text is the same as the file's: nothing is written.
+    pub fn replace_text(&mut self, id: &EntryId, text: &str) -> Result<Option<Entry>, AppError> {
+        let rel = id.relative_path();
+        let entry = file::parse(text, Some(id))
+            .map_err(|e| bad_entry(&rel, e))?
+            .entry;
+        let _lock = self.vault.lock()?;
+        if self.vault.read(&rel)? == text {
+            return Ok(None);
+        }
+        self.vault.replace(&rel, text)?;
+        self.index_one(&rel, &entry)?;
+        Ok(Some(entry))
+    }
+
+    /// Writes changed fields of an existing entry, keeping the rest of its file as it is.
+    pub fn update(&mut self, entry: &Entry) -> Result<Option<Entry>, AppError> {
+        let rel = entry.id.relative_path();
+        let _lock = self.vault.lock()?;
+        let original = self.vault.read(&rel)?;
+        let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
+        if text == original {
+            return Ok(None);
+        }
+        self.vault.replace(&rel, &text)?;
+        self.index_one(&rel, entry)?;
+        Ok(Some(entry.clone()))
+    }
+
+    /// Moves an entry's file to `.brag/trash/`; returns where it went.
+    pub fn remove(&mut self, id: &EntryId) -> Result<PathBuf, AppError> {
+        let rel = id.relative_path();
+        let _lock = self.vault.lock()?;
+        if !self.vault.exists(&rel) {
+            return Err(AppError::NotFound(id.to_string()));
+        }
+        let to = self.vault.trash(&rel)?;
+        self.index.apply(&[Change::Removed { path: rel }])?;
+        Ok(PathBuf::from(to))
+    }
+
+    fn index_one(&mut self, rel: &str, entry: &Entry) -> Result<(), AppError> {
+        let stamp = self.vault.stamp(rel)?;
+        self.index.apply(&[Change::Entry {
+            path: rel.to_owned(),
+            stamp,
+            entry: Box::new(entry.clone()),
+        }])?;
+        Ok(())
+    }
+}
+
+/// Returns `YYYY-MM-DD-slug` for a new entry.
+fn id_base(entry: &Entry, today: Date) -> String {
+    let date = entry.date.unwrap_or(today);
+    format!("{date}-{}", slugify(&entry.title))
+}
+
+fn bad_entry(path: &str, e: file::FileError) -> AppError {
+    AppError::BadEntry {
+        path: path.to_owned(),
+        line: e.line,
+        message: e.message,
+    }
+}
+
+/// Reads and parses files, on every core when there are many.
+fn read_files(vault: &Vault, files: &[(String, Stamp)]) -> Vec<Change> {
+    let read_one = |(path, stamp): &(String, Stamp)| -> Change {
+        let id = EntryId(
+            Path::new(path)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned(),
+        );
+        let broken = |line: usize, message: String| Change::Broken {
+            path: path.clone(),
+            stamp: *stamp,
+            line,
+            message,
+        };
+        let text = match vault.read(path) {
+            Ok(t) => t,
+            Err(VaultError::NotUtf8 { .. }) => return broken(1, "not valid UTF-8 text".to_owned()),
+            Err(e) => return broken(1, e.to_string()),
+        };
+        match file::parse(&text, Some(&id)) {
+            Ok(p) => {
+                let mut entry = p.entry;
+                entry.path.clone_from(path);
+                Change::Entry {
+                    path: path.clone(),
+                    stamp: *stamp,
+                    entry: Box::new(entry),
+                }
+            }
+            Err(e) => broken(e.line, e.message),
+        }
+    };
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if files.len() < 256 || threads < 2 {
+        return files.iter().map(read_one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests;

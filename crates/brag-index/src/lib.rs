@@ -145,17 +145,17 @@ impl Index {
     /// Returns an index held in memory, for tests and throwaway use.
     pub fn in_memory() -> Result<Index, IndexError> {
         let conn = Connection::open_in_memory().map_err(|e| sql_err(Path::new(":memory:"), e))?;
-        let index = Index {
+        let mut index = Index {
             conn,
             path: PathBuf::from(":memory:"),
         };
-        index.create_schema()?;
+        index.make_schema(true)?;
         Ok(index)
     }
 
     fn try_open(path: &Path) -> Result<(Index, bool), IndexError> {
         let conn = Connection::open(path).map_err(|e| sql_err(path, e))?;
-        let index = Index {
+        let mut index = Index {
             conn,
             path: path.to_owned(),
         };
@@ -175,8 +175,8 @@ impl Index {
                 .map_err(|e| index.err(e))?;
             return Ok((index, false));
         }
-        index.reset()?;
-        Ok((index, true))
+        let made = index.make_schema(false)?;
+        Ok((index, made))
     }
 
     fn err(&self, e: rusqlite::Error) -> IndexError {
@@ -184,17 +184,32 @@ impl Index {
     }
 
     /// Empties the index and makes its tables anew.
-    pub fn reset(&self) -> Result<(), IndexError> {
-        let c = &self.conn;
-        let tx = c.unchecked_transaction().map_err(|e| self.err(e))?;
+    pub fn reset(&mut self) -> Result<(), IndexError> {
+        self.make_schema(true).map(|_| ())
+    }
+
+    /// Makes the tables anew, unless (without `force`) another process made them since we
+    /// looked; returns true when it did.
+    fn make_schema(&mut self, force: bool) -> Result<bool, IndexError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| sql_err(&path, e))?;
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| sql_err(&path, e))?;
+        if !force && version == SCHEMA_VERSION {
+            return Ok(false);
+        }
         let names: Vec<(String, String)> = {
             let mut st = tx
                 .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'")
-                .map_err(|e| self.err(e))?;
+                .map_err(|e| sql_err(&path, e))?;
             st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(|e| self.err(e))?
+                .map_err(|e| sql_err(&path, e))?
                 .collect::<Result<_, _>>()
-                .map_err(|e| self.err(e))?
+                .map_err(|e| sql_err(&path, e))?
         };
         for (kind, name) in names {
             let kind = if kind == "view" { "VIEW" } else { "TABLE" };
@@ -202,16 +217,13 @@ impl Index {
                 "DROP {kind} IF EXISTS \"{}\";",
                 name.replace('"', "\"\"")
             ))
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| sql_err(&path, e))?;
         }
-        tx.execute_batch(SCHEMA).map_err(|e| self.err(e))?;
+        tx.execute_batch(SCHEMA).map_err(|e| sql_err(&path, e))?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))
-    }
-
-    fn create_schema(&self) -> Result<(), IndexError> {
-        self.reset()
+            .map_err(|e| sql_err(&path, e))?;
+        tx.commit().map_err(|e| sql_err(&path, e))?;
+        Ok(true)
     }
 
     /// Returns the stamp of every file the index holds, keyed by vault-relative path.
@@ -241,7 +253,10 @@ impl Index {
         }
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
         {
             let mut del_entry = tx
                 .prepare_cached("DELETE FROM entries WHERE path = ?1 RETURNING rowid")

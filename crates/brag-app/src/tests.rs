@@ -1,0 +1,135 @@
+use super::*;
+use brag_core::Kind;
+
+fn today() -> Date {
+    jiff::civil::date(2026, 11, 25)
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::init(dir.path(), today()).expect("init");
+    (dir, app)
+}
+
+fn win(title: &str) -> Entry {
+    Entry {
+        title: title.to_owned(),
+        text: title.to_owned(),
+        ..Entry::default()
+    }
+}
+
+#[test]
+fn add_gives_unique_ids() {
+    let (_dir, mut app) = app();
+    let a = app.add(win("Cut p99")).expect("add");
+    let b = app.add(win("Cut p99")).expect("add");
+    let c = app.add(win("Cut p99")).expect("add");
+    assert_eq!(a.id.as_str(), "2026-11-25-cut-p99");
+    assert_eq!(b.id.as_str(), "2026-11-25-cut-p99-2");
+    assert_eq!(c.id.as_str(), "2026-11-25-cut-p99-3");
+    assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 3);
+}
+
+#[test]
+fn sync_sees_edits_adds_and_removals() {
+    let (dir, mut app) = app();
+    let a = app.add(win("Alpha release")).expect("add");
+    std::fs::write(
+        dir.path().join(&a.path),
+        "---\ntitle: Beta release\n---\nzebra\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(dir.path().join("2024")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("2024/2024-01-01-x.md"),
+        "---\ndate: 2024-13-01\n---\n",
+    )
+    .expect("write");
+    let r = app.sync().expect("sync");
+    assert_eq!((r.added, r.updated, r.removed), (1, 1, 0));
+    assert_eq!(
+        app.search("zebra", &Filter::default(), 5)
+            .expect("search")
+            .len(),
+        1
+    );
+    let problems = app.problems().expect("problems");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        (problems[0].path.as_str(), problems[0].line),
+        ("2024/2024-01-01-x.md", 2)
+    );
+    std::fs::remove_file(dir.path().join(&a.path)).expect("rm");
+    let r = app.sync().expect("sync");
+    assert_eq!(r.removed, 1);
+    assert!(app.list(&Filter::default(), None).expect("list").is_empty());
+}
+
+#[test]
+fn resolve_short_ids() {
+    let (_dir, mut app) = app();
+    app.add(win("Retry budget")).expect("add");
+    app.add(win("Retry storms")).expect("add");
+    assert_eq!(
+        app.resolve("budget").expect("resolve").as_str(),
+        "2026-11-25-retry-budget"
+    );
+    assert!(matches!(
+        app.resolve("retry"),
+        Err(AppError::Ambiguous { .. })
+    ));
+    assert!(matches!(app.resolve("nothing"), Err(AppError::NotFound(_))));
+}
+
+#[test]
+fn replace_text_refuses_bad_text_and_changes_nothing() {
+    let (dir, mut app) = app();
+    let a = app.add(win("Alpha")).expect("add");
+    let before = std::fs::read_to_string(dir.path().join(&a.path)).expect("read");
+    let err = app
+        .replace_text(&a.id, "---\ndate: nope\n---\n")
+        .expect_err("bad date");
+    assert!(matches!(err, AppError::BadEntry { line: 2, .. }), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&a.path)).expect("read"),
+        before
+    );
+    assert!(app.replace_text(&a.id, &before).expect("same").is_none());
+}
+
+#[test]
+fn create_from_text_keeps_bytes() {
+    let (dir, mut app) = app();
+    let text =
+        "---\ntitle: My story\nkind: story\nx-mine: 1\n---\n\n## Situation\n\nIt was late.\n";
+    let e = app.create_from_text(text).expect("create");
+    assert_eq!(e.id.as_str(), "2026-11-25-my-story");
+    assert_eq!(e.kind, Kind::Story);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&e.path)).expect("read"),
+        text
+    );
+}
+
+#[test]
+fn remove_moves_to_trash() {
+    let (dir, mut app) = app();
+    let a = app.add(win("Alpha")).expect("add");
+    let to = app.remove(&a.id).expect("rm");
+    assert!(dir.path().join(&to).is_file());
+    assert!(!dir.path().join(&a.path).exists());
+    assert!(app.list(&Filter::default(), None).expect("list").is_empty());
+}
+
+#[test]
+fn reindex_after_deleting_the_index() {
+    let (dir, mut app) = app();
+    app.add(win("Alpha")).expect("add");
+    drop(app);
+    std::fs::remove_file(dir.path().join(".brag/index.db")).expect("rm index");
+    let mut app = App::open(dir.path(), today()).expect("open");
+    let r = app.sync().expect("sync");
+    assert!(r.rebuilt);
+    assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 1);
+}
