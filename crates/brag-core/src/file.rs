@@ -525,13 +525,13 @@ pub fn render_front_matter(entry: &Entry) -> String {
 fn render_key(entry: &Entry, key: &str) -> Option<String> {
     let line = |v: String| Some(format!("{key}: {v}\n"));
     match key {
-        "title" => line(yaml_scalar(&entry.title)),
+        "title" => line(yaml_block_scalar(&entry.title)),
         "date" => line(entry.date?.to_string()),
         "kind" => line(entry.kind.as_str().to_owned()),
         "undated" => entry.undated.then(|| "undated: true\n".to_owned()),
         "competencies" => flow_list(key, &entry.competencies),
         "tags" => flow_list(key, &entry.tags),
-        "project" => line(yaml_scalar(entry.project.as_ref()?)),
+        "project" => line(yaml_block_scalar(entry.project.as_ref()?)),
         "people" => flow_list(key, &entry.people),
         "links" => {
             if entry.links.is_empty() {
@@ -540,7 +540,7 @@ fn render_key(entry: &Entry, key: &str) -> Option<String> {
             let mut s = String::from("links:\n");
             for l in &entry.links {
                 if l.label == Link::new(&l.url).label {
-                    let _ = writeln!(s, "  - {}", yaml_scalar(&l.url));
+                    let _ = writeln!(s, "  - {}", yaml_block_scalar(&l.url));
                 } else {
                     let _ = writeln!(
                         s,
@@ -729,6 +729,35 @@ pub fn yaml_scalar(s: &str) -> String {
         s.to_owned()
     } else {
         Value::String(s.to_owned()).to_string()
+    }
+}
+
+/// Returns `s` as a YAML scalar for block context (a `key: value` line or a `- item`),
+/// where a plain scalar may also hold `:` and `#` that cannot end or start a token, as in
+/// URLs and `Retry budget #2`.
+pub fn yaml_block_scalar(s: &str) -> String {
+    let masked: String = s
+        .char_indices()
+        .map(|(i, c)| {
+            let next = s[i + c.len_utf8()..].chars().next();
+            let prev = s[..i].chars().next_back();
+            match c {
+                ':' if next.is_some_and(|n| {
+                    !n.is_whitespace() && !matches!(n, ',' | '[' | ']' | '{' | '}')
+                }) =>
+                {
+                    'x'
+                }
+                '#' if prev.is_some_and(|p| !p.is_whitespace()) => 'x',
+                ',' | '[' | ']' | '{' | '}' => 'x',
+                c => c,
+            }
+        })
+        .collect();
+    if s.starts_with(char::is_alphabetic) && is_plain_safe(&masked) {
+        s.to_owned()
+    } else {
+        yaml_scalar(s)
     }
 }
 

@@ -154,6 +154,20 @@ fn crlf_files_read_like_lf() {
 }
 
 #[test]
+fn yaml_block_scalar_allows_urls_and_inner_hashes() {
+    for (s, want) in [
+        ("https://x.io/a?b=1#c", "https://x.io/a?b=1#c"),
+        ("Retry budget #2", "\"Retry budget #2\""),
+        ("C#", "C#"),
+        ("a, b [c]", "a, b [c]"),
+        ("key: value", "\"key: value\""),
+        ("ends:", "\"ends:\""),
+    ] {
+        assert_eq!(yaml_block_scalar(s), want, "{s:?}");
+    }
+}
+
+#[test]
 fn yaml_scalar_quotes_what_needs_it() {
     for (s, want) in [
         ("plain words", "plain words"),
@@ -197,6 +211,7 @@ fn word() -> impl Strategy<Value = String> {
 fn any_scalar() -> impl Strategy<Value = String> {
     prop_oneof![
         "[ -~]{0,30}",
+        "[a-z:#/., ]{0,20}",
         "\\PC{0,20}",
         Just("yes".to_owned()),
         Just("2025".to_owned()),

@@ -1,0 +1,220 @@
+//! The command line, as clap structs. Doc comments here are the `--help` text, the man page
+//! and the completions; values are raw here and resolved in `cmd/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Keep the record of your work: what you did, why it mattered, and the proof.
+///
+/// brag stores every accomplishment as a Markdown file you own, in a vault directory
+/// (default `$XDG_DATA_HOME/brag`, so `~/.local/share/brag`). Capture a win in seconds with
+/// `brag add`, shape it into a STAR story with `brag edit`, and find it again with
+/// `brag list` and `brag search`. Try `brag demo` for a tour on sample data.
+#[derive(Debug, Parser)]
+#[command(name = "brag", version, max_term_width = 100, propagate_version = true)]
+pub struct Cli {
+    /// The vault directory to use.
+    #[arg(long, global = true, env = "BRAG_VAULT", value_name = "DIR")]
+    pub vault: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// brag's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a vault (asks nothing; running it again changes nothing).
+    Init(InitArgs),
+    /// Record a new entry from one line of text.
+    ///
+    /// `#tag`, `@person` and URLs in the text are recognised: tags and people go to the
+    /// entry's front matter, URLs to its evidence links. The title is the text without
+    /// URLs and trailing tags.
+    ///
+    ///     brag add "cut p99 from 420 ms to 95 ms #perf"
+    ///     brag add --date yesterday -c dive-deep "found the leak in the pool with @priya"
+    Add(AddArgs),
+    /// Write a new entry in $EDITOR, starting from a template.
+    ///
+    /// Saving an empty or unchanged file writes nothing.
+    New(NewArgs),
+    /// Open an entry in $EDITOR; it is saved only if it still reads as an entry.
+    Edit(IdArgs),
+    /// Show one entry.
+    Show(ShowArgs),
+    /// List entries, newest first.
+    List(ListArgs),
+    /// Full-text search, best matches first, with highlighted snippets.
+    ///
+    /// Words are matched in any order, with stemming (`retry` finds `retried`); use
+    /// "quoted phrases", `prefix*`, and OR / NOT in capitals.
+    Search(SearchArgs),
+    /// Move an entry to the vault's trash (`.brag/trash/`).
+    Rm(IdArgs),
+    /// Check the vault: config, index and every entry file. Exits 1 when something is wrong.
+    Doctor(JsonArgs),
+    /// Rebuild the index from the entry files.
+    Reindex,
+    /// Make a throwaway vault of sample entries and show brag at work on it.
+    Demo,
+    /// Print a shell completion script.
+    ///
+    ///     brag completions bash > ~/.local/share/bash-completion/completions/brag
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    ///     brag man > ~/.local/share/man/man1/brag.1
+    Man,
+}
+
+/// Arguments of `brag init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to make the vault (default: --vault, $BRAG_VAULT, or ~/.local/share/brag).
+    pub dir: Option<PathBuf>,
+}
+
+/// Arguments of `brag add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What you did, in a line. Several words are joined with spaces.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// When it happened: 2025-03-14, yesterday, last friday, 2 weeks ago... (default: today).
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+    /// The kind of entry: win, story, learning, feedback or goal.
+    #[arg(long, short = 'k', default_value = "win", value_name = "KIND")]
+    pub kind: String,
+    /// A title (default: made from the text).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag", short = 't', value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// A competency id such as dive-deep; repeat for more.
+    #[arg(long = "competency", short = 'c', value_name = "COMPETENCY")]
+    pub competencies: Vec<String>,
+    /// An evidence link; repeat for more.
+    #[arg(long = "link", short = 'l', value_name = "URL")]
+    pub links: Vec<String>,
+    /// The project it belongs to.
+    #[arg(long, short = 'p', value_name = "PROJECT")]
+    pub project: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kind of entry: win, story, learning, feedback or goal.
+    #[arg(long, short = 'k', default_value = "story", value_name = "KIND")]
+    pub kind: String,
+    /// The title to start with.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// When it happened (default: today).
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// An entry id; part of one is enough when it is unique.
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// The entry's id (its file name without `.md`), or a unique part of it.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+/// Arguments of `brag show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id (its file name without `.md`), or a unique part of it.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Print the file exactly as it is on disk.
+    #[arg(long, conflicts_with = "json")]
+    pub raw: bool,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// `--json`, shared by every read command.
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The filters `list` and `search` share.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Entries on or after this date (2025-01-01, 2025-03, Q1 2025, last month...).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Entries on or before this date; a month or quarter counts to its last day.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Entries with this tag; repeat to require several.
+    #[arg(long = "tag", short = 't', value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Entries with this competency id; repeat to require several.
+    #[arg(long = "competency", short = 'c', value_name = "COMPETENCY")]
+    pub competencies: Vec<String>,
+    /// Entries of this kind: win, story, learning, feedback or goal.
+    #[arg(long, short = 'k', value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Entries of this project.
+    #[arg(long, short = 'p', value_name = "PROJECT")]
+    pub project: Option<String>,
+}
+
+/// Arguments of `brag list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show at most this many entries.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for. Several words are joined with spaces.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show at most this many results.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,32 @@
+//! `brag list`: entries, newest first.
+
+use std::io::Write as _;
+
+use super::{Env, print_json};
+use crate::cli::ListArgs;
+use crate::error::CmdResult;
+use crate::ui;
+
+/// Prints the entries the filters select.
+pub fn cmd_list(env: &Env, args: ListArgs) -> CmdResult {
+    let filter = env.filter(&args.filter)?;
+    let app = env.open_synced()?;
+    let entries = app.list(&filter, args.limit)?;
+    if args.out.json {
+        return print_json(&entries);
+    }
+    if entries.is_empty() {
+        ui::note(if filter.is_empty() {
+            "No entries yet: record one with `brag add \"what you did\"`."
+        } else {
+            "No entries match."
+        });
+        return Ok(());
+    }
+    let mut out = ui::stdout();
+    for e in &entries {
+        ui::entry_line(&mut out, e)?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! One module per command; `run` resolves the options every command shares and dispatches.
+
+mod add;
+mod demo;
+mod doctor;
+mod edit;
+mod init;
+mod list;
+mod new;
+mod reindex;
+mod rm;
+mod search;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use brag_app::App;
+use brag_core::date;
+use brag_core::filter::Filter;
+use clap::CommandFactory;
+use jiff::civil::Date;
+
+use crate::cli::{Cli, Command, FilterArgs};
+use crate::error::{CmdResult, CommandError};
+use crate::ui;
+
+/// Returns what every command needs: where the vault is and what day it is.
+pub struct Env {
+    /// The vault directory.
+    pub vault: PathBuf,
+    /// Today, from the clock or `BRAG_NOW`.
+    pub today: Date,
+}
+
+impl Env {
+    fn resolve(vault: Option<PathBuf>) -> CmdResult<Env> {
+        let today = today()?;
+        let vault = match vault {
+            Some(v) if !v.as_os_str().is_empty() => v,
+            _ => default_vault()?,
+        };
+        Ok(Env { vault, today })
+    }
+
+    /// Returns the vault opened and its index brought up to date, warning about files that
+    /// cannot be read.
+    pub fn open_synced(&self) -> CmdResult<App> {
+        let mut app = self.open()?;
+        app.sync()?;
+        for p in app.problems()? {
+            ui::warn(format_args!(
+                "{}:{}: {} (skipped; `brag doctor` lists every such file)",
+                app.vault().abs(&p.path).display(),
+                p.line,
+                p.message
+            ));
+        }
+        Ok(app)
+    }
+
+    /// Returns the vault opened, without syncing.
+    pub fn open(&self) -> CmdResult<App> {
+        Ok(App::open(&self.vault, self.today)?)
+    }
+
+    /// Returns the vault opened, made first when there is none yet (for writers).
+    pub fn open_or_init(&self) -> CmdResult<App> {
+        if brag_vault::Vault::open(&self.vault).is_err() {
+            let app = App::init(&self.vault, self.today)?;
+            ui::note(format_args!("Made a new vault at {}", self.vault.display()));
+            return Ok(app);
+        }
+        self.open()
+    }
+
+    /// Returns a date phrase as a day (the first of a longer period).
+    pub fn date(&self, flag: &str, phrase: &str) -> CmdResult<Date> {
+        date::parse_date(phrase, self.today)
+            .map_err(|e| CommandError::usage(format!("{flag}: {e}")))
+    }
+
+    /// Returns the core filter for the shared filter flags.
+    pub fn filter(&self, f: &FilterArgs) -> CmdResult<Filter> {
+        let period = |flag: &str, s: &str| {
+            date::parse_period(s, self.today)
+                .map_err(|e| CommandError::usage(format!("{flag}: {e}")))
+        };
+        let from = f.from.as_deref().map(|s| period("--from", s)).transpose()?;
+        let to = f.to.as_deref().map(|s| period("--to", s)).transpose()?;
+        let filter = Filter {
+            from: from.map(|p| p.start),
+            to: to.map(|p| p.end),
+            tags: f
+                .tags
+                .iter()
+                .map(|t| t.trim_start_matches('#').to_owned())
+                .collect(),
+            competencies: f.competencies.clone(),
+            kind: f.kind.as_deref().map(parse_kind).transpose()?,
+            project: f.project.clone(),
+        };
+        if let (Some(a), Some(b)) = (filter.from, filter.to)
+            && a > b
+        {
+            return Err(CommandError::usage(format!("--from {a} is after --to {b}")));
+        }
+        Ok(filter)
+    }
+}
+
+/// Returns a kind name parsed, or a usage error.
+pub fn parse_kind(s: &str) -> CmdResult<brag_core::Kind> {
+    s.parse()
+        .map_err(|e| CommandError::usage(format!("--kind: {e}")))
+}
+
+fn today() -> CmdResult<Date> {
+    // BRAG_NOW fixes "today" for tests and reproducible demos.
+    if let Ok(now) = std::env::var("BRAG_NOW")
+        && !now.is_empty()
+    {
+        return now.get(..10).unwrap_or(&now).parse().map_err(|_| {
+            CommandError::usage(format!("BRAG_NOW=`{now}` is not a date (YYYY-MM-DD)"))
+        });
+    }
+    Ok(jiff::Zoned::now().date())
+}
+
+fn default_vault() -> CmdResult<PathBuf> {
+    use etcetera::BaseStrategy as _;
+    let base = etcetera::choose_base_strategy().map_err(|e| {
+        CommandError::failure(format!("cannot find your home directory: {e}"))
+            .hint("pass --vault DIR or set BRAG_VAULT")
+    })?;
+    Ok(base.data_dir().join("brag"))
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> CmdResult<ExitCode> {
+    let env = Env::resolve(cli.vault)?;
+    match cli.command {
+        Command::Init(a) => init::cmd_init(&env, a),
+        Command::Add(a) => add::cmd_add(&env, a),
+        Command::New(a) => new::cmd_new(&env, a),
+        Command::Edit(a) => edit::cmd_edit(&env, a),
+        Command::Show(a) => show::cmd_show(&env, a),
+        Command::List(a) => list::cmd_list(&env, a),
+        Command::Search(a) => search::cmd_search(&env, a),
+        Command::Rm(a) => rm::cmd_rm(&env, a),
+        Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
+        Command::Reindex => reindex::cmd_reindex(&env),
+        Command::Demo => demo::cmd_demo(&env),
+        Command::Completions(a) => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(a.shell, &mut cmd, "brag", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            man.render(&mut std::io::stdout())?;
+            Ok(())
+        }
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes JSON to stdout followed by a newline.
+pub fn print_json(value: &impl serde::Serialize) -> CmdResult {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}

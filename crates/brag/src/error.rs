@@ -1,0 +1,136 @@
+//! The binary's one error type: what went wrong, how to exit, and what to try next.
+//!
+//! Usage mistakes exit 2, everything else 1; a closed pipe ends the program quietly.
+
+use std::fmt::Display;
+use std::io::{self, Write as _};
+use std::process::ExitCode;
+
+use brag_app::AppError;
+
+/// Returns how an error ends the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad usage: exit 2.
+    Usage,
+    /// A failure: exit 1.
+    Failure,
+    /// Stdout was closed by the reader (`brag list | head`): exit 0, say nothing.
+    BrokenPipe,
+}
+
+/// Returns an error the binary reports: `error: ...`, its causes and hints.
+#[derive(Debug)]
+pub struct CommandError {
+    kind: ErrorKind,
+    error: anyhow::Error,
+    hints: Vec<String>,
+}
+
+impl CommandError {
+    /// Returns a usage error (exit 2).
+    pub fn usage(msg: impl Display) -> CommandError {
+        CommandError {
+            kind: ErrorKind::Usage,
+            error: anyhow::anyhow!("{msg}"),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Returns a failure (exit 1).
+    pub fn failure(msg: impl Display) -> CommandError {
+        CommandError {
+            kind: ErrorKind::Failure,
+            error: anyhow::anyhow!("{msg}"),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Returns the error with a hint line added.
+    pub fn hint(mut self, hint: impl Into<String>) -> CommandError {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Prints the error to stderr and returns the exit code.
+    pub fn report(self) -> ExitCode {
+        match self.kind {
+            ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            ErrorKind::Usage | ErrorKind::Failure => {}
+        }
+        let mut err = anstream::stderr().lock();
+        let red = crate::ui::ERROR;
+        let _ = writeln!(err, "{red}error:{red:#} {}", self.error);
+        for cause in self.error.chain().skip(1) {
+            let _ = writeln!(err, "caused by: {cause}");
+        }
+        for hint in &self.hints {
+            let _ = writeln!(err, "{}hint:{:#} {hint}", crate::ui::HINT, crate::ui::HINT);
+        }
+        ExitCode::from(match self.kind {
+            ErrorKind::Usage => 2,
+            _ => 1,
+        })
+    }
+}
+
+impl From<io::Error> for CommandError {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return CommandError {
+                kind: ErrorKind::BrokenPipe,
+                error: e.into(),
+                hints: Vec::new(),
+            };
+        }
+        CommandError {
+            kind: ErrorKind::Failure,
+            error: e.into(),
+            hints: Vec::new(),
+        }
+    }
+}
+
+impl From<AppError> for CommandError {
+    fn from(e: AppError) -> Self {
+        let hint = match &e {
+            AppError::NotFound(_) => {
+                Some("`brag list` shows the ids; part of an id is enough when it is unique")
+            }
+            AppError::Ambiguous { .. } => Some("give more of the id"),
+            AppError::Vault(brag_vault::VaultError::NotAVault { .. }) => Some(
+                "run `brag init` to make a vault here, or pass --vault DIR (or set BRAG_VAULT)",
+            ),
+            _ => None,
+        };
+        let mut err = CommandError::failure(e);
+        if let Some(h) = hint {
+            err = err.hint(h);
+        }
+        err
+    }
+}
+
+impl From<brag_vault::VaultError> for CommandError {
+    fn from(e: brag_vault::VaultError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+impl From<brag_index::IndexError> for CommandError {
+    fn from(e: brag_index::IndexError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+impl From<serde_json::Error> for CommandError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) {
+            return io::Error::from(io::ErrorKind::BrokenPipe).into();
+        }
+        CommandError::failure(e)
+    }
+}
+
+/// Returns the result type of commands.
+pub type CmdResult<T = ()> = Result<T, CommandError>;

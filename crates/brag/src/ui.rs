@@ -1,0 +1,105 @@
+//! Printing for people: styles, entry lines, snippets. Colour goes through anstream, which
+//! drops it when stdout is not a terminal or `NO_COLOR` is set.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Effects, Style};
+use brag_core::Entry;
+
+/// Styles for errors.
+pub const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+/// Styles for hints.
+pub const HINT: Style = AnsiColor::Cyan.on_default();
+/// Styles for warnings.
+pub const WARN: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+/// Dates and other quiet details.
+pub const DIM: Style = Style::new().effects(Effects::DIMMED);
+/// Titles.
+pub const BOLD: Style = Style::new().effects(Effects::BOLD);
+/// Tags.
+pub const TAG: Style = AnsiColor::Blue.on_default();
+/// Matches inside snippets.
+pub const MATCH: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+
+/// Returns stdout, locked, with colour only where it belongs.
+pub fn stdout() -> anstream::AutoStream<io::StdoutLock<'static>> {
+    anstream::stdout().lock()
+}
+
+/// Prints a warning to stderr.
+pub fn warn(msg: impl std::fmt::Display) {
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{WARN}warning:{WARN:#} {msg}");
+}
+
+/// Prints a note to stderr.
+pub fn note(msg: impl std::fmt::Display) {
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{msg}");
+}
+
+/// Returns the date column of an entry.
+pub fn date_col(e: &Entry) -> String {
+    match e.date {
+        Some(d) if e.undated => format!("{d}?"),
+        Some(d) => d.to_string(),
+        None => "undated   ".to_owned(),
+    }
+}
+
+/// Writes one line for an entry: date, kind, title, tags, id.
+pub fn entry_line(out: &mut impl Write, e: &Entry) -> io::Result<()> {
+    write!(
+        out,
+        "{DIM}{:<11}{DIM:#} {:<8} {BOLD}{}{BOLD:#}",
+        date_col(e),
+        e.kind.as_str(),
+        e.title
+    )?;
+    for t in &e.tags {
+        write!(out, " {TAG}#{t}{TAG:#}")?;
+    }
+    writeln!(out, "  {DIM}{}{DIM:#}", e.id)
+}
+
+/// Returns a snippet with its `\u{2}`…`\u{3}` match markers turned into styles.
+pub fn styled_snippet(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len() + 16);
+    for c in snippet.chars() {
+        match c {
+            '\u{2}' => out.push_str(&MATCH.render().to_string()),
+            '\u{3}' => out.push_str(&MATCH.render_reset().to_string()),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Returns a snippet without markers, on one line, and the matched words.
+pub fn plain_snippet(snippet: &str) -> (String, Vec<String>) {
+    let mut plain = String::with_capacity(snippet.len());
+    let mut matches: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for c in snippet.chars() {
+        match c {
+            '\u{2}' => current = Some(String::new()),
+            '\u{3}' => {
+                if let Some(m) = current.take() {
+                    let m = m.to_lowercase();
+                    if !matches.contains(&m) {
+                        matches.push(m);
+                    }
+                }
+            }
+            '\n' | '\r' | '\t' => plain.push(' '),
+            c => {
+                plain.push(c);
+                if let Some(m) = current.as_mut() {
+                    m.push(c);
+                }
+            }
+        }
+    }
+    (plain, matches)
+}
