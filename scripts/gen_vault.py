@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import re
 import sys
@@ -104,8 +103,6 @@ TITLE_SUFFIX = [
 
 SEASONS = ["spring", "summer", "autumn", "winter", "holiday", "year-end", "Q1", "Q3"]
 
-UNITS = ["ms", "%", "minutes", "hours", "tickets a week", "pages a month", "GB"]
-
 SITUATION = [
     "The {thing} in {project} had grown slowly over {n} years and nobody on the team felt "
     "safe changing it.",
@@ -113,7 +110,7 @@ SITUATION = [
     "target for latency was missed in {n} of the last {m} weeks.",
     "After a migration, the {thing} started failing about once a day, and each failure "
     "paged the on-call engineer at night.",
-    "Our {thing} was the slowest step in the {project} service, taking {a} {unit} at the "
+    "Our {thing} was the slowest step in the {project} service, taking {a} ms at the "
     "p99 while the rest of the request took a fraction of that.",
     "The team had two competing proposals for the {thing}, and the discussion had stalled "
     "for {n} weeks without a decision.",
@@ -127,7 +124,7 @@ SITUATION = [
 
 TASK = [
     "I was asked to make the {thing} reliable enough that nobody had to think about it.",
-    "My goal was to bring the p99 latency of the {thing} under {b} {unit} without adding "
+    "My goal was to bring the p99 latency of the {thing} under {b} ms without adding "
     "new infrastructure.",
     "I owned the fix and the rollout, and had to keep the {customer} informed along the way.",
     "I needed to get the team to a decision and then deliver it within the quarter.",
@@ -160,7 +157,7 @@ ACTION = [
 ]
 
 RESULT = [
-    "The p99 latency of the {thing} fell from {a} to {b} {unit}, and it has stayed there "
+    "The p99 latency of the {thing} fell from {a} to {b} ms, and it has stayed there "
     "for {n} months.",
     "Pages for the {thing} dropped from {a} a month to {c}, and the on-call rotation became "
     "quiet enough to do project work.",
@@ -187,7 +184,7 @@ LESSONS = [
 ]
 
 WIN = [
-    "{verb} the {thing} in {project}: p99 went from {a} to {b} {unit}.",
+    "{verb} the {thing} in {project}: p99 went from {a} to {b} ms.",
     "Closed {n} long-standing bugs in the {thing} in one week.",
     "Got the {thing} change merged and deployed with zero downtime for the {customer}.",
     "Gave a talk to the {project} team about how the {thing} works; {n}0 people came.",
@@ -211,7 +208,7 @@ FEEDBACK = [
 
 GOAL = [
     "- Lead the {thing} redesign in {project}.\n- Mentor {person} towards a senior role.\n"
-    "- Cut the p99 latency of the {thing} below {b} {unit}.",
+    "- Cut the p99 latency of the {thing} below {b} ms.",
     "- Ship the {project} migration by the end of the half.\n- Write and present one design "
     "doc a quarter.",
 ]
@@ -254,7 +251,6 @@ class Gen:
             "person2": people[1],
             "season": r.choice(SEASONS),
             "verb": r.choice(VERBS),
-            "unit": r.choice(UNITS),
             "n": str(r.randint(2, 9)),
             "m": str(r.randint(10, 20)),
             "a": str(a),
@@ -280,7 +276,7 @@ class Gen:
             return f(r.choice(GOAL)) + "\n"
         situation = " ".join(f(s) for s in r.sample(SITUATION, r.randint(1, 2)))
         task = " ".join(f(s) for s in r.sample(TASK, r.randint(1, 2)))
-        actions = "\n".join("- " + f(s) for s in r.sample(ACTION, r.randint(3, 6)))
+        actions = "\n".join("- " + f(s) for s in r.sample(ACTION, r.randint(3, 5)))
         if weak:
             result = f(r.choice(VAGUE_RESULT))
         else:
@@ -293,7 +289,7 @@ class Gen:
         ]
         if not weak:
             metrics = [
-                f"{ctx['thing']} p99: {ctx['a']} -> {ctx['b']} {ctx['unit']}",
+                f"{ctx['thing']} p99: {ctx['a']} ms -> {ctx['b']} ms",
                 f"pages per month: {r.randint(5, 40)} -> {ctx['c']}",
             ]
             parts.append("## Metrics\n\n" + "\n".join("- " + m for m in metrics) + "\n")
@@ -301,31 +297,42 @@ class Gen:
                 parts.append(f"## Lessons\n\n{r.choice(LESSONS)}\n")
         return "\n".join(parts)
 
-    def entry(self, index: int, rare: bool) -> tuple[dt.date, str, str]:
-        """Returns (date, title, file text) for entry `index`."""
+    def entry(self, rare: bool) -> tuple[dt.date, str, str]:
+        """Returns (date, title, file text) of the next entry."""
         r = self.r
         date = START + dt.timedelta(days=r.randint(0, self.days))
         project = r.choice(PROJECTS)
         ctx = self.context(project)
         kind = self.kind()
         weak = kind == "story" and r.random() < 0.15
-        title = f"{ctx['verb']} the {ctx['thing']} " + self.fill(r.choice(TITLE_SUFFIX), ctx)
+        if kind == "learning":
+            title = f"Notes on the {ctx['thing']} from a {ctx['season']} course"
+        elif kind == "feedback":
+            title = f"Praise from {ctx['person']} on the {ctx['thing']}"
+        elif kind == "goal":
+            title = f"Goals for {project} in {ctx['season']}"
+        else:
+            title = f"{ctx['verb']} the {ctx['thing']} " + self.fill(r.choice(TITLE_SUFFIX), ctx)
         comps = r.sample(sorted(COMPETENCIES), r.randint(0, 3) if weak else r.randint(1, 3))
         tags = r.sample(TAGS, r.randint(1, 4))
         people = r.sample(PEOPLE, r.randint(0, 3))
         body = self.body(kind, ctx, weak)
+        if rare:
+            # In the text, not the title, so search must look past the title.
+            note = (
+                f"Internally the {ctx['thing']} work was code-named {RARE_WORD}, after "
+                "the airship on the team's whiteboard."
+            )
+            if kind == "story":
+                body = body.replace("\n\n## Task", f" {note}\n\n## Task", 1)
+            else:
+                body += f"\n{note}\n"
         if kind == "story" and comps:
             lines = []
             for c in comps:
                 why = self.fill(r.choice(COMPETENCY_WHY), ctx)
                 lines.append(f"- {COMPETENCIES[c]}: {why}")
             body += "\n## Competencies\n\n" + "\n".join(lines) + "\n"
-        if rare:
-            # Somewhere in the text, so search must look past the title.
-            body += (
-                f"\nInternally the {ctx['thing']} work was code-named {RARE_WORD}, after the "
-                "airship on the team's whiteboard.\n"
-            )
         fm = [
             f"title: {title}",
             f"date: {date.isoformat()}",
@@ -380,12 +387,13 @@ def main() -> int:
     (root / ".gitignore").write_text(".brag/\n", encoding="utf-8")
 
     gen = Gen(args.seed)
-    rare = set(random.Random(args.seed + 1).sample(range(args.n), min(args.n, max(1, args.n // 100)))) if args.n else set()
+    n_rare = min(args.n, max(1, args.n // 100))
+    rare = set(random.Random(args.seed + 1).sample(range(args.n), n_rare))
     seen: set[str] = set()
     made_dirs: set[int] = set()
     words = 0
     for i in range(args.n):
-        date, title, text = gen.entry(i, i in rare)
+        date, title, text = gen.entry(i in rare)
         base = f"{date.isoformat()}-{slugify(title)}"
         stem, k = base, 2
         while stem in seen:

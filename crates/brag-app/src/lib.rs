@@ -410,4 +410,5 @@ fn read_files(vault: &Vault, files: &[(String, Stamp)]) -> Vec<Change> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests make files by hand, as a user would.
 mod tests;

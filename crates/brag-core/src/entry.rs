@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::link::Link;
 
 /// Returns the id of an entry: its file stem, such as `2025-03-14-retry-budget`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EntryId(pub String);
 
@@ -158,12 +158,6 @@ pub struct Entry {
 
 fn id_is_empty(id: &EntryId) -> bool {
     id.0.is_empty()
-}
-
-impl Default for EntryId {
-    fn default() -> Self {
-        EntryId(String::new())
-    }
 }
 
 impl Entry {

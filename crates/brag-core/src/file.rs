@@ -257,6 +257,12 @@ fn bad_type(line: usize, key: &str) -> FileError {
     FileError::new(line, format!("`{key}` must be {what}"))
 }
 
+/// Returns the body of an entry file: everything after its front matter.
+pub fn body(text: &str) -> &str {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    split_front_matter(text).map_or(text, |(_, body, _)| body)
+}
+
 /// Returns (front matter, body, 1-based line where the body starts).
 fn split_front_matter(text: &str) -> Result<(&str, &str, usize), FileError> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);

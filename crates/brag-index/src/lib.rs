@@ -548,4 +548,5 @@ fn remove_db_files(path: &Path) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests make files by hand, as a user would.
 mod tests;

@@ -345,6 +345,7 @@ fn is_year_dir(name: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests make files by hand, as a user would.
 mod tests {
     use super::*;
 

@@ -14,11 +14,12 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
     let (_, original) = app.load(&id)?;
     let drafts = app.vault().state_dir()?.join("drafts");
     std::fs::create_dir_all(&drafts)?;
-    let draft = tempfile::Builder::new()
+    let mut draft = tempfile::Builder::new()
         .prefix(&format!("{id}-"))
         .suffix(".md")
         .tempfile_in(&drafts)?;
-    std::fs::write(draft.path(), &original)?;
+    draft.write_all(original.as_bytes())?;
+    draft.flush()?;
     if let Err(e) = editor::edit(draft.path()) {
         return Err(keep(e, draft));
     }

@@ -21,11 +21,12 @@ pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
     let template = template(kind, args.title.as_deref(), date);
     let drafts = app.vault().state_dir()?.join("drafts");
     std::fs::create_dir_all(&drafts)?;
-    let draft = tempfile::Builder::new()
+    let mut draft = tempfile::Builder::new()
         .prefix("new-")
         .suffix(".md")
         .tempfile_in(&drafts)?;
-    std::fs::write(draft.path(), &template)?;
+    draft.write_all(template.as_bytes())?;
+    draft.flush()?;
     if let Err(e) = editor::edit(draft.path()) {
         return Err(keep_on_error(e, draft));
     }

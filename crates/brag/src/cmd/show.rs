@@ -46,10 +46,14 @@ pub fn cmd_show(env: &Env, args: ShowArgs) -> CmdResult {
             writeln!(out, "  {} {DIM}{}{DIM:#}", l.label, l.url)?;
         }
     }
-    let body = file::render_body(&entry);
+    // The body as the author wrote it: their headings, names and layout.
+    let body = file::body(&raw);
+    if !body.starts_with('\n') {
+        writeln!(out)?;
+    }
     for line in body.lines() {
-        if let Some(h) = line.strip_prefix("## ") {
-            writeln!(out, "{BOLD}## {h}{BOLD:#}")?;
+        if line.starts_with('#') {
+            writeln!(out, "{BOLD}{line}{BOLD:#}")?;
         } else {
             writeln!(out, "{line}")?;
         }
