@@ -156,7 +156,12 @@ pub fn parse(text: &str, id: Option<&EntryId>) -> Result<Parsed, FileError> {
     for (key, value) in map {
         let line = || key_line(front, &key);
         match key.as_str() {
-            "title" => title = Some(scalar(&value).ok_or_else(|| bad_type(line(), &key))?),
+            "title" => {
+                // `title:` left empty (as in `brag new`'s template) means "derive one".
+                if !value.is_null() {
+                    title = Some(scalar(&value).ok_or_else(|| bad_type(line(), &key))?);
+                }
+            }
             "date" => {
                 if !value.is_null() {
                     let s = scalar(&value).ok_or_else(|| bad_type(line(), &key))?;

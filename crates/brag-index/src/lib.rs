@@ -396,17 +396,28 @@ impl Index {
     /// Returns the entries a filter selects, newest first, at most `limit` of them.
     pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Result<Vec<Entry>, IndexError> {
         let (cond, args) = where_clause(filter);
+        // Sort the small columns first and fetch each JSON document after: sorting rows
+        // that carry their documents would move megabytes through the sorter.
         let sql = format!(
-            "SELECT e.json FROM entries e WHERE {cond} ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {}",
+            "SELECT e.rowid FROM entries e WHERE {cond} ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {}",
             limit.map_or(-1, |l| l as i64)
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(0))
+        let rowids: Vec<i64> = {
+            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map(params_from_iter(args.iter()), |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
+        };
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT json FROM entries WHERE rowid = ?1")
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for json in rows {
-            let json = json.map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            let json: String = st
+                .query_row([rowid], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
             if let Ok(entry) = serde_json::from_str(&json) {
                 out.push(entry);
             }

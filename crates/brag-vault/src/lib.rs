@@ -199,34 +199,74 @@ impl Vault {
     ///
     /// Entry files are the `*.md` files in the vault's year directories (`2025/`, ...).
     pub fn scan(&self) -> Result<Vec<(String, Stamp)>, VaultError> {
-        let mut out = Vec::new();
-        let top = fs::read_dir(&self.root).at(&self.root)?;
-        for dir in top {
+        let mut dirs = Vec::new();
+        for dir in fs::read_dir(&self.root).at(&self.root)? {
             let dir = dir.at(&self.root)?;
             let name = dir.file_name();
             let Some(name) = name.to_str() else { continue };
-            if !is_year_dir(name) || !dir.file_type().at(&dir.path())?.is_dir() {
-                continue;
-            }
-            let dir_path = dir.path();
-            for file in fs::read_dir(&dir_path).at(&dir_path)? {
-                let file = file.at(&dir_path)?;
-                let fname = file.file_name();
-                let Some(fname) = fname.to_str() else {
-                    continue;
-                };
-                if !fname.ends_with(".md") || fname.starts_with('.') {
-                    continue;
-                }
-                // A file removed between listing and stat is simply not there.
-                let Ok(meta) = file.metadata() else { continue };
-                if meta.is_file() {
-                    out.push((format!("{name}/{fname}"), stamp_of(&meta)));
-                }
+            if is_year_dir(name) && dir.file_type().at(&dir.path())?.is_dir() {
+                dirs.push(name.to_owned());
             }
         }
+        // Stat calls dominate a scan of a large vault; spread the year directories over
+        // the cores, biggest years first so the work evens out.
+        dirs.sort_unstable_by(|a, b| b.cmp(a));
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+            .min(dirs.len().max(1));
+        let mut out = if threads < 2 {
+            let mut out = Vec::new();
+            for d in &dirs {
+                self.scan_dir(d, &mut out)?;
+            }
+            out
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let mine: Vec<&String> = dirs.iter().skip(t).step_by(threads).collect();
+                        s.spawn(move || {
+                            let mut out = Vec::new();
+                            for d in mine {
+                                self.scan_dir(d, &mut out)?;
+                            }
+                            Ok::<_, VaultError>(out)
+                        })
+                    })
+                    .collect();
+                let mut all = Vec::new();
+                for h in handles {
+                    match h.join() {
+                        Ok(part) => all.extend(part?),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                Ok::<_, VaultError>(all)
+            })?
+        };
         out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(out)
+    }
+
+    fn scan_dir(&self, name: &str, out: &mut Vec<(String, Stamp)>) -> Result<(), VaultError> {
+        let dir_path = self.root.join(name);
+        for file in fs::read_dir(&dir_path).at(&dir_path)? {
+            let file = file.at(&dir_path)?;
+            let fname = file.file_name();
+            let Some(fname) = fname.to_str() else {
+                continue;
+            };
+            if !fname.ends_with(".md") || fname.starts_with('.') {
+                continue;
+            }
+            // A file removed between listing and stat is simply not there.
+            let Ok(meta) = file.metadata() else { continue };
+            if meta.is_file() {
+                out.push((format!("{name}/{fname}"), stamp_of(&meta)));
+            }
+        }
+        Ok(())
     }
 
     /// Returns the stamp of one vault-relative file.

@@ -69,7 +69,11 @@ pub fn styled_snippet(snippet: &str) -> String {
         match c {
             '\u{2}' => out.push_str(&MATCH.render().to_string()),
             '\u{3}' => out.push_str(&MATCH.render_reset().to_string()),
-            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
             c => out.push(c),
         }
     }
@@ -92,7 +96,11 @@ pub fn plain_snippet(snippet: &str) -> (String, Vec<String>) {
                     }
                 }
             }
-            '\n' | '\r' | '\t' => plain.push(' '),
+            c if c.is_whitespace() => {
+                if !plain.ends_with(' ') {
+                    plain.push(' ');
+                }
+            }
             c => {
                 plain.push(c);
                 if let Some(m) = current.as_mut() {

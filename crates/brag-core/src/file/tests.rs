@@ -95,6 +95,14 @@ fn update_keeps_unknown_keys_and_comments_in_place() {
 }
 
 #[test]
+fn parse_empty_title_derives_one() {
+    let e = parse("---\ntitle:\nkind: story\n---\n## Situation\nThe build took 40 minutes. Nobody knew why.\n", None)
+        .expect("parses")
+        .entry;
+    assert_eq!(e.title, "The build took 40 minutes");
+}
+
+#[test]
 fn parse_without_front_matter() {
     let e = parse(
         "# Shipped the thing\n\nIt went well. #perf\n",
