@@ -141,16 +141,19 @@ impl App {
                 }
             }
         }
-        let mut changes = read_files(&self.vault, &to_read);
+        let mut removed = Vec::new();
         if known.len() + report.added > on_disk.len() {
             let present: std::collections::HashSet<&str> =
                 on_disk.iter().map(|(p, _)| p.as_str()).collect();
             for path in known.keys().filter(|p| !present.contains(p.as_str())) {
                 report.removed += 1;
-                changes.push(Change::Removed { path: path.clone() });
+                removed.push(Change::Removed { path: path.clone() });
             }
         }
-        self.index.apply(&changes)?;
+        self.index.apply(&removed)?;
+        read_files(&self.vault, &to_read, |changes| {
+            self.index.apply_iter(changes)
+        })?;
         self.fresh_index = false;
         Ok(report)
     }
@@ -356,57 +359,84 @@ fn bad_entry(path: &str, e: file::FileError) -> AppError {
     }
 }
 
-/// Reads and parses files, on every core when there are many.
-fn read_files(vault: &Vault, files: &[(String, Stamp)]) -> Vec<Change> {
-    let read_one = |(path, stamp): &(String, Stamp)| -> Change {
-        let id = EntryId(
-            Path::new(path)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_owned(),
-        );
-        let broken = |line: usize, message: String| Change::Broken {
-            path: path.clone(),
-            stamp: *stamp,
-            line,
-            message,
-        };
-        let text = match vault.read(path) {
-            Ok(t) => t,
-            Err(VaultError::NotUtf8 { .. }) => return broken(1, "not valid UTF-8 text".to_owned()),
-            Err(e) => return broken(1, e.to_string()),
-        };
-        match file::parse(&text, Some(&id)) {
-            Ok(p) => {
-                let mut entry = p.entry;
-                entry.path.clone_from(path);
-                Change::Entry {
-                    path: path.clone(),
-                    stamp: *stamp,
-                    entry: Box::new(entry),
-                }
-            }
-            Err(e) => broken(e.line, e.message),
-        }
-    };
+/// Reads and parses files and hands the results to `sink`; with many files, other threads
+/// parse while `sink` writes what is ready.
+fn read_files<E>(
+    vault: &Vault,
+    files: &[(String, Stamp)],
+    sink: impl FnOnce(&mut dyn Iterator<Item = Change>) -> Result<(), E>,
+) -> Result<(), E> {
     let threads = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if files.len() < 256 || threads < 2 {
-        return files.iter().map(read_one).collect();
+        return sink(&mut files.iter().map(|f| read_one(vault, f)));
     }
-    let chunk = files.len().div_ceil(threads);
+    // Small batches keep the writer busy from the start; the channel bounds memory.
+    const BATCH: usize = 64;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Change>>(threads * 4);
+    let next = std::sync::atomic::AtomicUsize::new(0);
     thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                loop {
+                    let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                    if start >= files.len() {
+                        break;
+                    }
+                    let end = (start + BATCH).min(files.len());
+                    let batch = files[start..end]
+                        .iter()
+                        .map(|f| read_one(vault, f))
+                        .collect();
+                    if tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let result = sink(&mut rx.iter().flatten());
+        // If the sink stopped early, parsers blocked on a full channel must see it closed
+        // before the scope waits for them.
+        drop(rx);
+        result
     })
+}
+
+fn read_one(vault: &Vault, (path, stamp): &(String, Stamp)) -> Change {
+    let id = EntryId(
+        Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned(),
+    );
+    let broken = |line: usize, message: String| Change::Broken {
+        path: path.clone(),
+        stamp: *stamp,
+        line,
+        message,
+    };
+    let text = match vault.read(path) {
+        Ok(t) => t,
+        Err(VaultError::NotUtf8 { .. }) => return broken(1, "not valid UTF-8 text".to_owned()),
+        Err(e) => return broken(1, e.to_string()),
+    };
+    match file::parse(&text, Some(&id)) {
+        Ok(p) => {
+            let mut entry = p.entry;
+            entry.path.clone_from(path);
+            Change::Entry {
+                path: path.clone(),
+                stamp: *stamp,
+                entry: Box::new(entry),
+            }
+        }
+        Err(e) => broken(e.line, e.message),
+    }
 }
 
 #[cfg(test)]
