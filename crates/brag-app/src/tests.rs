@@ -133,3 +133,23 @@ fn reindex_after_deleting_the_index() {
     assert!(r.rebuilt);
     assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 1);
 }
+
+#[test]
+fn sync_many_files_on_threads() {
+    let (dir, mut app) = app();
+    std::fs::create_dir_all(dir.path().join("2024")).expect("mkdir");
+    for i in 0..600 {
+        let text = if i == 417 {
+            "---\ntitle: [broken\n---\n".to_owned()
+        } else {
+            format!("---\ntitle: Entry {i}\n---\nword{i} shared\n")
+        };
+        std::fs::write(dir.path().join(format!("2024/2024-01-01-e{i}.md")), text).expect("write");
+    }
+    let r = app.sync().expect("sync");
+    assert_eq!(r.added, 600);
+    assert_eq!(app.index().count().expect("count"), 599);
+    assert_eq!(app.problems().expect("problems").len(), 1);
+    assert_eq!(app.search("word599", &Filter::default(), 5).expect("search").len(), 1);
+    assert_eq!(app.sync().expect("sync again"), SyncReport::default());
+}
