@@ -65,8 +65,22 @@ impl Env {
     }
 
     /// Returns the vault opened, made first when there is none yet (for writers).
+    ///
+    /// Only a missing or empty directory becomes a vault this way: brag does not put its
+    /// files into a directory that holds something else unless `brag init` says so.
     pub fn open_or_init(&self) -> CmdResult<App> {
         if brag_vault::Vault::open(&self.vault).is_err() {
+            let empty = std::fs::read_dir(&self.vault).map_or(true, |mut d| d.next().is_none());
+            if !empty {
+                return Err(CommandError::failure(format!(
+                    "{} is not a brag vault",
+                    self.vault.display()
+                ))
+                .hint(format!(
+                    "run `brag init {}` to make it one, or pass another --vault",
+                    self.vault.display()
+                )));
+            }
             let app = App::init(&self.vault, self.today)?;
             ui::note(format_args!("Made a new vault at {}", self.vault.display()));
             return Ok(app);
@@ -124,7 +138,21 @@ fn today() -> CmdResult<Date> {
             CommandError::usage(format!("BRAG_NOW=`{now}` is not a date (YYYY-MM-DD)"))
         });
     }
-    Ok(jiff::Zoned::now().date())
+    Ok(local_today())
+}
+
+/// Returns today's date in the local time zone.
+fn local_today() -> Date {
+    let now = jiff::Timestamp::now();
+    // Read /etc/localtime ourselves: asking jiff for the system zone by name makes it walk
+    // the whole zoneinfo tree, a few milliseconds that `brag add` cannot spare.
+    if std::env::var_os("TZ").is_none()
+        && let Ok(bytes) = std::fs::read("/etc/localtime")
+        && let Ok(tz) = jiff::tz::TimeZone::tzif("Local", &bytes)
+    {
+        return now.to_zoned(tz).date();
+    }
+    jiff::Zoned::now().date()
 }
 
 fn default_vault() -> CmdResult<PathBuf> {
