@@ -144,7 +144,7 @@ pub struct Parsed {
 /// (`2025-03-14-slug` → 2025-03-14) and the title of last resort.
 pub fn parse(text: &str, id: Option<&EntryId>) -> Result<Parsed, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (front, body, _) = split_front_matter(text)?;
+    let (front, body) = split_front_matter(text)?;
     let map = parse_yaml(front)?;
     let mut entry = Entry::default();
     if let Some(id) = id {
@@ -265,25 +265,23 @@ fn bad_type(line: usize, key: &str) -> FileError {
 /// Returns the body of an entry file: everything after its front matter.
 pub fn body(text: &str) -> &str {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    split_front_matter(text).map_or(text, |(_, body, _)| body)
+    split_front_matter(text).map_or(text, |(_, body)| body)
 }
 
-/// Returns (front matter, body, 1-based line where the body starts).
-fn split_front_matter(text: &str) -> Result<(&str, &str, usize), FileError> {
+/// Returns (front matter, body); the front matter is empty when the file has none.
+fn split_front_matter(text: &str) -> Result<(&str, &str), FileError> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
-        return Ok(("", text, 1));
+        return Ok(("", text));
     }
     let mut pos = first_end;
-    let mut line = 2;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         let l = text[pos..end].trim_end();
         if l == "---" || l == "..." {
-            return Ok((&text[first_end..pos], &text[end..], line + 1));
+            return Ok((&text[first_end..pos], &text[end..]));
         }
         pos = end;
-        line += 1;
     }
     Err(FileError::new(
         1,
@@ -669,9 +667,7 @@ pub fn update(original: &str, entry: &Entry) -> Result<String, FileError> {
     out.push_str("---\n");
     if same_body(&before.entry, entry) {
         // Keep the author's own layout of a body brag has no change for.
-        let (_, body, _) =
-            split_front_matter(original.strip_prefix('\u{feff}').unwrap_or(original))?;
-        out.push_str(body);
+        out.push_str(body(original));
     } else {
         out.push_str(&render_body(entry));
     }
