@@ -150,6 +150,11 @@ fn sync_many_files_on_threads() {
     assert_eq!(r.added, 600);
     assert_eq!(app.index().count().expect("count"), 599);
     assert_eq!(app.problems().expect("problems").len(), 1);
-    assert_eq!(app.search("word599", &Filter::default(), 5).expect("search").len(), 1);
+    assert_eq!(
+        app.search("word599", &Filter::default(), 5)
+            .expect("search")
+            .len(),
+        1
+    );
     assert_eq!(app.sync().expect("sync again"), SyncReport::default());
 }

@@ -109,6 +109,9 @@ impl Vault {
         let vault = Vault {
             root: root.to_owned(),
         };
+        // Several processes may make the same vault at once (`brag add` makes a missing
+        // one): the lock makes the checks below and the writes one step.
+        let _lock = vault.lock()?;
         let config = vault.config_path();
         if !config.exists() {
             vault.write_atomic(&config, DEFAULT_CONFIG.as_bytes(), true)?;
@@ -399,6 +402,19 @@ mod tests {
         assert_eq!(gi, "target\n.brag/\n");
         assert!(dir.path().join("brag.toml").is_file());
         assert!(dir.path().join(".brag").is_dir());
+    }
+
+    #[test]
+    fn init_races_all_succeed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("v");
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| Vault::init(&root).expect("init"));
+            }
+        });
+        let gi = fs::read_to_string(root.join(".gitignore")).expect("read");
+        assert_eq!(gi, ".brag/\n");
     }
 
     #[test]

@@ -28,6 +28,13 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
         ui::note(format_args!("No changes to {id}."));
         return Ok(());
     }
+    if text.trim().is_empty() {
+        // An emptied buffer is far more often a slip than a wish to lose the entry.
+        ui::note(format_args!(
+            "Nothing saved: the edited file was empty. To remove the entry, run `brag rm {id}`."
+        ));
+        return Ok(());
+    }
     match app.replace_text(&id, &text) {
         Ok(_) => {
             let mut out = ui::stdout();

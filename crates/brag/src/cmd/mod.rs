@@ -71,7 +71,8 @@ impl Env {
     pub fn open_or_init(&self) -> CmdResult<App> {
         if brag_vault::Vault::open(&self.vault).is_err() {
             let empty = std::fs::read_dir(&self.vault).map_or(true, |mut d| d.next().is_none());
-            if !empty {
+            // Another brag may be making this vault right now: its `.brag/` comes first.
+            if !empty && brag_vault::Vault::open(&self.vault).is_err() {
                 return Err(CommandError::failure(format!(
                     "{} is not a brag vault",
                     self.vault.display()
@@ -180,8 +181,12 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Reindex => reindex::cmd_reindex(&env),
         Command::Demo => demo::cmd_demo(&env),
         Command::Completions(a) => {
+            // Generate into memory: clap_complete panics on a write error such as a
+            // closed pipe, and our own write reports it like every other command.
             let mut cmd = Cli::command();
-            clap_complete::generate(a.shell, &mut cmd, "brag", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut cmd, "brag", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             Ok(())
         }
         Command::Man => {

@@ -1,1 +1,20 @@
+//! End-to-end tests of the `brag` binary: one test binary, one module per command.
+//!
+//! Each test runs the real binary in a hermetic [`common::TestEnv`] (temp HOME, XDG dirs
+//! and vault, `BRAG_NOW=2026-11-25`, `NO_COLOR=1`). These prove the wiring; the rules
+//! themselves are unit-tested next to their code.
 
+mod common;
+
+mod add;
+mod colour;
+mod doctor;
+mod edit;
+mod init;
+mod list;
+mod misc;
+mod new;
+mod reindex;
+mod rm;
+mod search;
+mod show;

@@ -1,0 +1,243 @@
+//! `brag search`: ranked hits with snippets, filters, JSON, and an index that follows the
+//! files however they change.
+
+use crate::common::{
+    BAD_DATE_PATH, BROKEN_YAML, BROKEN_YAML_PATH, TestEnv, entry_text, ids, line_after, stderr,
+    stdout, strings,
+};
+
+const TITLE_HIT: &str = "2025-05-02-kafka-migration";
+const BODY_HIT: &str = "2025-05-01-quarterly-planning";
+const NO_HIT: &str = "2025-05-03-coffee";
+
+/// Returns a vault where "kafka" is in one title and in another's body only.
+fn fixture() -> TestEnv {
+    let env = TestEnv::new();
+    env.write_entry(
+        &format!("2025/{BODY_HIT}.md"),
+        &entry_text(
+            "Quarterly planning",
+            "2025-05-01",
+            "story",
+            &["planning"],
+            &[],
+            Some("ops"),
+            "## Situation\nWe planned the quarter: hiring, budgets, the on-call rota, and \
+             whether to keep kafka or move to something simpler.\n\n## Result\nA plan.\n",
+        ),
+    );
+    env.write_entry(
+        &format!("2025/{TITLE_HIT}.md"),
+        &entry_text(
+            "Kafka migration",
+            "2025-05-02",
+            "win",
+            &["infra"],
+            &["deliver-results"],
+            Some("billing"),
+            "Moved the billing queue over in two weeks.",
+        ),
+    );
+    env.write_entry(
+        &format!("2025/{NO_HIT}.md"),
+        &entry_text(
+            "Coffee",
+            "2025-05-03",
+            "win",
+            &[],
+            &[],
+            None,
+            "Fixed the coffee machine.",
+        ),
+    );
+    env
+}
+
+fn search_ids(env: &TestEnv, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search", "--json"];
+    all.extend_from_slice(args);
+    ids(&env.json(&all))
+}
+
+#[test]
+fn search_title_match_outranks_body_match() {
+    let env = fixture();
+    assert_eq!(search_ids(&env, &["kafka"]), [TITLE_HIT, BODY_HIT]);
+    let out = env.ok(&["search", "kafka"]);
+    let title_at = out.find(TITLE_HIT).expect("title hit shown");
+    let body_at = out.find(BODY_HIT).expect("body hit shown");
+    assert!(title_at < body_at, "{out}");
+    assert!(!out.contains(NO_HIT), "{out}");
+}
+
+#[test]
+fn search_human_snippet_shows_matched_word() {
+    let env = fixture();
+    let out = env.ok(&["search", "rota"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "an entry line and a snippet line:\n{out}");
+    assert!(lines[0].contains(BODY_HIT), "{out}");
+    assert!(lines[1].contains("rota"), "{out}");
+    assert!(
+        lines[1].contains("on-call"),
+        "the snippet has context:\n{out}"
+    );
+}
+
+#[test]
+fn search_json_rows_have_score_snippet_matches() {
+    let env = fixture();
+    let v = env.json(&["search", "--json", "kafka"]);
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 2);
+    for row in rows {
+        crate::common::assert_entry_json(row);
+        let score = row["score"].as_f64().expect("score is a number");
+        assert!(score.is_finite(), "{row}");
+        let snippet = row["snippet"].as_str().expect("snippet is a string");
+        assert!(snippet.to_lowercase().contains("kafka"), "{snippet}");
+        assert!(!snippet.contains(['\u{2}', '\u{3}', '\n']), "{snippet:?}");
+        assert_eq!(strings(&row["matches"]), ["kafka"]);
+    }
+    assert!(
+        rows[0]["score"].as_f64() >= rows[1]["score"].as_f64(),
+        "rows are best first: {v}"
+    );
+}
+
+#[test]
+fn search_stems_words() {
+    let env = fixture();
+    env.ok(&["add", "retried the failed uploads"]);
+    assert_eq!(
+        search_ids(&env, &["retry"]),
+        ["2026-11-25-retried-the-failed-uploads"]
+    );
+}
+
+#[test]
+fn search_filters_apply() {
+    let env = fixture();
+    assert_eq!(search_ids(&env, &["kafka", "-t", "planning"]), [BODY_HIT]);
+    assert_eq!(search_ids(&env, &["kafka", "--kind", "win"]), [TITLE_HIT]);
+    assert_eq!(search_ids(&env, &["kafka", "--project", "ops"]), [BODY_HIT]);
+    assert_eq!(
+        search_ids(&env, &["kafka", "-c", "deliver-results"]),
+        [TITLE_HIT]
+    );
+    assert_eq!(
+        search_ids(&env, &["kafka", "--from", "2025-05-02"]),
+        [TITLE_HIT]
+    );
+    assert_eq!(
+        search_ids(&env, &["kafka", "--to", "2025-05-01"]),
+        [BODY_HIT]
+    );
+    assert!(search_ids(&env, &["kafka", "--from", "2025-06"]).is_empty());
+}
+
+#[test]
+fn search_no_match_prints_nothing() {
+    let env = fixture();
+    let out = env.run(&["search", "zeppelin"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(search_ids(&env, &["zeppelin"]).is_empty());
+}
+
+#[test]
+fn search_empty_query_is_usage_error() {
+    let env = fixture();
+    let err = env.fails(&["search", ""], 2);
+    assert!(err.starts_with("error:"), "{err}");
+}
+
+#[test]
+fn search_sees_sed_edit_without_reindex() {
+    let env = fixture();
+    assert!(search_ids(&env, &["zeppelin"]).is_empty());
+    let status = std::process::Command::new("sed")
+        .args([
+            "-i",
+            "s/coffee machine/coffee machine and the zeppelin hangar/",
+        ])
+        .arg(env.path(&format!("2025/{NO_HIT}.md")))
+        .status()
+        .expect("run sed");
+    assert!(status.success());
+    assert_eq!(search_ids(&env, &["zeppelin"]), [NO_HIT]);
+    let shown = env.json(&["show", NO_HIT, "--json"]);
+    assert!(
+        shown["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("zeppelin"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn search_sees_same_size_edit_without_reindex() {
+    let env = fixture();
+    assert_eq!(search_ids(&env, &["coffee"]), [NO_HIT]);
+    // "coffee" -> "zepeli": same length, so only the mtime tells the index.
+    let status = std::process::Command::new("sed")
+        .args(["-i", "s/coffee/zepeli/Ig"])
+        .arg(env.path(&format!("2025/{NO_HIT}.md")))
+        .status()
+        .expect("run sed");
+    assert!(status.success());
+    assert_eq!(search_ids(&env, &["zepeli"]), [NO_HIT]);
+    assert!(search_ids(&env, &["coffee"]).is_empty());
+}
+
+#[test]
+fn search_sees_file_written_outside_brag() {
+    let env = fixture();
+    assert!(search_ids(&env, &["zeppelin"]).is_empty());
+    env.write_entry(
+        "2024/2024-01-01-airship.md",
+        &entry_text(
+            "Airship",
+            "2024-01-01",
+            "win",
+            &[],
+            &[],
+            None,
+            "Flew the zeppelin.",
+        ),
+    );
+    assert_eq!(search_ids(&env, &["zeppelin"]), ["2024-01-01-airship"]);
+}
+
+#[test]
+fn search_forgets_deleted_file() {
+    let env = fixture();
+    assert_eq!(search_ids(&env, &["kafka"]).len(), 2);
+    std::fs::remove_file(env.path(&format!("2025/{TITLE_HIT}.md"))).expect("delete");
+    assert_eq!(search_ids(&env, &["kafka"]), [BODY_HIT]);
+    assert!(!env.list_ids(&[]).contains(&TITLE_HIT.to_owned()));
+}
+
+#[test]
+fn search_broken_files_warn_and_others_still_found() {
+    let env = fixture();
+    env.write_broken();
+    let out = env.run(&["search", "kafka"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(TITLE_HIT), "{}", stdout(&out));
+    let err = env.norm(&stderr(&out));
+    assert!(
+        line_after(&err, &format!("[VAULT]/{BROKEN_YAML_PATH}:")).is_some(),
+        "{err}"
+    );
+    assert!(
+        line_after(&err, &format!("[VAULT]/{BAD_DATE_PATH}:")).is_some(),
+        "{err}"
+    );
+    assert!(
+        search_ids(&env, &["broken"]).is_empty(),
+        "a broken file was indexed"
+    );
+    assert_eq!(env.read(BROKEN_YAML_PATH), BROKEN_YAML);
+}
