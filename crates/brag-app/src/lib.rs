@@ -122,33 +122,36 @@ impl App {
     /// differs from what the index holds is read again, and vanished files are dropped.
     pub fn sync(&mut self) -> Result<SyncReport, AppError> {
         let on_disk = self.vault.scan()?;
-        let known = self.index.stamps()?;
         let mut report = SyncReport {
             rebuilt: self.fresh_index,
             ..SyncReport::default()
         };
+        // Both lists are sorted by path: one merge finds what was added, changed, removed.
         let mut to_read: Vec<(String, Stamp)> = Vec::new();
-        for (path, stamp) in &on_disk {
-            match known.get(path) {
-                Some(old) if old == stamp => {}
-                Some(_) => {
+        let mut removed = Vec::new();
+        let mut disk = on_disk.iter().peekable();
+        self.index.each_stamp(|path, stamp| {
+            while let Some((p, s)) = disk.next_if(|(p, _)| p.as_str() < path) {
+                report.added += 1;
+                to_read.push((p.clone(), *s));
+            }
+            match disk.next_if(|(p, _)| p == path) {
+                Some((_, s)) if *s == stamp => {}
+                Some((p, s)) => {
                     report.updated += 1;
-                    to_read.push((path.clone(), *stamp));
+                    to_read.push((p.clone(), *s));
                 }
                 None => {
-                    report.added += 1;
-                    to_read.push((path.clone(), *stamp));
+                    report.removed += 1;
+                    removed.push(Change::Removed {
+                        path: path.to_owned(),
+                    });
                 }
             }
-        }
-        let mut removed = Vec::new();
-        if known.len() + report.added > on_disk.len() {
-            let present: std::collections::HashSet<&str> =
-                on_disk.iter().map(|(p, _)| p.as_str()).collect();
-            for path in known.keys().filter(|p| !present.contains(p.as_str())) {
-                report.removed += 1;
-                removed.push(Change::Removed { path: path.clone() });
-            }
+        })?;
+        for (p, s) in disk {
+            report.added += 1;
+            to_read.push((p.clone(), *s));
         }
         self.index.apply(&removed)?;
         read_files(&self.vault, &to_read, |changes| {

@@ -8,7 +8,6 @@
 
 mod fts;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -18,6 +17,9 @@ use brag_core::filter::Filter;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 pub use fts::fts_query;
+
+/// Writes of at least this many files end with a checkpoint that empties the WAL.
+const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
 const SCHEMA_VERSION: i64 = 1;
@@ -162,6 +164,13 @@ impl Index {
         let c = &index.conn;
         c.busy_timeout(Duration::from_secs(10))
             .map_err(|e| index.err(e))?;
+        // A short command should not pay for a checkpoint as it closes: the WAL is
+        // checkpointed as it grows (wal_autocheckpoint), by whichever command commits.
+        c.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .map_err(|e| index.err(e))?;
         c.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| index.err(e))?;
         c.pragma_update(None, "synchronous", "NORMAL")
@@ -175,7 +184,8 @@ impl Index {
             .map_err(|e| index.err(e))?;
         if version == SCHEMA_VERSION {
             // Touch the tables so a damaged file fails here rather than mid-command.
-            c.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))
+            c.query_row("SELECT 1 FROM files LIMIT 1", [], |_| Ok(()))
+                .optional()
                 .map_err(|e| index.err(e))?;
             return Ok((index, false));
         }
@@ -230,24 +240,26 @@ impl Index {
         Ok(true)
     }
 
-    /// Returns the stamp of every file the index holds, keyed by vault-relative path.
-    pub fn stamps(&self) -> Result<HashMap<String, Stamp>, IndexError> {
+    /// Calls `f` with the path and stamp of every file the index holds, in byte order of
+    /// path, without copying the paths.
+    pub fn each_stamp(&self, mut f: impl FnMut(&str, Stamp)) -> Result<(), IndexError> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT path, size, mtime FROM files")
+            .prepare_cached("SELECT path, size, mtime FROM files ORDER BY path")
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Stamp {
-                        size: r.get::<_, i64>(1)? as u64,
-                        mtime_ns: r.get(2)?,
-                    },
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let path = r
+                .get_ref(0)
+                .and_then(|v| v.as_str().map_err(Into::into))
+                .map_err(|e| self.err(e))?;
+            let stamp = Stamp {
+                size: r.get::<_, i64>(1).map_err(|e| self.err(e))? as u64,
+                mtime_ns: r.get(2).map_err(|e| self.err(e))?,
+            };
+            f(path, stamp);
+        }
+        Ok(())
     }
 
     /// Records changed files, in one transaction.
@@ -267,6 +279,7 @@ impl Index {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
+        let mut count = 0usize;
         {
             let mut del_entry = tx
                 .prepare_cached("DELETE FROM entries WHERE path = ?1 RETURNING rowid")
@@ -295,6 +308,7 @@ impl Index {
                 .prepare_cached("INSERT INTO labels (entry, kind, value) VALUES (?1, ?2, ?3)")
                 .map_err(err)?;
             for change in changes {
+                count += 1;
                 let change = &change;
                 let p = match change {
                     Change::Entry { path, .. }
@@ -373,7 +387,15 @@ impl Index {
                 }
             }
         }
-        tx.commit().map_err(err)
+        tx.commit().map_err(err)?;
+        if count >= BIG_BATCH {
+            // Fold a large write back into the database now and shrink the WAL: left for
+            // later, every short command after it would read through, or checkpoint, it.
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(|e| sql_err(&self.path, e))?;
+        }
+        Ok(())
     }
 
     /// Returns the files that could not be read, by path.
