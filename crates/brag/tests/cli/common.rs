@@ -223,7 +223,8 @@ impl TestEnv {
             .collect()
     }
 
-    /// Returns every file under the vault, `.brag/` included, by vault-relative path.
+    /// Returns every file under the vault, `.brag/` included (but not the index, a cache),
+    /// by vault-relative path.
     pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
         let mut out = BTreeMap::new();
         if self.vault.exists() {
@@ -272,6 +273,11 @@ fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
+            // The index is a cache that SQLite may reorganise on any open; it is not the
+            // user's data, so "changes nothing" is about everything else.
+            if rel.starts_with(".brag/index.db") {
+                continue;
+            }
             out.insert(rel, std::fs::read(&path).expect("read a vault file"));
         }
     }
