@@ -9,6 +9,8 @@ pub mod date;
 pub mod entry;
 pub mod file;
 pub mod filter;
+pub mod framework;
+pub mod import;
 pub mod link;
 pub mod slug;
 pub mod text;

@@ -1,0 +1,580 @@
+//! Importers: bring the documents people already have into entries without losing a line.
+//!
+//! Each format lives in its own module and turns text into [`Imported`] entries plus
+//! [`Warning`]s. The rule they all keep: every non-blank line of the input ends up,
+//! verbatim apart from its bullet marker and surrounding spaces, in some field of some
+//! entry, or is named with its text in a warning that says why it was left out. Lines
+//! that are only structure (`S`, `Situation:`, `## Result`, `metrics`, ...) are the
+//! exception.
+//!
+//! Pure like the rest of the core: text in, entries out. Reading the file, deduplicating
+//! against the vault and writing belong to `brag-app`.
+
+mod csv;
+mod jrnl;
+mod markdown;
+mod star_text;
+mod talk_notes;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::entry::Entry;
+use crate::file::Section;
+use crate::framework::Catalogue;
+use crate::link::Link;
+use crate::text;
+
+/// The largest document brag imports, in bytes.
+pub const MAX_BYTES: usize = 16 << 20;
+
+/// Returns an import format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Plain-text STAR notes (Google Docs, Notion, Quip exports).
+    StarText,
+    /// A Markdown brag document (Julia Evans' template and the like).
+    Markdown,
+    /// Conference talk notes.
+    TalkNotes,
+    /// `jrnl --export json`.
+    Jrnl,
+    /// A spreadsheet exported as CSV with a header row.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::StarText,
+        Format::Markdown,
+        Format::TalkNotes,
+        Format::Jrnl,
+        Format::Csv,
+    ];
+
+    /// Returns the format's name as written on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::StarText => "star-text",
+            Format::Markdown => "markdown",
+            Format::TalkNotes => "talk-notes",
+            Format::Jrnl => "jrnl",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown format `{s}` (expected auto, star-text, markdown, talk-notes, jrnl or csv)"
+                )
+            })
+    }
+}
+
+/// Returns one entry made by an importer, with the lines of the source it came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Imported {
+    /// The entry; it has no id or path yet.
+    #[serde(flatten)]
+    pub entry: Entry,
+    /// The first and last line of the source that made it, 1-based.
+    pub source_lines: (usize, usize),
+}
+
+/// Returns a soft problem with the input: a line left out, a value not understood.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The 1-based line it is about.
+    pub line: usize,
+    /// What happened and why, naming the text of a line that was left out.
+    pub message: String,
+}
+
+/// Returns everything an import made.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Import {
+    /// The format that was read.
+    pub format: Format,
+    /// The entries, in source order.
+    pub entries: Vec<Imported>,
+    /// Lines left out and values not understood.
+    pub warnings: Vec<Warning>,
+}
+
+/// Returned when a document cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", line.map(|l| format!("{l}: ")).unwrap_or_default())]
+pub struct ImportError {
+    /// The 1-based line at fault, when there is one.
+    pub line: Option<usize>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl ImportError {
+    fn new(line: Option<usize>, message: impl Into<String>) -> ImportError {
+        ImportError {
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// Returns the extra names for sections that `[import.sections]` in `brag.toml` gives,
+/// on top of the built-in names and synonyms.
+#[derive(Clone, Debug, Default)]
+pub struct SectionNames {
+    extra: HashMap<String, Section>,
+}
+
+impl SectionNames {
+    /// Returns section names from `[import.sections]`: a section (`Situation`, `Task`,
+    /// `Action`, `Result`, `Metrics`, `Lessons`, `Notes`) to more names for it. Unknown
+    /// section keys are returned as errors to report.
+    pub fn new<'a>(
+        config: impl IntoIterator<Item = (&'a String, &'a Vec<String>)>,
+    ) -> (SectionNames, Vec<String>) {
+        let mut extra = HashMap::new();
+        let mut unknown = Vec::new();
+        for (section, names) in config {
+            match Section::from_heading(section) {
+                Some(s) => {
+                    for n in names {
+                        extra.insert(normalize_label(n), s);
+                    }
+                }
+                None => unknown.push(section.clone()),
+            }
+        }
+        (SectionNames { extra }, unknown)
+    }
+
+    /// Returns the section a label names: a built-in name or synonym, or one from config.
+    pub fn get(&self, label: &str) -> Option<Section> {
+        Section::from_heading(label).or_else(|| self.extra.get(&normalize_label(label)).copied())
+    }
+}
+
+/// Returns a label lowercased, without surrounding punctuation, spaces collapsed.
+pub(crate) fn normalize_label(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c == '#' || c.is_whitespace())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Returns what importers need besides the text.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// Competency names to recognise.
+    pub catalogue: &'a Catalogue,
+    /// Section names, with the user's own.
+    pub sections: &'a SectionNames,
+    /// The date for entries whose source gives none (`--date`); without it they are
+    /// `undated`.
+    pub date: Option<Date>,
+    /// Today, for relative dates.
+    pub today: Date,
+}
+
+/// Returns the format a document most likely has.
+pub fn detect(text: &str) -> Format {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return Format::Jrnl;
+    }
+    if csv::looks_like(text) {
+        return Format::Csv;
+    }
+    if talk_notes::looks_like(text) {
+        return Format::TalkNotes;
+    }
+    let (mut markers, mut headings, mut bullets) = (0usize, 0usize, 0usize);
+    for line in text.lines().take(5000) {
+        let t = line.trim();
+        if star_text::is_star_marker(t) {
+            markers += 1;
+        } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+            headings += 1;
+        } else if t.starts_with("- ") || t.starts_with("* ") {
+            bullets += 1;
+        }
+    }
+    if markers >= 2 && markers * 2 >= headings {
+        Format::StarText
+    } else if headings > 0 {
+        Format::Markdown
+    } else if markers > 0 {
+        Format::StarText
+    } else {
+        let _ = bullets;
+        Format::Markdown
+    }
+}
+
+/// Returns the entries and warnings a document gives in a format.
+pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, ImportError> {
+    check_text(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut entries, mut warnings) = match format {
+        Format::StarText => star_text::import(text, opts),
+        Format::Markdown => markdown::import(text, opts),
+        Format::TalkNotes => talk_notes::import(text, opts),
+        Format::Jrnl => jrnl::import(text, opts)?,
+        Format::Csv => csv::import(text, opts)?,
+    };
+    for imported in &mut entries {
+        finish(&mut imported.entry, opts);
+    }
+    warnings.sort_by_key(|w| w.line);
+    if entries.is_empty() {
+        warnings.push(Warning {
+            line: 1,
+            message: format!("no entries found: is this really {format}? Try --format"),
+        });
+    }
+    Ok(Import {
+        format,
+        entries,
+        warnings,
+    })
+}
+
+/// Refuses text that cannot be a document: binary, empty, too large.
+fn check_text(text: &str) -> Result<(), ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::new(
+            None,
+            format!(
+                "the document is {} MB; brag imports documents up to {} MB (split it into parts)",
+                text.len() >> 20,
+                MAX_BYTES >> 20
+            ),
+        ));
+    }
+    if let Some(pos) = text.find('\0') {
+        let line = text[..pos].matches('\n').count() + 1;
+        return Err(ImportError::new(
+            Some(line),
+            "this looks like a binary file, not a text document",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::new(None, "the document is empty: nothing to import"));
+    }
+    Ok(())
+}
+
+/// Completes an imported entry the same way for every format: inline `#tag`, `@person`
+/// and URLs recognised, a title of at most 80 characters, no empty or repeated labels.
+fn finish(entry: &mut Entry, opts: &Options<'_>) {
+    let texts = [
+        &entry.text,
+        &entry.situation,
+        &entry.task,
+        &entry.action,
+        &entry.result,
+        &entry.lessons,
+        &entry.notes,
+    ];
+    let mut found = text::Recognised::default();
+    for t in texts.into_iter().chain(entry.metrics.iter()) {
+        if t.contains(['#', '@']) || t.contains("http") {
+            let r = text::recognise(t);
+            found.tags.extend(r.tags);
+            found.people.extend(r.people);
+            found.urls.extend(r.urls);
+        }
+    }
+    for t in found.tags {
+        push_unique_ci(&mut entry.tags, t);
+    }
+    for p in found.people {
+        push_unique_ci(&mut entry.people, p);
+    }
+    for u in found.urls {
+        if !entry.links.iter().any(|l| l.url == u) {
+            entry.links.push(Link::new(&u));
+        }
+    }
+    if entry.date.is_none() {
+        match opts.date {
+            Some(d) => entry.date = Some(d),
+            None => entry.undated = true,
+        }
+    }
+    if entry.title.trim().is_empty() {
+        entry.title = fallback_title(entry);
+    }
+    entry.title = text::truncate_words(entry.title.trim(), 80);
+    let mut seen = Vec::new();
+    entry.competencies.retain(|c| {
+        let keep = !c.is_empty() && !seen.contains(c);
+        seen.push(c.clone());
+        keep
+    });
+}
+
+fn fallback_title(entry: &Entry) -> String {
+    let candidates = [
+        &entry.situation,
+        &entry.text,
+        &entry.task,
+        &entry.action,
+        &entry.result,
+    ];
+    for c in candidates {
+        if !c.trim().is_empty() {
+            return text::title_from(c, 80);
+        }
+    }
+    if let Some(n) = entry.competency_notes.values().find(|n| !n.trim().is_empty()) {
+        return text::title_from(n, 80);
+    }
+    if let Some(m) = entry.metrics.first() {
+        return text::title_from(m, 80);
+    }
+    for c in [&entry.lessons, &entry.notes] {
+        if !c.trim().is_empty() {
+            return text::title_from(c, 80);
+        }
+    }
+    "Untitled story".to_owned()
+}
+
+pub(crate) fn push_unique_ci(list: &mut Vec<String>, v: String) {
+    if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
+        list.push(v);
+    }
+}
+
+/// Returns a stable key for an imported entry: the format and a hash of the source text
+/// it came from, whitespace-insensitive. Importing the same text again gives the same
+/// keys, so nothing is added twice.
+pub fn import_key(format: Format, source: &str) -> String {
+    // FNV-1a, 64 bits: stable across Rust versions and platforms, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in source.split_whitespace() {
+        for b in word.bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{format}:{h:016x}")
+}
+
+/// Returns one line of a document, split into the parts importers look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number.
+    pub no: usize,
+    /// The line without its line ending.
+    pub raw: &'a str,
+    /// The line without surrounding whitespace.
+    pub text: &'a str,
+    /// Leading whitespace width (a tab counts 4).
+    pub indent: usize,
+    /// True when the line starts with a bullet marker (`-`, `*`, `+`, `•`, `1.`, `1)`).
+    pub bullet: bool,
+    /// The text after the bullet marker, trimmed; the text itself when there is none.
+    pub body: &'a str,
+}
+
+impl<'a> Line<'a> {
+    pub(crate) fn new(no: usize, raw: &'a str) -> Line<'a> {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let text = raw.trim();
+        let indent = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let (bullet, body) = match strip_marker(text) {
+            Some(b) => (true, b.trim()),
+            None => (false, text),
+        };
+        Line {
+            no,
+            raw,
+            text,
+            indent,
+            bullet,
+            body,
+        }
+    }
+
+    /// Returns true for a line with nothing but whitespace (no-break spaces included).
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Returns the lines of a document.
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| Line::new(i + 1, l))
+        .collect()
+}
+
+/// Returns the text after a bullet marker, or `None` when the line has none.
+pub(crate) fn strip_marker(t: &str) -> Option<&str> {
+    for marker in ['-', '*', '+', '•', '–', '◦', '▪'] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            if rest.is_empty() {
+                return Some(rest);
+            }
+            if rest.starts_with([' ', '\t', '\u{a0}']) {
+                // `**bold**` and `---` are not bullets.
+                return Some(rest);
+            }
+        }
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// Returns lines of content as Markdown: bullets as `- item`, a lone marker joined to the
+/// line after it, a line that continues a wrapped bullet joined to it.
+pub(crate) struct TextBuilder {
+    out: String,
+    /// True when the last line written is a bullet that a continuation may join.
+    open_bullet: bool,
+    /// True when a lone marker waits for its text.
+    lone_marker: bool,
+}
+
+impl TextBuilder {
+    pub(crate) fn new() -> TextBuilder {
+        TextBuilder {
+            out: String::new(),
+            open_bullet: false,
+            lone_marker: false,
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.out.is_empty() && !self.lone_marker
+    }
+
+    /// Adds a line of content.
+    pub(crate) fn push(&mut self, line: &Line<'_>) {
+        if line.bullet && line.body.is_empty() {
+            self.lone_marker = true;
+            return;
+        }
+        if self.lone_marker {
+            self.lone_marker = false;
+            self.newline();
+            self.out.push_str("- ");
+            self.out.push_str(line.body);
+            self.open_bullet = true;
+            return;
+        }
+        if line.bullet {
+            self.newline();
+            if line.indent >= 2 {
+                self.out.push_str("  ");
+            }
+            self.out.push_str("- ");
+            self.out.push_str(line.body);
+            self.open_bullet = true;
+            return;
+        }
+        if self.open_bullet && continues(&self.out, line) {
+            self.out.push(' ');
+            self.out.push_str(line.text);
+            return;
+        }
+        self.newline();
+        self.out.push_str(line.text);
+        self.open_bullet = false;
+    }
+
+    /// Adds a free string (not a source line) as its own paragraph line.
+    pub(crate) fn push_str(&mut self, s: &str) {
+        self.newline();
+        self.out.push_str(s.trim());
+        self.open_bullet = false;
+    }
+
+    /// Ends a paragraph: the next line will not join the last bullet.
+    pub(crate) fn blank(&mut self) {
+        self.open_bullet = false;
+    }
+
+    fn newline(&mut self) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// Returns true when a plain line reads as the rest of the bullet before it: the bullet
+/// did not end its sentence and the line is indented or starts in lower case.
+fn continues(before: &str, line: &Line<'_>) -> bool {
+    let prev = before.lines().last().unwrap_or("").trim_end();
+    let ended = prev.ends_with(['.', '!', '?', ':', ';']);
+    let first = line.text.chars().next().unwrap_or(' ');
+    !ended && (line.indent >= 2 || first.is_lowercase() || first == '(')
+}
+
+/// Returns the URLs of a line and what is left of it without them, when the line is
+/// mostly links: `https://…`, `Design doc: https://…`, `Doc: https://a FAQ: https://b`.
+pub(crate) fn link_line(body: &str) -> Option<(Vec<String>, String)> {
+    if !body.contains("://") {
+        return None;
+    }
+    let r = text::recognise(body);
+    if r.urls.is_empty() {
+        return None;
+    }
+    let mut rest = body.to_owned();
+    for u in &r.urls {
+        rest = rest.replace(u.as_str(), " ");
+    }
+    // Markdown link syntax around the URL is part of the link, not words.
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || "[]()<>:,;|".contains(c))
+        .filter(|w| !w.is_empty() && *w != "-" && *w != "—")
+        .collect();
+    if words.len() > 4 * r.urls.len() + 2 {
+        return None;
+    }
+    Some((r.urls, words.join(" ")))
+}
+
+#[cfg(test)]
+mod tests;
