@@ -11,6 +11,8 @@ use std::thread;
 use brag_core::entry::{Entry, EntryId};
 use brag_core::file;
 use brag_core::filter::Filter;
+use brag_core::framework::{self, Catalogue, Framework};
+use brag_core::import::{IMPORT_KEY, Imported};
 use brag_core::slug::slugify;
 use brag_index::{Change, Hit, Index, IndexError, Problem};
 use brag_vault::{Config, ConfigError, Stamp, Vault, VaultError};
@@ -40,6 +42,11 @@ pub enum AppError {
         /// What is wrong.
         message: String,
     },
+    /// `brag.toml` names a framework that is neither built in nor in `frameworks/`.
+    #[error(
+        "brag.toml: no competency framework `{0}` (built in: amazon-lp, engineering; or add frameworks/{0}.toml)"
+    )]
+    UnknownFramework(String),
     /// No entry has this id.
     #[error("no entry `{0}`")]
     NotFound(String),
@@ -51,6 +58,15 @@ pub enum AppError {
         /// The ids it matches.
         candidates: Vec<String>,
     },
+}
+
+/// Returns what an import wrote.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportSummary {
+    /// The entries written, with their ids and paths.
+    pub added: Vec<Entry>,
+    /// Entries skipped because the vault has them from an earlier import.
+    pub present: usize,
 }
 
 /// Returns what a sync did.
@@ -234,11 +250,86 @@ impl App {
         }
         let _lock = self.vault.lock()?;
         let base = id_base(&entry, self.today);
-        self.write_new(&base, |id| {
+        let entry = self.write_new(&base, |id| {
             entry.id = id.clone();
             entry.path = id.relative_path();
             Ok((file::render(&entry), entry.clone()))
-        })
+        })?;
+        self.index_one(&entry.path, &entry)?;
+        Ok(entry)
+    }
+
+    /// Returns the competency frameworks the vault works with: those `brag.toml` names
+    /// (`amazon-lp` when it names none), built in or from the vault's `frameworks/`.
+    pub fn catalogue(&self) -> Result<Catalogue, AppError> {
+        let config = self.config()?;
+        let wanted: Vec<String> = if config.frameworks.is_empty() {
+            vec!["amazon-lp".to_owned()]
+        } else {
+            config.frameworks.clone()
+        };
+        let mut user = Vec::new();
+        for (path, text) in self.vault.read_frameworks()? {
+            let fw = Framework::parse(&text).map_err(|e| AppError::BadEntry {
+                path: path.display().to_string(),
+                line: e.line,
+                message: e.message,
+            })?;
+            user.push(fw);
+        }
+        let mut active = Vec::new();
+        for id in &wanted {
+            let fw = user
+                .iter()
+                .find(|f| &f.id == id)
+                .or_else(|| framework::builtin().iter().find(|f| &f.id == id))
+                .ok_or_else(|| AppError::UnknownFramework(id.clone()))?;
+            active.push(fw.clone());
+        }
+        Ok(Catalogue::new(active))
+    }
+
+    /// Writes imported entries, skipping those whose import key the vault has already;
+    /// the index is brought up to date first.
+    pub fn import(&mut self, imported: Vec<Imported>) -> Result<ImportSummary, AppError> {
+        self.sync()?;
+        let _lock = self.vault.lock()?;
+        let catalogue = self.catalogue()?;
+        let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
+        let mut known = self.index.label_values(IMPORT_KEY)?;
+        let mut summary = ImportSummary::default();
+        let mut changes = Vec::new();
+        for item in imported {
+            let mut entry = item.entry;
+            let key = match entry.extra.get(IMPORT_KEY) {
+                Some(serde_json::Value::String(k)) => Some(k.clone()),
+                _ => None,
+            };
+            if let Some(k) = &key {
+                if known.contains(k) {
+                    summary.present += 1;
+                    continue;
+                }
+                known.insert(k.clone());
+            }
+            if entry.date.is_none() {
+                entry.date = Some(self.today);
+            }
+            let base = id_base(&entry, self.today);
+            let entry = self.write_new(&base, |id| {
+                entry.id = id.clone();
+                entry.path = id.relative_path();
+                Ok((file::render_named(&entry, &name_of), entry.clone()))
+            })?;
+            changes.push(Change::Entry {
+                path: entry.path.clone(),
+                stamp: self.vault.stamp(&entry.path)?,
+                entry: Box::new(entry.clone()),
+            });
+            summary.added.push(entry);
+        }
+        self.index.apply(&changes)?;
+        Ok(summary)
     }
 
     /// Writes a new entry from the full text of a file, as typed in an editor; the text is
@@ -251,7 +342,7 @@ impl App {
         }
         let _lock = self.vault.lock()?;
         let base = id_base(&entry, self.today);
-        self.write_new(&base, |id| {
+        let entry = self.write_new(&base, |id| {
             let mut e = file::parse(text, Some(id))
                 .map_err(|e| bad_entry(&id.relative_path(), e))?
                 .entry;
@@ -259,13 +350,16 @@ impl App {
                 e.date = entry.date;
             }
             Ok((text.to_owned(), e))
-        })
+        })?;
+        self.index_one(&entry.path, &entry)?;
+        Ok(entry)
     }
 
     /// Tries `base`, `base-2`, `base-3`, ... until a file can be created; the vault lock
-    /// must be held. `render` gives the file text and the entry for an id.
+    /// must be held. `render` gives the file text and the entry for an id. The caller
+    /// indexes what was written.
     fn write_new(
-        &mut self,
+        &self,
         base: &str,
         mut render: impl FnMut(&EntryId) -> Result<(String, Entry), AppError>,
     ) -> Result<Entry, AppError> {
@@ -283,10 +377,7 @@ impl App {
             }
             let (text, entry) = render(&id)?;
             match self.vault.create(&rel, &text) {
-                Ok(()) => {
-                    self.index_one(&rel, &entry)?;
-                    return Ok(entry);
-                }
+                Ok(()) => return Ok(entry),
                 // Someone outside brag's lock took the name between the check and the write.
                 Err(VaultError::Exists { .. }) => continue,
                 Err(e) => return Err(e.into()),

@@ -453,6 +453,8 @@ fn append(field: &mut String, text: String) {
 /// Returns a competency name as a key: lowercase words joined by `-`.
 pub fn competency_key(name: &str) -> String {
     let mut out = String::new();
+    // "Earth's" is one word, not "earth" and "s".
+    let name = name.replace(['\'', '’'], "");
     for word in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -509,10 +511,16 @@ fn strip_bullet(t: &str) -> Option<&str> {
 
 /// Returns the text of a new entry file.
 pub fn render(entry: &Entry) -> String {
+    render_named(entry, &|_| None)
+}
+
+/// Returns the text of a new entry file, with competencies in the Competencies section
+/// written by their display names (`- Dive Deep: …`) where `name_of` knows them.
+pub fn render_named(entry: &Entry, name_of: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::from("---\n");
     out.push_str(&render_front_matter(entry));
     out.push_str("---\n");
-    out.push_str(&render_body(entry));
+    out.push_str(&render_body_named(entry, name_of));
     out
 }
 
@@ -575,6 +583,12 @@ fn flow_list(key: &str, items: &[String]) -> Option<String> {
 
 /// Returns the body brag writes for an entry: its text, then its non-empty sections.
 pub fn render_body(entry: &Entry) -> String {
+    render_body_named(entry, &|_| None)
+}
+
+/// Returns the body brag writes, with competency display names where `name_of` knows
+/// them; a name is used only when it reads back as the same id.
+pub fn render_body_named(entry: &Entry, name_of: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let mut block = |heading: Option<&str>, content: &str| {
         if content.is_empty() {
@@ -606,10 +620,13 @@ pub fn render_body(entry: &Entry) -> String {
                 .competency_notes
                 .iter()
                 .map(|(k, why)| {
+                    let name = name_of(k)
+                        .filter(|n| competency_key(n) == *k && !n.contains(':'))
+                        .unwrap_or_else(|| k.clone());
                     if why.is_empty() {
-                        format!("- {k}")
+                        format!("- {name}")
                     } else {
-                        format!("- {k}: {why}")
+                        format!("- {name}: {why}")
                     }
                 })
                 .collect::<Vec<_>>()
@@ -813,7 +830,7 @@ fn is_plain_safe(s: &str) -> bool {
 
 fn yaml_value(v: &Value) -> String {
     match v {
-        Value::String(s) => yaml_scalar(s),
+        Value::String(s) => yaml_block_scalar(s),
         other => other.to_string(),
     }
 }

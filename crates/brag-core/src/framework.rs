@@ -60,9 +60,9 @@ impl Framework {
     /// Returns the framework a TOML text describes.
     pub fn parse(text: &str) -> Result<Framework, FrameworkError> {
         let fw: Framework = toml::from_str(text).map_err(|e| FrameworkError {
-            line: e
-                .span()
-                .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            }),
             message: e.message().to_owned(),
         })?;
         let mut seen = std::collections::HashSet::new();
@@ -70,7 +70,9 @@ impl Framework {
             if c.id.trim().is_empty() || !seen.insert(c.id.as_str()) {
                 let line = text
                     .lines()
-                    .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{}\"", c.id)))
+                    .position(|l| {
+                        l.trim_start().starts_with("id") && l.contains(&format!("\"{}\"", c.id))
+                    })
                     .map_or(1, |i| i + 1);
                 return Err(FrameworkError {
                     line,
@@ -274,7 +276,9 @@ mod tests {
             ("Dive Deep", "dive-deep"),
             ("backbone", "have-backbone-disagree-and-commit"),
         ] {
-            let m = cat.match_name(written).unwrap_or_else(|| panic!("{written:?} matched nothing"));
+            let m = cat
+                .match_name(written)
+                .unwrap_or_else(|| panic!("{written:?} matched nothing"));
             assert_eq!(m.id, id, "{written:?}");
         }
     }

@@ -22,7 +22,7 @@ pub use fts::fts_query;
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -380,6 +380,13 @@ impl Index {
                         if let Some(p) = &entry.project {
                             labels.push_str(p);
                         }
+                        // Keys that make re-importing and re-harvesting add nothing.
+                        if let Some(serde_json::Value::String(key)) = entry.extra.get("import-key")
+                        {
+                            put_label
+                                .execute(params![rowid, "import-key", key])
+                                .map_err(err)?;
+                        }
                         put_fts
                             .execute(params![rowid, entry.title, entry.search_body(), labels])
                             .map_err(err)?;
@@ -456,6 +463,21 @@ impl Index {
             }
         }
         Ok(out)
+    }
+
+    /// Returns every value of one kind of label (`tag`, `import-key`, ...) in the index.
+    pub fn label_values(
+        &self,
+        kind: &str,
+    ) -> Result<std::collections::HashSet<String>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT DISTINCT value FROM labels WHERE kind = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([kind], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// Returns the ids of entries whose id contains `needle`, for resolving short ids.

@@ -184,6 +184,26 @@ impl Vault {
         self.root.join(rel)
     }
 
+    /// Returns the user's competency frameworks: every `frameworks/*.toml`, by path, sorted.
+    pub fn read_frameworks(&self) -> Result<Vec<(PathBuf, String)>, VaultError> {
+        let dir = self.root.join("frameworks");
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).at(&dir),
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| read_text(&p).map(|t| (p, t)))
+            .collect()
+    }
+
     /// Takes the writers' lock, waiting for another writer to finish.
     pub fn lock(&self) -> Result<LockGuard, VaultError> {
         let path = self.state_dir()?.join("lock");

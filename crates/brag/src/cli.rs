@@ -52,6 +52,15 @@ pub enum Command {
     /// Words are matched in any order, with stemming (`retry` finds `retried`); use
     /// "quoted phrases", `prefix*`, and OR / NOT in capitals.
     Search(SearchArgs),
+    /// Bring entries in from documents you already have, losing no line.
+    ///
+    /// Reads plain-text STAR notes (Google Docs, Notion, Quip exports), Markdown brag
+    /// documents, conference talk notes, `jrnl --export json` and CSV. Every line ends up in
+    /// an entry or is named in a warning. Importing the same document again adds nothing.
+    ///
+    ///     brag import --dry-run old-brag-doc.txt     # see what would be written
+    ///     brag import old-brag-doc.txt notes.md
+    Import(ImportArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     Rm(IdArgs),
     /// Check the vault: config, index and every entry file. Exits 1 when something is wrong.
@@ -104,6 +113,25 @@ pub struct AddArgs {
     /// The project it belongs to.
     #[arg(long, short = 'p', value_name = "PROJECT")]
     pub project: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The documents to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format: auto, star-text, markdown, talk-notes, jrnl or csv.
+    #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
+    pub format: String,
+    /// Show what would be written, and write nothing.
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// The date for entries whose source gives none (default: they are marked undated).
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
     #[command(flatten)]
     pub out: JsonArgs,
 }

@@ -29,6 +29,9 @@ use crate::framework::Catalogue;
 use crate::link::Link;
 use crate::text;
 
+/// The front-matter key that holds an imported entry's import key.
+pub const IMPORT_KEY: &str = "import-key";
+
 /// The largest document brag imports, in bytes.
 pub const MAX_BYTES: usize = 16 << 20;
 
@@ -245,8 +248,26 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
         Format::Jrnl => jrnl::import(text, opts)?,
         Format::Csv => csv::import(text, opts)?,
     };
+    let source: Vec<&str> = text.split('\n').collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for imported in &mut entries {
         finish(&mut imported.entry, opts);
+        let (first, last) = imported.source_lines;
+        let span = source
+            .get(first.saturating_sub(1)..last.min(source.len()))
+            .unwrap_or_default()
+            .join("\n");
+        // Identical stories in one document (two empty skeletons) keep distinct keys.
+        let mut key = import_key(format, &span);
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            key = format!("{key}-{n}");
+        }
+        imported
+            .entry
+            .extra
+            .insert(IMPORT_KEY.to_owned(), serde_json::Value::String(key));
     }
     warnings.sort_by_key(|w| w.line);
     if entries.is_empty() {
@@ -282,7 +303,10 @@ fn check_text(text: &str) -> Result<(), ImportError> {
         ));
     }
     if text.trim().is_empty() {
-        return Err(ImportError::new(None, "the document is empty: nothing to import"));
+        return Err(ImportError::new(
+            None,
+            "the document is empty: nothing to import",
+        ));
     }
     Ok(())
 }
@@ -350,7 +374,11 @@ fn fallback_title(entry: &Entry) -> String {
             return text::title_from(c, 80);
         }
     }
-    if let Some(n) = entry.competency_notes.values().find(|n| !n.trim().is_empty()) {
+    if let Some(n) = entry
+        .competency_notes
+        .values()
+        .find(|n| !n.trim().is_empty())
+    {
         return text::title_from(n, 80);
     }
     if let Some(m) = entry.metrics.first() {
@@ -464,6 +492,7 @@ pub(crate) fn strip_marker(t: &str) -> Option<&str> {
 
 /// Returns lines of content as Markdown: bullets as `- item`, a lone marker joined to the
 /// line after it, a line that continues a wrapped bullet joined to it.
+#[derive(Default)]
 pub(crate) struct TextBuilder {
     out: String,
     /// True when the last line written is a bullet that a continuation may join.
@@ -473,14 +502,6 @@ pub(crate) struct TextBuilder {
 }
 
 impl TextBuilder {
-    pub(crate) fn new() -> TextBuilder {
-        TextBuilder {
-            out: String::new(),
-            open_bullet: false,
-            lone_marker: false,
-        }
-    }
-
     pub(crate) fn is_empty(&self) -> bool {
         self.out.is_empty() && !self.lone_marker
     }

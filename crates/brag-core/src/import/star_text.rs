@@ -1,3 +1,521 @@
-use super::{Imported, Options, Warning};
-pub(crate) fn import(_text: &str, _opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) { (Vec::new(), Vec::new()) }
-pub(crate) fn is_star_marker(_t: &str) -> bool { false }
+//! star-text: plain-text STAR notes as exported from Google Docs, Notion or Quip.
+//!
+//! A story starts at its `S` line (or `Situation`, `Context:`, `**S:** …`, ...). What comes
+//! after the previous story's sections and before a story's `S` is that story's preamble:
+//! competency lines (`bias for action: why…`), link lines, and blocks headed `metrics`,
+//! `summary` or `links`. After `R`, text stays in the Result until a preamble line or an
+//! `S` begins the next story; trailers headed `lessons learned`, `extra info`, `notes`,
+//! `goods`, `bads` or `failures` stay with the story that ends.
+
+use indexmap::IndexMap;
+use jiff::civil::Date;
+
+use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line, normalize_label};
+use crate::entry::{Entry, Kind};
+use crate::file::Section;
+use crate::link::Link;
+
+/// Returns true when a line is nothing but a STAR section marker: `S`, `t:`, `**A**`,
+/// `# R`, `Situation`, `Result:`.
+pub(crate) fn is_star_marker(t: &str) -> bool {
+    let n = normalize_label(t);
+    matches!(n.as_str(), "s" | "t" | "a" | "r")
+        || matches!(
+            Section::from_heading(&n),
+            Some(Section::Situation | Section::Task | Section::Action | Section::Result)
+        ) && t.len() <= 24
+}
+
+/// What a label line opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    /// Situation, Task, Action or Result: 0 to 3.
+    Star(usize),
+    /// A block of the preamble of a story: metrics, summary or links.
+    Block(Block),
+    /// A trailer of the story that ends: lessons or notes, with a heading to keep.
+    Trailer(Trailer),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    Metrics,
+    Summary,
+    Links,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trailer {
+    Lessons(Option<&'static str>),
+    Notes,
+}
+
+/// Where the line being read goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Where {
+    /// Before the first story.
+    Top,
+    /// A STAR section of the current story.
+    Star(usize),
+    /// A block inside the current story, before its Result.
+    CurrentBlock(Block),
+    /// A trailer of the current story.
+    Trailer(Trailer),
+    /// A block of the next story's preamble.
+    NextBlock(Block),
+    /// The next story's preamble, after a competency, link or date line.
+    NextFree,
+}
+
+/// A story being read, or the preamble of the next one.
+#[derive(Default)]
+struct Draft {
+    first: Option<usize>,
+    last: usize,
+    star: [TextBuilder; 4],
+    seen: [bool; 4],
+    lessons: TextBuilder,
+    notes: TextBuilder,
+    metrics: Vec<String>,
+    links: Vec<Link>,
+    competencies: Vec<String>,
+    competency_notes: IndexMap<String, String>,
+    date: Option<Date>,
+}
+
+impl Draft {
+    fn touch(&mut self, line: &Line<'_>) {
+        self.first.get_or_insert(line.no);
+        self.last = line.no;
+    }
+
+    fn has_content(&self) -> bool {
+        self.star.iter().any(|b| !b.is_empty())
+            || !self.lessons.is_empty()
+            || !self.notes.is_empty()
+            || !self.metrics.is_empty()
+            || !self.links.is_empty()
+            || !self.competencies.is_empty()
+    }
+
+    fn add_link(&mut self, url: &str, label: Option<&str>) {
+        if self.links.iter().any(|l| l.url == url) {
+            return;
+        }
+        let mut link = Link::new(url);
+        if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
+            label.clone_into(&mut link.label);
+        }
+        self.links.push(link);
+    }
+
+    fn add_competency(&mut self, id: &str, why: &str) {
+        if !self.competencies.iter().any(|c| c == id) {
+            self.competencies.push(id.to_owned());
+        }
+        let note = self.competency_notes.entry(id.to_owned()).or_default();
+        if !why.is_empty() {
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(why);
+        }
+    }
+
+    /// Folds a preamble that no story followed into this story.
+    fn absorb(&mut self, other: Draft) {
+        if other.first.is_none() {
+            return;
+        }
+        self.last = self.last.max(other.last);
+        for l in other.links {
+            if !self.links.iter().any(|x| x.url == l.url) {
+                self.links.push(l);
+            }
+        }
+        self.metrics.extend(other.metrics);
+        for (id, why) in other.competency_notes {
+            self.add_competency(&id, &why);
+        }
+        let notes = other.notes.finish();
+        if !notes.is_empty() {
+            self.notes.push_str(&notes);
+        }
+    }
+
+    fn into_imported(self) -> Imported {
+        let [s, t, a, r] = self.star;
+        let entry = Entry {
+            kind: Kind::Story,
+            date: self.date,
+            situation: s.finish(),
+            task: t.finish(),
+            action: a.finish(),
+            result: r.finish(),
+            lessons: self.lessons.finish(),
+            notes: self.notes.finish(),
+            metrics: self.metrics,
+            links: self.links,
+            competencies: self.competencies,
+            competency_notes: self
+                .competency_notes
+                .into_iter()
+                .filter(|(_, why)| !why.is_empty())
+                .collect(),
+            ..Entry::default()
+        };
+        let first = self.first.unwrap_or(self.last);
+        Imported {
+            entry,
+            source_lines: (first, self.last.max(first)),
+        }
+    }
+}
+
+/// Returns the stories of a star-text document.
+pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let mut current: Option<Draft> = None;
+    let mut pending = Draft::default();
+    let mut at = Where::Top;
+    // The competency a wrapped `name: why` line continues.
+    let mut last_competency: Option<String> = None;
+    // Competencies and dates from headings apply to every story beneath them.
+    let mut heading_competency: Option<String> = None;
+    let mut heading_date: Option<Date> = None;
+
+    for line in lines(text) {
+        if line.is_blank() {
+            for d in current.iter_mut().chain(std::iter::once(&mut pending)) {
+                for b in d.star.iter_mut() {
+                    b.blank();
+                }
+                d.lessons.blank();
+                d.notes.blank();
+            }
+            last_competency = None;
+            continue;
+        }
+        if let Some((label, rest)) = label(&line, opts) {
+            last_competency = None;
+            match label {
+                Label::Star(i) => {
+                    let ended = matches!(at, Where::NextBlock(_) | Where::NextFree | Where::Top);
+                    let same_story =
+                        i > 0 && !ended && current.as_ref().is_some_and(|c| !c.seen[i]);
+                    if !same_story {
+                        if let Some(done) = current.take() {
+                            out.push(done.into_imported());
+                        }
+                        let mut story = std::mem::take(&mut pending);
+                        if let Some(c) = &heading_competency {
+                            story.add_competency(c, "");
+                        }
+                        if story.date.is_none() {
+                            story.date = heading_date;
+                        }
+                        current = Some(story);
+                    }
+                    let story = current.get_or_insert_with(Draft::default);
+                    story.seen[i] = true;
+                    story.touch(&line);
+                    if !rest.is_empty() {
+                        story.star[i].push(&Line::new(line.no, rest));
+                    }
+                    at = Where::Star(i);
+                }
+                Label::Block(b) => {
+                    let in_story = matches!(at, Where::Star(0..=2) | Where::CurrentBlock(_));
+                    let target = match (&mut current, in_story) {
+                        (Some(c), true) => {
+                            at = Where::CurrentBlock(b);
+                            c
+                        }
+                        _ => {
+                            at = Where::NextBlock(b);
+                            &mut pending
+                        }
+                    };
+                    target.touch(&line);
+                    if !rest.is_empty() {
+                        block_content(target, b, &Line::new(line.no, rest));
+                    }
+                }
+                Label::Trailer(t) => {
+                    let story_open =
+                        !matches!(at, Where::NextBlock(_) | Where::NextFree | Where::Top);
+                    let target = match (&mut current, story_open) {
+                        (Some(c), true) => {
+                            at = Where::Trailer(t);
+                            c
+                        }
+                        _ => {
+                            at = Where::NextBlock(Block::Summary);
+                            &mut pending
+                        }
+                    };
+                    target.touch(&line);
+                    trailer_heading(target, t, at);
+                    if !rest.is_empty() {
+                        trailer_content(target, t, &Line::new(line.no, rest), at);
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(heading) = heading_text(line.text) {
+            // Structure: a heading that names a competency or a date applies beneath it.
+            if let Some(m) = opts.catalogue.match_name(heading) {
+                heading_competency = Some(m.id);
+                continue;
+            }
+            if let Some(d) = heading_period(heading, opts) {
+                heading_date = Some(d);
+                heading_competency = None;
+                continue;
+            }
+            if !line.text.starts_with('#') {
+                // A bold line that is not a label is ordinary text.
+            } else {
+                continue;
+            }
+        }
+
+        // A content line. Before the story's Result ends, it belongs to the story.
+        match at {
+            Where::Star(i @ 0..=2) => {
+                let story = current.get_or_insert_with(Draft::default);
+                story.touch(&line);
+                story.star[i].push(&line);
+                continue;
+            }
+            Where::CurrentBlock(b) => {
+                let story = current.get_or_insert_with(Draft::default);
+                story.touch(&line);
+                block_content(story, b, &line);
+                continue;
+            }
+            _ => {}
+        }
+
+        // After the Result (or before any story): preamble lines start the next story.
+        if let Some((id, why)) = competency_line(&line, opts) {
+            pending.touch(&line);
+            pending.add_competency(&id, why);
+            last_competency = Some(id);
+            at = Where::NextFree;
+            continue;
+        }
+        if let Some((urls, words)) = link_line(line.body) {
+            pending.touch(&line);
+            let single_label = urls.len() == 1 && line.body.trim_end().ends_with(urls[0].as_str());
+            for u in &urls {
+                pending.add_link(u, single_label.then_some(words.as_str()));
+            }
+            // Keep the words of a line that holds more than `Label: URL`.
+            if !single_label && !words.is_empty() {
+                pending.notes.push(&line);
+            }
+            if !matches!(at, Where::NextBlock(_)) {
+                at = Where::NextFree;
+            }
+            continue;
+        }
+        if matches!(at, Where::Top | Where::NextFree | Where::NextBlock(_))
+            && let Some(d) = date_line(line.body, opts)
+        {
+            pending.touch(&line);
+            pending.date = Some(d);
+            continue;
+        }
+        match at {
+            Where::Star(_) => {
+                let story = current.get_or_insert_with(Draft::default);
+                story.touch(&line);
+                story.star[3].push(&line);
+            }
+            Where::Trailer(t) => {
+                let story = current.get_or_insert_with(Draft::default);
+                story.touch(&line);
+                trailer_content(story, t, &line, at);
+            }
+            Where::NextBlock(b) => {
+                pending.touch(&line);
+                block_content(&mut pending, b, &line);
+            }
+            Where::NextFree => {
+                pending.touch(&line);
+                match &last_competency {
+                    Some(id) if !line.bullet => {
+                        let id = id.clone();
+                        pending.add_competency(&id, line.text);
+                    }
+                    _ => pending.notes.push(&line),
+                }
+            }
+            Where::Top => warnings.push(Warning {
+                line: line.no,
+                message: format!(
+                    "left out `{}`: text before the first story that is not a competency, link or metrics line",
+                    line.text
+                ),
+            }),
+            Where::CurrentBlock(_) => {}
+        }
+    }
+    match current {
+        Some(mut story) => {
+            story.absorb(pending);
+            out.push(story.into_imported());
+        }
+        None if pending.has_content() => out.push(pending.into_imported()),
+        None => {}
+    }
+    (out, warnings)
+}
+
+fn block_content(d: &mut Draft, b: Block, line: &Line<'_>) {
+    match b {
+        Block::Metrics => {
+            let continues = !line.bullet && line.indent >= 2 && !d.metrics.is_empty();
+            match d.metrics.last_mut() {
+                Some(last) if continues => {
+                    last.push(' ');
+                    last.push_str(line.text);
+                }
+                _ => d.metrics.push(line.body.to_owned()),
+            }
+        }
+        Block::Summary | Block::Links => {
+            if let Some((urls, words)) = link_line(line.body) {
+                let single = urls.len() == 1;
+                for u in &urls {
+                    d.add_link(u, single.then_some(words.as_str()));
+                }
+                if !single && !words.is_empty() {
+                    d.notes.push(line);
+                }
+            } else {
+                d.notes.push(line);
+            }
+        }
+    }
+}
+
+fn trailer_heading(d: &mut Draft, t: Trailer, at: Where) {
+    // "goods", "bads" and "failures" keep their heading so the lessons read right.
+    if let (Trailer::Lessons(Some(h)), Where::Trailer(_)) = (t, at) {
+        d.lessons.push_str(&format!("{h}:"));
+    }
+}
+
+fn trailer_content(d: &mut Draft, t: Trailer, line: &Line<'_>, at: Where) {
+    match (t, at) {
+        (Trailer::Lessons(_), Where::Trailer(_)) => d.lessons.push(line),
+        _ => d.notes.push(line),
+    }
+}
+
+/// Returns the label a line opens and the text after it on the same line.
+fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
+    let t = line.body;
+    let unheaded = t.trim_start_matches('#').trim_start();
+    // The whole line is the label: `S`, `**Situation**`, `## Result`, `metrics:`.
+    if let Some(l) = classify(&normalize_label(unheaded), opts) {
+        return Some((l, ""));
+    }
+    // An inline prefix: `S: we had…`, `**Result:** shipped`, `Context - …` is not one.
+    let colon = unheaded.find(':')?;
+    let head = &unheaded[..colon];
+    if head.chars().count() > 24 || head.contains("//") {
+        return None;
+    }
+    let l = classify(&normalize_label(head), opts)?;
+    let rest = unheaded[colon + 1..].trim_start_matches('*').trim();
+    Some((l, rest))
+}
+
+fn classify(n: &str, opts: &Options<'_>) -> Option<Label> {
+    Some(match n {
+        "s" => Label::Star(0),
+        "t" => Label::Star(1),
+        "a" => Label::Star(2),
+        "r" => Label::Star(3),
+        "summary" | "links" | "link" | "references" | "evidence" => {
+            Label::Block(if n == "summary" {
+                Block::Summary
+            } else {
+                Block::Links
+            })
+        }
+        "goods" | "the good" => Label::Trailer(Trailer::Lessons(Some("Goods"))),
+        "bads" | "the bad" => Label::Trailer(Trailer::Lessons(Some("Bads"))),
+        "failures" => Label::Trailer(Trailer::Lessons(Some("Failures"))),
+        _ => match opts.sections.get(n)? {
+            Section::Situation => Label::Star(0),
+            Section::Task => Label::Star(1),
+            Section::Action => Label::Star(2),
+            Section::Result => Label::Star(3),
+            Section::Metrics => Label::Block(Block::Metrics),
+            Section::Lessons => Label::Trailer(Trailer::Lessons(None)),
+            Section::Notes => Label::Trailer(Trailer::Notes),
+            Section::Competencies => return None,
+        },
+    })
+}
+
+/// Returns the text of a heading line (`## Foo`, `**Foo**`), or `None` for other lines.
+fn heading_text(t: &str) -> Option<&str> {
+    if let Some(rest) = t.strip_prefix('#') {
+        let rest = rest.trim_start_matches('#');
+        return rest.starts_with(' ').then(|| rest.trim());
+    }
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.contains("**")).then(|| inner.trim())
+}
+
+fn heading_period(heading: &str, opts: &Options<'_>) -> Option<Date> {
+    crate::date::parse_period(heading, opts.today)
+        .ok()
+        .filter(|_| heading.chars().any(|c| c.is_ascii_digit()))
+        .map(|p| p.start)
+}
+
+/// Returns the competency and the why of `name: why`, or of a bare competency name.
+fn competency_line<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(String, &'a str)> {
+    let body = line.body;
+    if let Some((head, why)) = body.split_once(':') {
+        if head.chars().count() <= 40 && !head.contains("//") && !why.starts_with("//") {
+            let m = opts.catalogue.match_name(head)?;
+            return Some((m.id, why.trim()));
+        }
+        return None;
+    }
+    if body.split_whitespace().count() <= 6 {
+        let m = opts.catalogue.match_name(body)?;
+        if m.confidence >= 0.96 {
+            return Some((m.id, ""));
+        }
+    }
+    None
+}
+
+fn date_line(body: &str, opts: &Options<'_>) -> Option<Date> {
+    if body.len() > 32 || !body.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let body = body
+        .trim_start_matches(|c: char| c == '(' || c == '[')
+        .trim_end_matches([')', ']', ':']);
+    let body = body
+        .strip_prefix("Date")
+        .or_else(|| body.strip_prefix("date"))
+        .map_or(body, |r| r.trim_start_matches([':', ' ']));
+    crate::date::parse_period(body, opts.today)
+        .ok()
+        .map(|p| p.start)
+}
+
+#[cfg(test)]
+mod tests;

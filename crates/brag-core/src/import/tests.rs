@@ -21,9 +21,17 @@ pub(crate) fn opts_with<'a>(catalogue: &'a Catalogue, sections: &'a SectionNames
 fn link_line_cases() {
     assert_eq!(
         link_line("Design doc: https://a.io/x FAQ: https://b.io/y"),
-        Some((vec!["https://a.io/x".to_owned(), "https://b.io/y".to_owned()], "Design doc FAQ".to_owned()))
+        Some((
+            vec!["https://a.io/x".to_owned(), "https://b.io/y".to_owned()],
+            "Design doc FAQ".to_owned()
+        ))
     );
-    assert!(link_line("we shipped the thing and wrote about it at length in https://a.io/x for everyone").is_none());
+    assert!(
+        link_line(
+            "we shipped the thing and wrote about it at length in https://a.io/x for everyone"
+        )
+        .is_none()
+    );
     assert!(link_line("no links here").is_none());
 }
 

@@ -4,6 +4,7 @@ mod add;
 mod demo;
 mod doctor;
 mod edit;
+mod import;
 mod init;
 mod list;
 mod new;
@@ -176,6 +177,7 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Show(a) => show::cmd_show(&env, a),
         Command::List(a) => list::cmd_list(&env, a),
         Command::Search(a) => search::cmd_search(&env, a),
+        Command::Import(a) => import::cmd_import(&env, a),
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),
