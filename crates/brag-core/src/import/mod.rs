@@ -353,6 +353,9 @@ fn finish(entry: &mut Entry, opts: &Options<'_>) {
         entry.title = fallback_title(entry);
     }
     entry.title = text::truncate_words(entry.title.trim(), 80);
+    if entry.title.is_empty() {
+        entry.title = "Untitled".to_owned();
+    }
     let mut seen = Vec::new();
     entry.competencies.retain(|c| {
         let keep = !c.is_empty() && !seen.contains(c);
@@ -381,7 +384,7 @@ fn fallback_title(entry: &Entry) -> String {
     {
         return text::title_from(n, 80);
     }
-    if let Some(m) = entry.metrics.first() {
+    if let Some(m) = entry.metrics.iter().find(|m| !m.trim().is_empty()) {
         return text::title_from(m, 80);
     }
     for c in [&entry.lessons, &entry.notes] {
@@ -525,8 +528,16 @@ impl TextBuilder {
             if line.indent >= 2 {
                 self.out.push_str("  ");
             }
-            self.out.push_str("- ");
-            self.out.push_str(line.body);
+            // Markdown's own markers stay as written (`1.`, `+`); others become `- `.
+            if line
+                .text
+                .starts_with(|c: char| c.is_ascii_digit() || c == '+')
+            {
+                self.out.push_str(line.text);
+            } else {
+                self.out.push_str("- ");
+                self.out.push_str(line.body);
+            }
             self.open_bullet = true;
             return;
         }

@@ -81,6 +81,8 @@ struct Draft {
     competencies: Vec<String>,
     competency_notes: IndexMap<String, String>,
     date: Option<Date>,
+    /// Date lines read, for a warning when no story follows them.
+    date_lines: Vec<(usize, String)>,
 }
 
 impl Draft {
@@ -309,24 +311,23 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         }
         if let Some((urls, words)) = link_line(line.body) {
             pending.touch(&line);
-            let single_label = urls.len() == 1 && line.body.trim_end().ends_with(urls[0].as_str());
-            for u in &urls {
-                pending.add_link(u, single_label.then_some(words.as_str()));
-            }
-            // Keep the words of a line that holds more than `Label: URL`.
-            if !single_label && !words.is_empty() {
-                pending.notes.push(&line);
-            }
+            add_links(&mut pending, &line, &urls, &words);
             if !matches!(at, Where::NextBlock(_)) {
                 at = Where::NextFree;
             }
             continue;
         }
-        if matches!(at, Where::Top | Where::NextFree | Where::NextBlock(_))
-            && let Some(d) = date_line(line.body, opts)
-        {
+        if let Some(d) = date_line(&line, opts) {
             pending.touch(&line);
             pending.date = Some(d);
+            pending.date_lines.push((line.no, line.text.to_owned()));
+            // Keep the words of a date the ISO form does not repeat (`March 2024`).
+            if !d.to_string().contains(line.body) {
+                pending.notes.push(&line);
+            }
+            if !matches!(at, Where::NextBlock(_)) {
+                at = Where::NextFree;
+            }
             continue;
         }
         match at {
@@ -364,6 +365,13 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
             Where::CurrentBlock(_) => {}
         }
     }
+    // A preamble no story followed: its dates have nothing to date.
+    for (no, text) in &pending.date_lines {
+        warnings.push(Warning {
+            line: *no,
+            message: format!("left out `{text}`: a date with no story after it"),
+        });
+    }
     match current {
         Some(mut story) => {
             story.absorb(pending);
@@ -384,19 +392,39 @@ fn block_content(d: &mut Draft, b: Block, line: &Line<'_>) {
                     last.push(' ');
                     last.push_str(line.text);
                 }
+                // A lone `-` is structure, not a metric.
+                _ if line.body.is_empty() => {}
                 _ => d.metrics.push(line.body.to_owned()),
             }
         }
-        Block::Summary | Block::Links => {
-            if let Some((urls, words)) = link_line(line.body) {
-                let single = urls.len() == 1;
-                for u in &urls {
-                    d.add_link(u, single.then_some(words.as_str()));
-                }
-                if !single && !words.is_empty() {
-                    d.notes.push(line);
-                }
-            } else {
+        Block::Summary | Block::Links => match link_line(line.body) {
+            Some((urls, words)) => add_links(d, line, &urls, &words),
+            None => d.notes.push(line),
+        },
+    }
+}
+
+/// Adds the links of a link line; a line that is more than a bare URL or `Label: URL`
+/// is also kept as written in the notes, so none of its words are lost.
+fn add_links(d: &mut Draft, line: &Line<'_>, urls: &[String], words: &str) {
+    let body = line.body.trim();
+    let label_url = match urls {
+        [url] if body == url.as_str() => Some(None),
+        [url] => body
+            .strip_suffix(url.as_str())
+            .and_then(|head| head.trim_end().strip_suffix(':'))
+            .map(str::trim)
+            .filter(|label| label.chars().count() <= 40 && !label.is_empty())
+            .map(Some),
+        _ => None,
+    };
+    match label_url {
+        Some(label) => d.add_link(&urls[0], label),
+        None => {
+            for u in urls {
+                d.add_link(u, None);
+            }
+            if !words.is_empty() || urls.len() > 1 {
                 d.notes.push(line);
             }
         }
@@ -501,8 +529,14 @@ fn competency_line<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(String, &
     None
 }
 
-fn date_line(body: &str, opts: &Options<'_>) -> Option<Date> {
-    if body.len() > 32 || !body.chars().any(|c| c.is_ascii_digit()) {
+/// Returns the date of a line that is nothing but a date with a year: `2025-03-14`,
+/// `March 2024`, `Q1 2025`, `Date: 2024-05`.
+fn date_line(line: &Line<'_>, opts: &Options<'_>) -> Option<Date> {
+    let body = line.body;
+    let has_year = body
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4);
+    if line.bullet || body.len() > 32 || !has_year {
         return None;
     }
     let body = body

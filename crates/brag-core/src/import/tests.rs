@@ -62,3 +62,90 @@ proptest! {
         let _ = import(&text, Format::ALL[f], &opts);
     }
 }
+
+/// Returns the lines of `text` that the import lost: the rule of
+/// `fixtures/import/check_import.py`, in Rust. A line counts as kept when its text (bullet
+/// marker and spaces stripped, whitespace collapsed, case folded) appears in some entry or
+/// warning; structure lines (`S`, `metrics`, `## …`) need not appear.
+pub(crate) fn lost_lines(text: &str, import: &Import) -> Vec<usize> {
+    lost_lines_with(text, import, &SectionNames::default())
+}
+
+/// Returns the lines lost, with the user's section names counted as structure too. Unlike
+/// the Python checker, emphasis (`**`) and numbered markers (`1.`) are not text.
+pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames) -> Vec<usize> {
+    const MARKERS: &[&str] = &[
+        "s",
+        "t",
+        "a",
+        "r",
+        "situation",
+        "task",
+        "action",
+        "result",
+        "metrics",
+        "summary",
+        "links",
+        "lessons learned",
+        "lessons",
+        "extra info",
+        "notes",
+        "goods",
+        "bads",
+        "failures",
+        "-",
+        "",
+    ];
+    fn norm(s: &str) -> String {
+        s.replace('*', "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let json = serde_json::to_value(import).expect("serializes");
+    let mut all = Vec::new();
+    for e in json["entries"].as_array().into_iter().flatten() {
+        let mut parts = Vec::new();
+        strings(e, &mut parts);
+        all.push(norm(&parts.join(" ")));
+    }
+    for w in json["warnings"].as_array().into_iter().flatten() {
+        let mut parts = Vec::new();
+        strings(w, &mut parts);
+        all.push(norm(&parts.join(" ")));
+    }
+    let everything = all.join(" ");
+    let mut lost = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let t = line.trim();
+        let t = strip_marker(t).unwrap_or(t).trim();
+        let n = norm(t);
+        let label = normalize_label(t);
+        if MARKERS.contains(&n.trim_end_matches(':'))
+            || t.starts_with('#')
+            || names.get(&label).is_some()
+        {
+            continue;
+        }
+        if everything.contains(&n) {
+            continue;
+        }
+        if let Some((head, why)) = t.replace('*', "").split_once(": ")
+            && head.chars().count() <= 40
+            && everything.contains(&norm(why))
+        {
+            continue;
+        }
+        lost.push(i + 1);
+    }
+    lost
+}
