@@ -6,6 +6,7 @@
 //! Users add their own in the vault's `frameworks/*.toml`, in the same shape; reading those
 //! files is the adapter's job, parsing them is [`Framework::parse`].
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -120,30 +121,70 @@ pub const MATCH_THRESHOLD: f64 = 0.86;
 #[derive(Clone, Debug)]
 pub struct Catalogue {
     frameworks: Vec<Framework>,
-    /// (normalized name, squashed name, competency id) for every name and alias.
-    names: Vec<(String, String, String)>,
+    /// Every name and alias, ready to compare.
+    names: Vec<Name>,
+    /// Exact lookups: normalized, squashed and stemmed forms to (confidence, index).
+    exact: HashMap<String, (f64, usize)>,
+}
+
+#[derive(Clone, Debug)]
+struct Name {
+    squashed: String,
+    /// Letter and digit counts, to rule out most names before an edit distance.
+    histogram: [u8; 37],
+    id: String,
+}
+
+/// Returns how many of each letter and digit a name has (everything else in one bucket).
+fn histogram(s: &str) -> [u8; 37] {
+    let mut h = [0u8; 37];
+    for c in s.chars() {
+        let i = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26 + c as usize - '0' as usize,
+            _ => 36,
+        };
+        h[i] = h[i].saturating_add(1);
+    }
+    h
 }
 
 impl Catalogue {
     /// Returns a catalogue of the given frameworks; the first one is the default.
     pub fn new(frameworks: Vec<Framework>) -> Catalogue {
         let mut names = Vec::new();
+        let mut exact: HashMap<String, (f64, usize)> = HashMap::new();
         for fw in &frameworks {
             for c in &fw.competencies {
-                let mut push = |s: &str| {
-                    let n = normalize(s);
-                    if !n.is_empty() {
-                        names.push((n.clone(), squash(&n), c.id.clone()));
+                let forms = std::iter::once(c.id.replace('-', " "))
+                    .chain(std::iter::once(c.name.clone()))
+                    .chain(c.aliases.iter().cloned());
+                for form in forms {
+                    let n = normalize(&form);
+                    if n.is_empty() {
+                        continue;
                     }
-                };
-                push(&c.id.replace('-', " "));
-                push(&c.name);
-                for a in &c.aliases {
-                    push(a);
+                    let i = names.len();
+                    names.push(Name {
+                        squashed: squash(&n),
+                        histogram: histogram(&squash(&n)),
+                        id: c.id.clone(),
+                    });
+                    // The first framework to claim a form keeps it; stronger forms win.
+                    for (key, conf) in [(n.clone(), 1.0), (squash(&n), 0.98), (stem(&n), 0.96)] {
+                        let slot = exact.entry(key).or_insert((conf, i));
+                        if conf > slot.0 {
+                            *slot = (conf, i);
+                        }
+                    }
                 }
             }
         }
-        Catalogue { frameworks, names }
+        Catalogue {
+            frameworks,
+            names,
+            exact,
+        }
     }
 
     /// Returns the catalogue of the built-in frameworks, `amazon-lp` first.
@@ -172,51 +213,80 @@ impl Catalogue {
     /// typos (`customer obsesion`) are tolerated; a name below [`MATCH_THRESHOLD`] matches
     /// nothing, so it is never guessed.
     pub fn match_name(&self, written: &str) -> Option<NameMatch> {
+        self.lookup(written, true)
+    }
+
+    /// Returns the competency a name stands for when it is one of the competency's names
+    /// or aliases, up to case, spacing and plurals: no typo is forgiven.
+    pub fn match_exact(&self, written: &str) -> Option<NameMatch> {
+        self.lookup(written, false)
+    }
+
+    fn lookup(&self, written: &str, fuzzy: bool) -> Option<NameMatch> {
         let n = normalize(written);
         if n.len() < 4 || n.split(' ').count() > 7 {
             return None;
         }
-        let sq = squash(&n);
-        let mut best: Option<NameMatch> = None;
-        for (name, name_sq, id) in &self.names {
-            let score = similarity(&n, &sq, name, name_sq);
-            if score >= MATCH_THRESHOLD && best.as_ref().is_none_or(|b| score > b.confidence) {
-                best = Some(NameMatch {
-                    id: id.clone(),
-                    confidence: score,
-                });
+        let found = |conf: f64, i: usize| NameMatch {
+            id: self.names[i].id.clone(),
+            confidence: conf,
+        };
+        for key in [n.clone(), squash(&n), stem(&n)] {
+            if let Some(&(conf, i)) = self.exact.get(&key) {
+                // A form matches at most as well as the way it was reached.
+                let reached = if key == n {
+                    1.0
+                } else if key == squash(&n) {
+                    0.98
+                } else {
+                    0.96
+                };
+                return Some(found(conf.min(reached), i));
             }
         }
-        best
+        // Typos: a small edit distance, only for names long enough to judge, and only
+        // against names of about the same length.
+        let sq = squash(&n);
+        if !fuzzy || sq.len() < 6 {
+            return None;
+        }
+        let hist = histogram(&sq);
+        let mut best: Option<(f64, usize)> = None;
+        for (i, name) in self.names.iter().enumerate() {
+            let allowed = if name.squashed.len() >= 12 { 2 } else { 1 };
+            if name.squashed.len() < 6 || name.squashed.len().abs_diff(sq.len()) > allowed {
+                continue;
+            }
+            // Each edit moves at most two letters between buckets; a swap moves none.
+            let moved: usize = hist
+                .iter()
+                .zip(&name.histogram)
+                .map(|(a, b)| usize::from(a.abs_diff(*b)))
+                .sum();
+            if moved > 2 * allowed {
+                continue;
+            }
+            // Optimal string alignment: edits and swaps of neighbours, without the
+            // per-call alphabet map of full Damerau-Levenshtein.
+            let d = strsim::osa_distance(&sq, &name.squashed);
+            if d <= allowed {
+                let score = 0.95 - 0.03 * d as f64;
+                if score >= MATCH_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, i));
+                }
+            }
+        }
+        best.map(|(conf, i)| found(conf, i))
     }
 }
 
-fn similarity(n: &str, sq: &str, name: &str, name_sq: &str) -> f64 {
-    if n == name {
-        return 1.0;
-    }
-    if sq == name_sq {
-        return 0.98;
-    }
-    // Plurals and spacing: "highest standard" for "highest standards".
-    let stem = |s: &str| -> String {
-        s.split(' ')
-            .map(|w| w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(w))
-            .collect::<Vec<_>>()
-            .join("")
-    };
-    if stem(n) == stem(name) {
-        return 0.96;
-    }
-    // Typos: edit distance relative to length, only for names long enough to judge.
-    if sq.len() >= 6 && name_sq.len() >= 6 {
-        let d = strsim::damerau_levenshtein(sq, name_sq);
-        let allowed = if name_sq.len() >= 12 { 2 } else { 1 };
-        if d <= allowed {
-            return 0.95 - 0.03 * d as f64;
-        }
-    }
-    0.0
+/// Returns a name with plural `s` dropped from its words and no spaces: "highest
+/// standard" and "highest standards" meet.
+fn stem(n: &str) -> String {
+    n.split(' ')
+        .map(|w| w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join("")
 }
 
 /// Returns a name lowercased, with every run of non-alphanumerics as one space and

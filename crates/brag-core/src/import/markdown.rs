@@ -1,8 +1,1438 @@
-//! Placeholder: being written.
+//! Markdown brag documents in the style of Julia Evans' template: section headings (Goals,
+//! Projects, Collaboration & mentorship, What I learned, ...), one entry per top-level
+//! bullet, deeper headings as entries of their own (STAR stories when they have
+//! Situation/Task/Action/Result subheadings), date headings that date what is beneath them
+//! and competency headings that tag what is beneath them.
+//!
+//! The document is read in two passes. The first looks at the headings only and gives each
+//! a role: the document title, a date, a section, a competency group, an entry, or a STAR
+//! section of an entry. The second walks the lines with a stack of the headings in force
+//! and turns content into entries. Every content line lands in some entry.
 
-use super::{Imported, Options, Warning};
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
+use crate::date::parse_period;
+use crate::entry::{Entry, Kind};
+use crate::file::Section;
 
 /// Returns the entries and warnings of a document in this format.
-pub(crate) fn import(_text: &str, _opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
-    (Vec::new(), Vec::new())
+pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
+    let lines = lines(text);
+    let content = mark_content(&lines);
+    let headings = roles(&lines, &content, opts);
+    let mut walk = Walk {
+        opts,
+        drafts: Vec::new(),
+        stack: Vec::new(),
+        open: Open::None,
+        blank_before: true,
+    };
+    let mut next_heading = headings.iter().peekable();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(h) = next_heading.next_if(|h| h.line == i) {
+            walk.heading(h, line);
+            continue;
+        }
+        match content[i] {
+            Content::Blank => walk.blank(),
+            Content::Rule => {
+                walk.blank();
+                walk.close_list();
+            }
+            Content::Code => walk.code(line),
+            Content::Text => walk.line(line),
+        }
+    }
+    let entries = walk.drafts.into_iter().map(|d| d.finish(opts)).collect();
+    (entries, Vec::new())
+}
+
+/// Returns a tag made from a name: lowercase words (any script) joined by `-`.
+pub(super) fn tag_slug(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Content {
+    /// Nothing but whitespace.
+    Blank,
+    /// A horizontal rule: `---`, `***`, `___`.
+    Rule,
+    /// Inside a fenced code block, fences included.
+    Code,
+    /// Anything else, headings included.
+    Text,
+}
+
+fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
+    let mut fence: Option<&str> = None;
+    lines
+        .iter()
+        .map(|l| {
+            let t = l.text;
+            if let Some(f) = fence {
+                if t.starts_with(f) {
+                    fence = None;
+                }
+                return Content::Code;
+            }
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fence = Some(&t[..3]);
+                return Content::Code;
+            }
+            if l.is_blank() {
+                Content::Blank
+            } else if is_rule(t) {
+                Content::Rule
+            } else {
+                Content::Text
+            }
+        })
+        .collect()
+}
+
+fn is_rule(t: &str) -> bool {
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| squeezed.chars().all(|c| c.to_string() == *m))
+}
+
+/// Returns the level and text of an ATX heading (`## Projects ##` → 2, `Projects`).
+fn atx(line: &Line<'_>) -> Option<(usize, &'_ str)> {
+    if line.indent > 3 {
+        return None;
+    }
+    let t = line.text;
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let mut rest = rest.trim();
+    // A closing run of `#` counts only after a space: `C#` stays.
+    let without = rest.trim_end_matches('#');
+    if without.len() < rest.len() && (without.is_empty() || without.ends_with([' ', '\t'])) {
+        rest = without.trim_end();
+    }
+    Some((hashes, rest))
+}
+
+/// Returns heading text without emphasis around it and without a trailing colon.
+fn clean_heading(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        for m in ["**", "__"] {
+            if let Some(inner) = t.strip_prefix(m).and_then(|x| x.strip_suffix(m)) {
+                t = inner.trim();
+            }
+        }
+        t = t.trim_end_matches(':').trim();
+        if t == before {
+            return t;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates in headings and bullets
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)").expect("valid"));
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:h([12])\s*((?:19|20)[0-9]{2})|((?:19|20)[0-9]{2})\s*[-/]?\s*h([12]))$")
+        .expect("valid")
+});
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\[?((?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?)\]?\s*(?:[:–—|-]\s+|\s+[–—-]\s*)",
+    )
+    .expect("valid")
+});
+
+/// Words that may stand before a date in a date heading: `Week of 2024-11-04`.
+const DATE_FILLER: [&str; 16] = [
+    "week",
+    "of",
+    "starting",
+    "beginning",
+    "commencing",
+    "w/c",
+    "wc",
+    "month",
+    "the",
+    "ending",
+    "quarter",
+    "year",
+    "in",
+    "during",
+    "from",
+    "since",
+];
+
+/// Returns the first day of a date phrase that names a year: `2025`, `Q1 2025`,
+/// `2025-04 to 2025-06`, `Jan – Mar 2025`, `H2 2024`. Phrases without a year (`friday`,
+/// `this week`) mean nothing in a document and are not dates here.
+fn phrase_date(s: &str, today: Date) -> Option<Date> {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| "()[],.:;*_".contains(c))
+        .trim();
+    if s.is_empty() || !YEAR.is_match(s) || s.chars().count() > 40 {
+        return None;
+    }
+    if let Ok(p) = parse_period(s, today) {
+        return Some(p.start);
+    }
+    if let Some(c) = HALF.captures(s) {
+        let (h, y) = match (c.get(1), c.get(2)) {
+            (Some(h), Some(y)) => (h.as_str(), y.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(3)?.as_str()),
+        };
+        let y: i16 = y.parse().ok()?;
+        return Date::new(y, if h == "1" { 1 } else { 7 }, 1).ok();
+    }
+    for sep in [
+        " to ",
+        " until ",
+        " through ",
+        " thru ",
+        " – ",
+        " — ",
+        " - ",
+        "–",
+        "—",
+        "..",
+    ] {
+        if let Some((a, b)) = s.split_once(sep) {
+            let a = a.trim();
+            if YEAR.is_match(a) {
+                if let Ok(p) = parse_period(a, today) {
+                    return Some(p.start);
+                }
+            } else if let Some(y) = YEAR.captures(b).and_then(|c| c.get(1)) {
+                // `Jan – Mar 2025`: the year is written once, at the end.
+                if let Ok(p) = parse_period(&format!("{a} {}", y.as_str()), today) {
+                    return Some(p.start);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Returns the date a heading names and the heading without it: `Week of 2024-11-04`
+/// (nothing left), `Ledger rewrite (Q1 2025)`, `Brag document — 2025`, `2025-03: Launch`.
+fn heading_date(text: &str, today: Date) -> Option<(Date, String)> {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for i in 0..words.len() {
+        let lead_ok = words[..i].iter().all(|w| {
+            let w = w.trim_end_matches(':').to_lowercase();
+            DATE_FILLER.contains(&w.as_str())
+        });
+        if !lead_ok {
+            break;
+        }
+        if let Some(d) = phrase_date(&words[i..].join(" "), today) {
+            return Some((d, String::new()));
+        }
+    }
+    let tidy = |s: &str| {
+        s.trim()
+            .trim_end_matches([',', ':', ';', '-', '–', '—', '|', '·'])
+            .trim()
+            .to_owned()
+    };
+    // A trailing parenthetical: `Ledger rewrite (Q1 2025)`.
+    if let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix(']')) {
+        if let Some(open) = body.rfind(['(', '[']) {
+            if let Some(d) = phrase_date(&body[open + 1..], today) {
+                return Some((d, tidy(&body[..open])));
+            }
+        }
+    }
+    let mut seps: Vec<(usize, usize)> = Vec::new();
+    for sep in [" — ", " – ", " - ", ": ", ", ", " | ", " · ", " / "] {
+        for (pos, _) in t.match_indices(sep) {
+            seps.push((pos, sep.len()));
+        }
+    }
+    seps.sort_unstable();
+    // A trailing date: `Brag document — 2025`; the longest date that ends the heading.
+    for &(pos, len) in &seps {
+        if let Some(d) = phrase_date(&t[pos + len..], today) {
+            let title = tidy(&t[..pos]);
+            if !title.is_empty() {
+                return Some((d, title));
+            }
+        }
+    }
+    // A leading date: `2025-03: Launch`.
+    for &(pos, len) in &seps {
+        if let Some(d) = phrase_date(&t[..pos], today) {
+            let title = t[pos + len..].trim().to_owned();
+            if !title.is_empty() {
+                return Some((d, title));
+            }
+        }
+    }
+    None
+}
+
+/// Returns the date a bullet or paragraph starts with: `2024-03-14: shipped …`.
+fn leading_date(body: &str, today: Date) -> Option<Date> {
+    let c = LEADING_DATE.captures(body)?;
+    phrase_date(c.get(1)?.as_str(), today)
+}
+
+// ---------------------------------------------------------------------------------------
+// Section names
+
+const GOAL_WORDS: [&str; 14] = [
+    "goal",
+    "goals",
+    "objective",
+    "objectives",
+    "okr",
+    "okrs",
+    "aspirations",
+    "ziele",
+    "ziel",
+    "objetivos",
+    "objectifs",
+    "obiettivi",
+    "doelen",
+    "mål",
+];
+const LEARNING_WORDS: [&str; 28] = [
+    "learn",
+    "learned",
+    "learnt",
+    "learning",
+    "learnings",
+    "talk",
+    "talks",
+    "book",
+    "books",
+    "reading",
+    "courses",
+    "course",
+    "conference",
+    "conferences",
+    "training",
+    "til",
+    "certifications",
+    "podcasts",
+    "gelernt",
+    "lernen",
+    "weiterbildung",
+    "aprendizaje",
+    "aprendido",
+    "aprendí",
+    "appris",
+    "apprentissage",
+    "formation",
+    "studied",
+];
+const FEEDBACK_WORDS: [&str; 12] = [
+    "feedback",
+    "praise",
+    "kudos",
+    "compliments",
+    "recognition",
+    "shoutouts",
+    "shout",
+    "thanks",
+    "testimonials",
+    "endorsements",
+    "lob",
+    "elogios",
+];
+/// Words of the section names brag documents use, besides the three lists above.
+const SECTION_WORDS: [&str; 30] = [
+    "projects",
+    "project",
+    "collaboration",
+    "mentorship",
+    "mentoring",
+    "design",
+    "documentation",
+    "company",
+    "outside",
+    "wins",
+    "accomplishments",
+    "achievements",
+    "highlights",
+    "hiring",
+    "interviews",
+    "interviewing",
+    "community",
+    "writing",
+    "presentations",
+    "awards",
+    "incidents",
+    "oncall",
+    "misc",
+    "miscellaneous",
+    "other",
+    "impact",
+    "leadership",
+    "projekte",
+    "proyectos",
+    "projets",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Returns the kind of the entries under a section: goals, learning, feedback or wins.
+fn section_kind(name: &str) -> Kind {
+    let ws = words(name);
+    let has = |list: &[&str]| ws.iter().any(|w| list.contains(&w.as_str()));
+    if has(&GOAL_WORDS) {
+        Kind::Goal
+    } else if has(&LEARNING_WORDS) {
+        Kind::Learning
+    } else if has(&FEEDBACK_WORDS) {
+        Kind::Feedback
+    } else {
+        Kind::Win
+    }
+}
+
+/// Returns true for the section names brag documents are known to use.
+fn known_section(name: &str) -> bool {
+    section_kind(name) != Kind::Win
+        || words(name)
+            .iter()
+            .any(|w| SECTION_WORDS.contains(&w.as_str()))
+}
+
+/// Returns the section an inline label opens and the text after it: `**Result:** cut
+/// 40%`, `Situation:`, `**Impact**`, `Context: we had …`.
+fn label<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a str)> {
+    let b = body.trim();
+    let unstarred = b.trim_start_matches(['*', '_']);
+    if let Some(colon) = unstarred.find(':')
+        && colon <= 40
+    {
+        let name = &unstarred[..colon];
+        let rest = unstarred[colon + 1..].trim_start_matches(['*', '_']).trim();
+        if !name.trim().is_empty()
+            && !rest.starts_with("//")
+            && let Some(s) = opts.sections.get(name)
+        {
+            return Some((s, rest));
+        }
+    }
+    let whole = b.trim_matches(['*', '_', ':']).trim();
+    if whole.chars().count() <= 40 {
+        return opts.sections.get(whole).map(|s| (s, ""));
+    }
+    None
+}
+
+fn is_star(s: Section) -> bool {
+    matches!(
+        s,
+        Section::Situation | Section::Task | Section::Action | Section::Result
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass one: what each heading is
+
+#[derive(Clone, Debug)]
+struct Heading {
+    /// Index into the lines.
+    line: usize,
+    level: usize,
+    role: Role,
+}
+
+#[derive(Clone, Debug)]
+enum Role {
+    /// The single H1 at the top: its date applies to everything.
+    Title { date: Option<Date>, title: String },
+    /// A heading that is only a date.
+    Date(Date),
+    /// A section heading: entries beneath are tagged with it and get its kind.
+    Section {
+        tag: Option<String>,
+        kind: Kind,
+        date: Option<Date>,
+        competency: Option<String>,
+    },
+    /// A competency heading below the section level: adds the competency beneath it.
+    Group {
+        competency: String,
+        date: Option<Date>,
+    },
+    /// A heading that is one entry.
+    Entry {
+        title: String,
+        date: Option<Date>,
+        competency: Option<String>,
+    },
+    /// A STAR (or Metrics, Lessons, ...) section of the entry heading above it, or, with
+    /// `parent: None`, of an untitled story that STAR headings alone make.
+    Star {
+        section: Section,
+        attached: bool,
+        /// The heading a story without its own heading belongs under.
+        parent: Option<usize>,
+    },
+}
+
+#[derive(Clone, Debug)]
+enum Pre {
+    Star(Section),
+    Date(Date),
+    Named {
+        title: String,
+        date: Option<Date>,
+        competency: Option<String>,
+    },
+}
+
+fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Heading> {
+    // (line index, level, raw text, classification)
+    let mut hs: Vec<(usize, usize, String, Pre)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if content[i] != Content::Text {
+            continue;
+        }
+        let Some((level, raw)) = atx(l) else {
+            continue;
+        };
+        let text = clean_heading(raw);
+        let pre = if let Some(s) = opts.sections.get(text).filter(|_| !text.is_empty()) {
+            Pre::Star(s)
+        } else {
+            match heading_date(text, opts.today) {
+                Some((d, rest)) if rest.is_empty() => Pre::Date(d),
+                found => {
+                    let (date, title) = match found {
+                        Some((d, rest)) => (Some(d), rest),
+                        None => (None, text.to_owned()),
+                    };
+                    let competency = opts.catalogue.match_name(&title).map(|m| m.id);
+                    Pre::Named {
+                        title,
+                        date,
+                        competency,
+                    }
+                }
+            }
+        };
+        hs.push((i, level, text.to_owned(), pre));
+    }
+    if hs.is_empty() {
+        return Vec::new();
+    }
+    // Content between a heading and the next one?
+    let has_content: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
+            (hs[k].0 + 1..end).any(|i| content[i] != Content::Blank)
+        })
+        .collect();
+
+    // The title: the only H1, first in the document, not itself a section name.
+    let first_content = (0..lines.len()).find(|&i| content[i] != Content::Blank);
+    let h1s = hs.iter().filter(|h| h.1 == 1).count();
+    let title = h1s == 1
+        && hs[0].1 == 1
+        && first_content == Some(hs[0].0)
+        && hs.len() > 1
+        && match &hs[0].3 {
+            Pre::Named { title, .. } => !known_section(title),
+            Pre::Date(_) => true,
+            Pre::Star(_) => false,
+        };
+
+    // STAR headings: find the entry heading each belongs to.
+    let named_exists = hs
+        .iter()
+        .enumerate()
+        .any(|(k, h)| matches!(h.3, Pre::Named { .. }) && !(title && k == 0));
+    let mut attach: Vec<Option<Result<usize, Option<usize>>>> = vec![None; hs.len()];
+    let mut entry_like = vec![false; hs.len()];
+    for j in 0..hs.len() {
+        let Pre::Star(section) = hs[j].3 else {
+            continue;
+        };
+        let level = hs[j].1;
+        let prev = (0..j).rev().find(|&k| !matches!(hs[k].3, Pre::Star(_)));
+        let parent = match prev {
+            // `## Project X` directly followed by `## Situation`.
+            Some(q) if hs[q].1 == level && !has_content[q] => Some(q),
+            _ => (0..j)
+                .rev()
+                .find(|&k| hs[k].1 < level && !matches!(hs[k].3, Pre::Star(_))),
+        };
+        let eligible = parent.filter(|&p| match &hs[p].3 {
+            Pre::Named { title: t, .. } => {
+                !(title && p == 0) && (!known_section(t) || !has_content[p] && hs[p].1 > 1)
+            }
+            _ => false,
+        });
+        if let Some(p) = eligible {
+            attach[j] = Some(Ok(p));
+            entry_like[p] = true;
+        } else if is_star(section) || (title && parent == Some(0) && !named_exists) {
+            attach[j] = Some(Err(parent));
+        }
+    }
+
+    // Headings inside an entry heading's scope.
+    let mut inside = vec![false; hs.len()];
+    let mut scope: Option<usize> = None;
+    for k in 0..hs.len() {
+        if let Some(e) = scope {
+            if hs[k].1 > hs[e].1 || matches!(attach[k], Some(Ok(p)) if p == e) {
+                inside[k] = true;
+                continue;
+            }
+            scope = None;
+        }
+        if entry_like[k] {
+            scope = Some(k);
+        }
+    }
+
+    // The section level: the shallowest known section name, else the shallowest plain
+    // heading that is neither an entry nor dated.
+    let candidates = |known: bool| {
+        hs.iter()
+            .enumerate()
+            .filter(|&(k, h)| {
+                !(title && k == 0) && !entry_like[k] && !inside[k] && attach[k].is_none()
+            })
+            .filter_map(|(_, h)| match &h.3 {
+                Pre::Named {
+                    title: t,
+                    date,
+                    competency,
+                } => {
+                    let ok = if known {
+                        known_section(t)
+                    } else {
+                        date.is_none() || competency.is_some()
+                    };
+                    ok.then_some(h.1)
+                }
+                Pre::Star(_) => (!known).then_some(h.1),
+                Pre::Date(_) => None,
+            })
+            .min()
+    };
+    let section_level = candidates(true).or_else(|| candidates(false));
+
+    hs.into_iter()
+        .enumerate()
+        .map(|(k, (line, level, text, pre))| {
+            let role = match (pre, attach[k]) {
+                (Pre::Star(section), Some(Ok(_))) => Role::Star {
+                    section,
+                    attached: true,
+                    parent: None,
+                },
+                (Pre::Star(section), Some(Err(parent))) => Role::Star {
+                    section,
+                    attached: false,
+                    parent,
+                },
+                (Pre::Date(d), _) if title && k == 0 => Role::Title {
+                    date: Some(d),
+                    title: text,
+                },
+                (Pre::Named { date, title: t, .. }, _) if title && k == 0 => {
+                    Role::Title { date, title: t }
+                }
+                (Pre::Date(d), _) => Role::Date(d),
+                (pre, _) => {
+                    let (t, date, competency) = match pre {
+                        Pre::Named {
+                            title,
+                            date,
+                            competency,
+                        } => (title, date, competency),
+                        // A section name with no entry to belong to: a heading like any.
+                        _ => (text, None, None),
+                    };
+                    let is_section = section_level.is_some_and(|l| level <= l);
+                    if entry_like[k] {
+                        Role::Entry {
+                            title: t,
+                            date,
+                            competency,
+                        }
+                    } else if is_section {
+                        Role::Section {
+                            tag: competency.is_none().then(|| tag_slug(&t)),
+                            kind: section_kind(&t),
+                            date,
+                            competency,
+                        }
+                    } else if let Some(c) = competency {
+                        Role::Group {
+                            competency: c,
+                            date,
+                        }
+                    } else {
+                        Role::Entry {
+                            title: t,
+                            date,
+                            competency: None,
+                        }
+                    }
+                }
+            };
+            Heading { line, level, role }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass two: content into entries
+
+/// A heading in force.
+#[derive(Clone, Debug)]
+struct Frame {
+    level: usize,
+    date: Option<Date>,
+    section: Option<(Option<String>, Kind)>,
+    competency: Option<String>,
+    /// The title a story without its own heading takes (the document title).
+    title: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    None,
+    /// An entry made by a heading; content goes to it until a heading at its level.
+    Heading {
+        draft: usize,
+        level: usize,
+    },
+    /// A story made by STAR headings alone.
+    Virtual {
+        draft: usize,
+        parent: Option<usize>,
+        level: usize,
+    },
+    /// An entry made by a top-level bullet.
+    Bullet {
+        draft: usize,
+        base: usize,
+    },
+    /// An entry made by a paragraph.
+    Para {
+        draft: usize,
+        indent: usize,
+    },
+}
+
+struct Walk<'o, 'a> {
+    opts: &'o Options<'a>,
+    drafts: Vec<Draft>,
+    stack: Vec<Frame>,
+    open: Open,
+    blank_before: bool,
+}
+
+impl Walk<'_, '_> {
+    fn heading(&mut self, h: &Heading, line: &Line<'_>) {
+        self.blank_before = true;
+        let text = atx(line).map_or(line.text, |(_, t)| t);
+        if let Role::Star {
+            section,
+            attached,
+            parent,
+        } = &h.role
+        {
+            if let Open::Heading { draft, level } = self.open
+                && (*attached || h.level > level)
+            {
+                self.drafts[draft].switch(*section);
+                self.drafts[draft].touch(line.no);
+                return;
+            }
+            if *attached {
+                // Its entry heading was closed by something in between: keep the text.
+                self.start_virtual(h, None, *section, line);
+                return;
+            }
+            if let Open::Virtual {
+                draft,
+                parent: p,
+                level,
+            } = self.open
+                && p == *parent
+                && h.level >= level
+                && !(*section == Section::Situation && self.drafts[draft].started(*section))
+            {
+                self.drafts[draft].switch(*section);
+                self.drafts[draft].touch(line.no);
+                return;
+            }
+            self.start_virtual(h, *parent, *section, line);
+            return;
+        }
+        // A heading inside an entry heading is part of that entry.
+        if let Open::Heading { draft, level } = self.open
+            && h.level > level
+        {
+            let d = &mut self.drafts[draft];
+            match &h.role {
+                Role::Group { competency, .. } => {
+                    d.entry.competencies.push(competency.clone());
+                    d.touch(line.no);
+                }
+                _ => {
+                    d.gap = true;
+                    d.push_text(clean_heading(text), line.no);
+                    d.gap = true;
+                }
+            }
+            return;
+        }
+        self.open = Open::None;
+        while self.stack.last().is_some_and(|f| f.level >= h.level) {
+            self.stack.pop();
+        }
+        let mut frame = Frame {
+            level: h.level,
+            date: None,
+            section: None,
+            competency: None,
+            title: None,
+        };
+        match &h.role {
+            Role::Title { date, title } => {
+                frame.date = *date;
+                frame.title = Some(title.clone());
+            }
+            Role::Date(d) => frame.date = Some(*d),
+            Role::Section {
+                tag,
+                kind,
+                date,
+                competency,
+            } => {
+                frame.section = Some((tag.clone(), *kind));
+                frame.date = *date;
+                frame.competency = competency.clone();
+            }
+            Role::Group { competency, date } => {
+                frame.date = *date;
+                frame.competency = Some(competency.clone());
+            }
+            Role::Entry {
+                title,
+                date,
+                competency,
+            } => {
+                let draft = self.new_draft(line.no, *date);
+                let d = &mut self.drafts[draft];
+                d.entry.title = title.clone();
+                if let Some(c) = competency {
+                    d.entry.competencies.push(c.clone());
+                }
+                self.open = Open::Heading {
+                    draft,
+                    level: h.level,
+                };
+                return;
+            }
+            Role::Star { .. } => unreachable!("handled above"),
+        }
+        self.stack.push(frame);
+    }
+
+    fn start_virtual(
+        &mut self,
+        h: &Heading,
+        parent: Option<usize>,
+        section: Section,
+        line: &Line<'_>,
+    ) {
+        while self.stack.last().is_some_and(|f| f.level > h.level) {
+            self.stack.pop();
+        }
+        let title = parent
+            .and_then(|_| self.stack.iter().rev().find_map(|f| f.title.clone()))
+            .unwrap_or_default();
+        let draft = self.new_draft(line.no, None);
+        let d = &mut self.drafts[draft];
+        d.entry.title = title;
+        d.switch(section);
+        self.open = Open::Virtual {
+            draft,
+            parent,
+            level: h.level,
+        };
+    }
+
+    fn new_draft(&mut self, no: usize, own_date: Option<Date>) -> usize {
+        let mut entry = Entry::default();
+        entry.date = own_date.or_else(|| self.stack.iter().rev().find_map(|f| f.date));
+        if let Some((tag, kind)) = self.stack.iter().rev().find_map(|f| f.section.clone()) {
+            entry.kind = kind;
+            if let Some(t) = tag.filter(|t| !t.is_empty()) {
+                entry.tags.push(t);
+            }
+        }
+        for f in &self.stack {
+            if let Some(c) = &f.competency {
+                entry.competencies.push(c.clone());
+            }
+        }
+        self.drafts.push(Draft::new(entry, no));
+        self.drafts.len() - 1
+    }
+
+    fn blank(&mut self) {
+        self.blank_before = true;
+        match self.open {
+            Open::Para { .. } => self.open = Open::None,
+            Open::Heading { draft, .. }
+            | Open::Virtual { draft, .. }
+            | Open::Bullet { draft, .. } => {
+                self.drafts[draft].gap = true;
+                self.drafts[draft].parts_blank();
+            }
+            Open::None => {}
+        }
+    }
+
+    /// A rule ends a list: what follows starts a new entry.
+    fn close_list(&mut self) {
+        if matches!(self.open, Open::Bullet { .. } | Open::Para { .. }) {
+            self.open = Open::None;
+        }
+    }
+
+    fn code(&mut self, line: &Line<'_>) {
+        let draft = match self.open {
+            Open::None => {
+                let d = self.new_draft(line.no, None);
+                self.open = Open::Para {
+                    draft: d,
+                    indent: 0,
+                };
+                d
+            }
+            Open::Heading { draft, .. }
+            | Open::Virtual { draft, .. }
+            | Open::Bullet { draft, .. }
+            | Open::Para { draft, .. } => draft,
+        };
+        let d = &mut self.drafts[draft];
+        if !line.is_blank() {
+            let verbatim = Line {
+                bullet: false,
+                body: line.text,
+                indent: 0,
+                ..*line
+            };
+            d.push(&verbatim, self.opts, false);
+        }
+        self.blank_before = false;
+    }
+
+    fn line(&mut self, line: &Line<'_>) {
+        let blank_before = std::mem::replace(&mut self.blank_before, false);
+        match self.open {
+            Open::Heading { draft, .. } | Open::Virtual { draft, .. } => {
+                self.drafts[draft].push(line, self.opts, true);
+                return;
+            }
+            Open::Bullet { draft, base } => {
+                let nested = line.indent >= base + 2;
+                let joins = if line.bullet {
+                    nested || is_link_bullet(line.body)
+                } else {
+                    nested || !blank_before
+                };
+                if joins {
+                    self.drafts[draft].push_nested(line, self.opts);
+                    return;
+                }
+            }
+            Open::Para { draft, indent } => {
+                let joins = if line.bullet {
+                    line.indent >= indent + 2 || is_link_bullet(line.body)
+                } else {
+                    !blank_before
+                };
+                if joins {
+                    self.drafts[draft].push_nested(line, self.opts);
+                    return;
+                }
+            }
+            Open::None => {}
+        }
+        // A new entry: a top-level bullet or a paragraph.
+        let date = leading_date(line.body, self.opts.today);
+        let draft = self.new_draft(line.no, None);
+        if date.is_some() {
+            self.drafts[draft].entry.date = date;
+        }
+        let first = Line {
+            bullet: false,
+            text: line.body,
+            indent: 0,
+            ..*line
+        };
+        self.drafts[draft].push(&first, self.opts, false);
+        self.open = if line.bullet {
+            Open::Bullet {
+                draft,
+                base: line.indent,
+            }
+        } else {
+            Open::Para {
+                draft,
+                indent: line.indent,
+            }
+        };
+    }
+}
+
+/// Returns true for a bullet that only gives links for the entry before it: `Links: …`,
+/// `PR: https://…`, a bare URL.
+fn is_link_bullet(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let head = lower.split(':').next().unwrap_or("").trim();
+    if [
+        "links",
+        "link",
+        "evidence",
+        "references",
+        "refs",
+        "see also",
+    ]
+    .contains(&head)
+        && lower.contains(':')
+    {
+        return true;
+    }
+    matches!(link_line(body), Some((_, rest)) if rest.split_whitespace().count() <= 2)
+}
+
+// ---------------------------------------------------------------------------------------
+// An entry being built
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Text,
+    Section(Section),
+}
+
+struct Draft {
+    entry: Entry,
+    first: usize,
+    last: usize,
+    /// Text, Situation, Task, Action, Result, Metrics, Lessons, Notes.
+    parts: Vec<TextBuilder>,
+    target: Target,
+    /// A blank line was seen since the last line pushed.
+    gap: bool,
+    /// The indent of the first nested line of a bullet entry.
+    nested_base: Option<usize>,
+    star: bool,
+    started: Vec<Section>,
+}
+
+impl Draft {
+    fn new(entry: Entry, no: usize) -> Draft {
+        Draft {
+            entry,
+            first: no,
+            last: no,
+            parts: (0..8).map(|_| TextBuilder::new()).collect(),
+            target: Target::Text,
+            gap: false,
+            nested_base: None,
+            star: false,
+            started: Vec::new(),
+        }
+    }
+
+    fn touch(&mut self, no: usize) {
+        self.last = self.last.max(no);
+    }
+
+    fn started(&self, s: Section) -> bool {
+        self.started.contains(&s)
+    }
+
+    fn switch(&mut self, s: Section) {
+        self.target = Target::Section(s);
+        self.gap = false;
+        if is_star(s) {
+            self.star = true;
+        }
+        if !self.started.contains(&s) {
+            self.started.push(s);
+        }
+    }
+
+    fn parts_blank(&mut self) {
+        for p in &mut self.parts {
+            p.blank();
+        }
+    }
+
+    fn part(&mut self) -> &mut TextBuilder {
+        let i = match self.target {
+            Target::Text => 0,
+            Target::Section(s) => match s {
+                Section::Situation => 1,
+                Section::Task => 2,
+                Section::Action => 3,
+                Section::Result => 4,
+                Section::Metrics => 5,
+                Section::Lessons => 6,
+                Section::Notes | Section::Competencies => 7,
+            },
+        };
+        &mut self.parts[i]
+    }
+
+    fn push_text(&mut self, s: &str, no: usize) {
+        self.touch(no);
+        let gap = std::mem::replace(&mut self.gap, false);
+        let b = self.part();
+        if gap && !b.is_empty() {
+            b.push_str("");
+        }
+        b.push_str(s);
+    }
+
+    /// Adds a line below the first line of a bullet or paragraph entry, indented relative
+    /// to the first nested line.
+    fn push_nested(&mut self, line: &Line<'_>, opts: &Options<'_>) {
+        let base = *self.nested_base.get_or_insert(line.indent);
+        let rel = Line {
+            indent: line.indent.saturating_sub(base),
+            ..*line
+        };
+        self.push(&rel, opts, true);
+    }
+
+    /// Adds a line of content to the current section, switching sections on labels such
+    /// as `**Result:**` when `labels` is true.
+    fn push(&mut self, line: &Line<'_>, opts: &Options<'_>, labels: bool) {
+        self.touch(line.no);
+        let mut line = *line;
+        if labels && let Some((s, rest)) = label(line.body, opts) {
+            self.switch(s);
+            if rest.is_empty() {
+                return;
+            }
+            line.body = rest;
+            line.text = rest;
+        }
+        if self.target == Target::Section(Section::Competencies) {
+            let body = line.body;
+            let (name, why) = match body.split_once(':') {
+                Some((n, w)) => (n, w.trim()),
+                None => (body, ""),
+            };
+            if let Some(m) = opts.catalogue.match_name(name) {
+                self.entry.competencies.push(m.id.clone());
+                if !why.is_empty() {
+                    let note = self.entry.competency_notes.entry(m.id).or_default();
+                    if !note.is_empty() {
+                        note.push(' ');
+                    }
+                    note.push_str(why);
+                }
+                return;
+            }
+        }
+        let gap = std::mem::replace(&mut self.gap, false);
+        let b = self.part();
+        if gap && !b.is_empty() {
+            b.push_str("");
+        }
+        b.push(&line);
+    }
+
+    fn finish(self, _opts: &Options<'_>) -> Imported {
+        let mut entry = self.entry;
+        let mut parts = self.parts.into_iter().map(TextBuilder::finish);
+        let mut next = || parts.next().unwrap_or_default();
+        entry.text = next();
+        entry.situation = next();
+        entry.task = next();
+        entry.action = next();
+        entry.result = next();
+        let metrics = next();
+        entry.metrics = crate::file::bullets(&metrics);
+        entry.lessons = next();
+        entry.notes = next();
+        if self.star {
+            entry.kind = Kind::Story;
+        }
+        let tags = std::mem::take(&mut entry.tags);
+        for t in tags {
+            super::push_unique_ci(&mut entry.tags, t);
+        }
+        Imported {
+            entry,
+            source_lines: (self.first, self.last),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::super::tests::opts_with;
+    use super::super::{Format, Import, SectionNames, import as run, strip_marker};
+    use crate::entry::Kind;
+    use crate::framework::Catalogue;
+
+    const MARKERS: [&str; 20] = [
+        "s",
+        "t",
+        "a",
+        "r",
+        "situation",
+        "task",
+        "action",
+        "result",
+        "metrics",
+        "summary",
+        "links",
+        "lessons learned",
+        "lessons",
+        "extra info",
+        "notes",
+        "goods",
+        "bads",
+        "failures",
+        "-",
+        "",
+    ];
+
+    fn norm(s: &str) -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+
+    /// Returns the lines of `source` that no entry and no warning holds: check_import.py's
+    /// "no line lost" rule, with any bullet marker (numbered ones too) stripped.
+    pub(crate) fn lost_lines(source: &str, import: &Import) -> Vec<(usize, String)> {
+        let json = serde_json::to_value(import).expect("serializes");
+        let mut all = Vec::new();
+        for key in ["entries", "warnings"] {
+            let mut out = Vec::new();
+            strings(&json[key], &mut out);
+            all.push(norm(&out.join(" ")));
+        }
+        let everything = all.join(" ");
+        let mut lost = Vec::new();
+        for (i, line) in source.split('\n').enumerate() {
+            let t = line.trim();
+            let t = strip_marker(t).unwrap_or(t).trim();
+            let t = t.trim_start_matches(['-', '•', '*']).trim();
+            if MARKERS.contains(&norm(t).trim_end_matches(':')) || t.starts_with('#') {
+                continue;
+            }
+            if everything.contains(&norm(t)) {
+                continue;
+            }
+            if let Some((head, why)) = t.split_once(": ")
+                && head.chars().count() <= 40
+                && everything.contains(&norm(why))
+            {
+                continue;
+            }
+            lost.push((i + 1, t.to_owned()));
+        }
+        lost
+    }
+
+    pub(crate) fn assert_no_line_lost(source: &str, import: &Import) {
+        let lost = lost_lines(source, import);
+        assert!(
+            lost.is_empty(),
+            "lines lost: {lost:?}\n{}",
+            super::super::tests::dry_run_json(import)
+        );
+    }
+
+    fn md(text: &str) -> Import {
+        let cat = Catalogue::builtin();
+        let names = SectionNames::default();
+        let opts = opts_with(&cat, &names);
+        let out = run(text, Format::Markdown, &opts).expect("imports");
+        assert_no_line_lost(text, &out);
+        out
+    }
+
+    fn find<'a>(import: &'a Import, needle: &str) -> &'a crate::entry::Entry {
+        let hits: Vec<_> = import
+            .entries
+            .iter()
+            .filter(|e| {
+                serde_json::to_string(&e.entry)
+                    .expect("serializes")
+                    .to_lowercase()
+                    .contains(&needle.to_lowercase())
+            })
+            .collect();
+        assert_eq!(hits.len(), 1, "`{needle}` in {} entries", hits.len());
+        &hits[0].entry
+    }
+
+    fn date(e: &crate::entry::Entry) -> String {
+        e.date.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn brag_doc_example() {
+        let text = include_str!("../../../../fixtures/import/brag-doc.md");
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            14,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        let goal = find(&out, "go-to person for the payments ledger");
+        assert_eq!(goal.kind, Kind::Goal);
+        assert_eq!(goal.tags, ["goals-for-this-year"]);
+        assert_eq!(date(goal), "2025-01-01");
+        assert_eq!(find(&out, "Mentor at least two engineers").kind, Kind::Goal);
+        let ledger = find(&out, "Ledger reconciliation rewrite");
+        assert_eq!(ledger.kind, Kind::Win);
+        assert_eq!(ledger.title, "Ledger reconciliation rewrite");
+        assert_eq!(date(ledger), "2025-01-01");
+        assert!(ledger.text.contains("rounding bug"));
+        let urls: Vec<&str> = ledger.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://docs.example.com/ledger/recon-v2",
+                "https://github.com/example-org/ledger/pull/88"
+            ]
+        );
+        let card = find(&out, "Card-network migration");
+        assert_eq!(card.kind, Kind::Story);
+        assert_eq!(date(card), "2025-04-01");
+        assert!(card.situation.starts_with("We were moving card processing"));
+        assert_eq!(
+            card.task,
+            "I owned the cut-over plan and the rollback path."
+        );
+        assert!(card.action.contains("dual-write shadow mode"));
+        assert!(card.result.contains("two weeks before the deadline"));
+        assert!(card.text.is_empty(), "{:?}", card.text);
+        for (needle, kind, tag) in [
+            (
+                "Paired weekly with Sam",
+                Kind::Win,
+                "collaboration-mentorship",
+            ),
+            (
+                "postmortem-writing workshop",
+                Kind::Win,
+                "collaboration-mentorship",
+            ),
+            ("on-call runbook", Kind::Win, "design-documentation"),
+            ("Interviewed 11 candidates", Kind::Win, "company-building"),
+            (
+                "Designing Data-Intensive Applications",
+                Kind::Learning,
+                "what-i-learned",
+            ),
+            (
+                "Managing millions of databases",
+                Kind::Learning,
+                "what-i-learned",
+            ),
+            ("property-based testing", Kind::Win, "outside-of-work"),
+        ] {
+            let e = find(&out, needle);
+            assert_eq!(e.kind, kind, "{needle}");
+            assert_eq!(e.tags, [tag], "{needle}");
+            assert_eq!(date(e), "2025-01-01", "{needle}");
+        }
+        for (needle, day) in [
+            ("idempotency keys for the refunds API", "2024-11-04"),
+            ("Cut p95 of", "2024-11-04"),
+            ("incident review for the September outage", "2024-09-01"),
+        ] {
+            let e = find(&out, needle);
+            assert_eq!(e.kind, Kind::Win, "{needle}");
+            assert_eq!(date(e), day, "{needle}");
+        }
+        let incident = find(&out, "incident review for the September outage");
+        assert_eq!(incident.tags, ["incident"]);
+        assert_eq!(incident.people, ["priya"]);
+        let first = &out.entries[0];
+        assert_eq!(first.source_lines, (4, 4));
+        let card_lines = out
+            .entries
+            .iter()
+            .find(|e| e.entry.title == "Card-network migration")
+            .map(|e| e.source_lines);
+        assert_eq!(card_lines, Some((15, 24)));
+        for e in &out.entries {
+            assert!(!e.entry.title.is_empty() && e.entry.title.chars().count() <= 80);
+        }
+    }
+
+    /// Writes the example's import for check_import.py: `cargo test -q -p brag-core
+    /// import::markdown::tests::write_for_checker -- --ignored`, then run the checker on
+    /// /tmp/md.json.
+    #[test]
+    #[ignore = "writes /tmp/md.json for check_import.py"]
+    fn write_for_checker() {
+        let text = include_str!("../../../../fixtures/import/brag-doc.md");
+        let out = md(text);
+        std::fs::write(
+            "/tmp/md.json",
+            serde_json::to_string(&out).expect("serializes"),
+        )
+        .expect("writes /tmp/md.json");
+    }
 }

@@ -521,10 +521,10 @@ fn competency_line<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(String, &
         return None;
     }
     if body.split_whitespace().count() <= 6 {
-        let m = opts.catalogue.match_name(body)?;
-        if m.confidence >= 0.96 {
-            return Some((m.id, ""));
-        }
+        // A bare name must be a competency's own name or alias: a line of result text
+        // such as "Delivered results" is not a competency line.
+        let m = opts.catalogue.match_exact(body)?;
+        return Some((m.id, ""));
     }
     None
 }
