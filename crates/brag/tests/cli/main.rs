@@ -10,6 +10,7 @@ mod add;
 mod colour;
 mod doctor;
 mod edit;
+mod import;
 mod init;
 mod list;
 mod misc;

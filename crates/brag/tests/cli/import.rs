@@ -1,0 +1,283 @@
+//! `brag import`: the examples against their truths, re-import, dry run, bad input.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::Stdio;
+
+use crate::common::{TestEnv, write_file};
+
+/// Returns the path of a fixture in the workspace's `fixtures/import/`.
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/import")
+        .join(name)
+}
+
+/// Runs `brag import --dry-run --json` on an example and the checker on its output.
+fn check_example(doc: &str, truth: &str) {
+    let env = TestEnv::new();
+    let doc = fixture(doc);
+    let out = env.ok(&[
+        "import",
+        "--dry-run",
+        "--json",
+        doc.to_str().expect("utf-8 path"),
+    ]);
+    let mut checker = std::process::Command::new("python3")
+        .arg(fixture("check_import.py"))
+        .arg(&doc)
+        .arg(fixture(truth))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run python3 check_import.py");
+    checker
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(out.as_bytes())
+        .expect("feed the checker");
+    let result = checker.wait_with_output().expect("checker finishes");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(
+        result.status.success(),
+        "check_import.py found shortfalls:\n{report}"
+    );
+    assert!(report.contains("0 lines lost"), "{report}");
+}
+
+#[test]
+fn import_star_notes_matches_truth() {
+    check_example("star-notes.txt", "star-notes.expected.json");
+}
+
+#[test]
+fn import_brag_doc_matches_truth() {
+    check_example("brag-doc.md", "brag-doc.expected.json");
+}
+
+#[test]
+fn import_talk_notes_matches_truth() {
+    check_example("talk-notes.txt", "talk-notes.expected.json");
+}
+
+#[test]
+fn import_dry_run_writes_nothing() {
+    let env = TestEnv::new();
+    let before = env.snapshot();
+    let out = env.ok(&[
+        "import",
+        "--dry-run",
+        fixture("star-notes.txt").to_str().expect("path"),
+    ]);
+    assert!(out.contains("12 entries would be written"), "{out}");
+    assert!(out.contains("Nothing was written"), "{out}");
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn import_twice_adds_nothing() {
+    let env = TestEnv::new();
+    let doc = fixture("star-notes.txt");
+    let doc = doc.to_str().expect("path");
+    let first = env.ok(&["import", doc]);
+    assert!(first.contains("12 new, 0 already present"), "{first}");
+    let files = env.files();
+    assert_eq!(files.len(), 12);
+    let second = env.ok(&["import", doc]);
+    assert!(second.contains("0 new, 12 already present"), "{second}");
+    assert_eq!(env.files(), files);
+    // Deleting the index loses nothing: the keys live in the files.
+    std::fs::remove_file(env.path(".brag/index.db")).expect("rm index");
+    let third = env.ok(&["import", doc]);
+    assert!(third.contains("0 new, 12 already present"), "{third}");
+}
+
+#[test]
+fn import_writes_entries_that_read_back() {
+    let env = TestEnv::new();
+    env.ok(&["import", fixture("star-notes.txt").to_str().expect("path")]);
+    let doctor = env.ok(&["doctor"]);
+    assert!(doctor.contains("entries: 12"), "{doctor}");
+    let found = env.json(&["search", "--json", "checkout"]);
+    let e = &found[0];
+    assert_eq!(e["kind"], "story");
+    assert_eq!(e["undated"], true);
+    assert_eq!(
+        e["competencies"],
+        serde_json::json!([
+            "are-right-a-lot",
+            "insist-on-the-highest-standards",
+            "hire-and-develop-the-best"
+        ])
+    );
+    assert!(
+        e["competency_notes"]["are-right-a-lot"]
+            .as_str()
+            .is_some_and(|n| n.contains("smaller migration"))
+    );
+    // The file names competencies the way people read them.
+    let raw = env.ok(&["show", "--raw", e["id"].as_str().expect("id")]);
+    assert!(
+        raw.contains("- Are Right, A Lot: picked the smaller migration"),
+        "{raw}"
+    );
+}
+
+#[test]
+fn import_warnings_name_file_and_line() {
+    let env = TestEnv::new();
+    let doc = fixture("star-notes.txt");
+    let out = env.run(&["import", "--dry-run", doc.to_str().expect("path")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("star-notes.txt:1: left out `Sub pages`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_json_of_a_real_import() {
+    let env = TestEnv::new();
+    let v = env.json(&[
+        "import",
+        "--json",
+        fixture("talk-notes.txt").to_str().expect("path"),
+    ]);
+    assert_eq!(v["format"], "talk-notes");
+    assert_eq!(v["present"], 0);
+    let added = v["added"].as_array().expect("added");
+    assert!(!added.is_empty());
+    assert!(added.iter().all(|e| {
+        e["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("2026-11-25-"))
+    }));
+}
+
+#[test]
+fn import_date_flag_dates_undated_entries() {
+    let env = TestEnv::new();
+    let doc = env.root().join("notes.txt");
+    write_file(&doc, b"S\nThe deploy took an hour.\nR\nTen minutes now.\n");
+    let v = env.json(&[
+        "import",
+        "--dry-run",
+        "--json",
+        "--date",
+        "2025-03",
+        doc.to_str().expect("path"),
+    ]);
+    let e = &v["entries"][0];
+    assert_eq!(e["date"], "2025-03-01");
+    assert_eq!(e["undated"], false);
+    assert_eq!(e["source_lines"], serde_json::json!([1, 4]));
+    assert!(e.get("id").is_none(), "a dry run has no ids yet: {e}");
+}
+
+#[test]
+fn import_reads_stdin() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["import", "--format", "star-text", "-"])
+        .write_stdin("S\nThe queue lost messages.\nR\nNone lost since.\n")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(env.files().len(), 1);
+}
+
+#[test]
+fn import_section_names_from_config() {
+    let env = TestEnv::new();
+    write_file(
+        &env.path("brag.toml"),
+        "[import.sections]\nSituation = [\"Ausgangslage\"]\nResult = [\"Ergebnis\"]\n".as_bytes(),
+    );
+    let doc = env.root().join("de.txt");
+    write_file(
+        &doc,
+        "Ausgangslage: Die Suche war langsam.\nErgebnis: Zehnmal schneller.\n".as_bytes(),
+    );
+    let v = env.json(&[
+        "import",
+        "--dry-run",
+        "--json",
+        "--format",
+        "star-text",
+        doc.to_str().expect("path"),
+    ]);
+    let e = &v["entries"][0];
+    assert_eq!(e["situation"], "Die Suche war langsam.");
+    assert_eq!(e["result"], "Zehnmal schneller.");
+}
+
+#[test]
+fn import_bad_input_changes_nothing() {
+    let env = TestEnv::new();
+    let before = env.snapshot();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "binary.bin",
+            vec![0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3],
+            "binary",
+        ),
+        (
+            "latin1.txt",
+            b"S\ncaf\xe9 was slow\n".to_vec(),
+            "latin1.txt:2: not valid UTF-8",
+        ),
+        ("empty.txt", b"  \n\n".to_vec(), "empty"),
+        ("big.txt", vec![b'x'; 17 << 20], "up to 16 MB"),
+    ];
+    for (name, bytes, msg) in cases {
+        let path = env.root().join(name);
+        write_file(&path, &bytes);
+        // One bad file among good ones: nothing at all is written.
+        let good = fixture("star-notes.txt");
+        let err = env.fails(
+            &[
+                "import",
+                good.to_str().expect("path"),
+                path.to_str().expect("path"),
+            ],
+            1,
+        );
+        assert!(err.contains("error:") && err.contains(msg), "{name}: {err}");
+        assert_eq!(env.snapshot(), before, "{name} changed the vault");
+    }
+    assert!(
+        env.fails(&["import", "/nonexistent/file.txt"], 1)
+            .contains("/nonexistent/file.txt")
+    );
+}
+
+#[test]
+fn import_unknown_format_is_usage_error() {
+    let env = TestEnv::new();
+    let err = env.fails(&["import", "--format", "docx", "x.txt"], 2);
+    assert!(err.contains("unknown format `docx`"), "{err}");
+}
+
+#[test]
+fn import_detects_each_format() {
+    let env = TestEnv::new();
+    for (name, format) in [
+        ("star-notes.txt", "star-text"),
+        ("brag-doc.md", "markdown"),
+        ("talk-notes.txt", "talk-notes"),
+    ] {
+        let v = env.json(&[
+            "import",
+            "--dry-run",
+            "--json",
+            fixture(name).to_str().expect("path"),
+        ]);
+        assert_eq!(v["format"], format, "{name}");
+    }
+}
