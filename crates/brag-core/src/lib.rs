@@ -5,6 +5,7 @@
 //! clock and the terminal belong to the adapter crates (`brag-vault`, `brag-index`) and the
 //! binary; this crate's manifest has no I/O dependency, so they cannot creep in.
 
+pub mod coach;
 pub mod date;
 pub mod entry;
 pub mod file;

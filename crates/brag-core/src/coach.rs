@@ -1,0 +1,355 @@
+//! The coach: findings that make a story stronger, and a 0–100 score per entry.
+//!
+//! Each rule has an id, a severity, the section it is about, a one-line message and a
+//! concrete suggestion. The score starts at 100 and loses points per finding; an entry
+//! with no STAR text at all scores 0. "Strong" means a score of at least [`STRONG`].
+
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::entry::{Entry, Kind};
+
+/// The score from which a story counts as strong (coverage, interview bank).
+pub const STRONG: u8 = 70;
+
+/// Returns how much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something a reader will miss: a missing section, no number.
+    Error,
+    /// Something that weakens the story.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// Returns the severity's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    fn cost(self) -> u8 {
+        match self {
+            Severity::Error => 25,
+            Severity::Warning => 10,
+            Severity::Info => 5,
+        }
+    }
+}
+
+/// Returns one thing the coach noticed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id, such as `no-metric`.
+    pub rule: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The section it is about: `situation`, `task`, `action`, `result`, `metrics`,
+    /// `competencies`, `date`, `text` or `entry`.
+    pub section: &'static str,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// What to do about it.
+    pub suggestion: String,
+}
+
+/// Returns the coach's verdict on one entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The entry's id.
+    pub id: String,
+    /// The entry's title.
+    pub title: String,
+    /// 0 (empty) to 100 (nothing to improve).
+    pub score: u8,
+    /// What to improve, most important first.
+    pub findings: Vec<Finding>,
+}
+
+const WEAK_VERBS: [&str; 7] = [
+    "helped",
+    "worked on",
+    "was responsible for",
+    "were responsible for",
+    "participated in",
+    "assisted",
+    "was involved in",
+];
+const VAGUE: [&str; 6] = [
+    "successfully",
+    "improved",
+    "better",
+    "enhanced",
+    "optimized",
+    "streamlined",
+];
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double|doubled|halved|tripled|dozen|hundred|thousand|million)\b").expect("valid")
+});
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}']+").expect("valid"));
+
+/// Returns the coach's findings and score for an entry, as of `today`.
+pub fn coach(entry: &Entry, today: Date) -> Report {
+    let mut findings = Vec::new();
+    let mut add = |rule, severity, section, message: String, suggestion: &str| {
+        findings.push(Finding {
+            rule,
+            severity,
+            section,
+            message,
+            suggestion: suggestion.to_owned(),
+        });
+    };
+    let mut empty = false;
+    match entry.kind {
+        Kind::Story => {
+            if entry.star_is_empty() {
+                empty = true;
+                add(
+                    "empty",
+                    Severity::Error,
+                    "entry",
+                    "The story has no Situation, Task, Action or Result yet".into(),
+                    "Fill in the four sections while you still remember: what was going on, what you had to do, what you did, what came of it.",
+                );
+            } else {
+                for (text, section, rule, suggestion) in [
+                    (
+                        &entry.situation,
+                        "situation",
+                        "missing-situation",
+                        "Set the scene in a sentence or two: the team, the system, what was at stake.",
+                    ),
+                    (
+                        &entry.task,
+                        "task",
+                        "missing-task",
+                        "Say what you were asked or chose to do, and why it was hard.",
+                    ),
+                    (
+                        &entry.action,
+                        "action",
+                        "missing-action",
+                        "List what you did yourself, step by step, with the decisions you made.",
+                    ),
+                    (
+                        &entry.result,
+                        "result",
+                        "missing-result",
+                        "Say what changed because of it, with a number: faster, cheaper, fewer incidents, more users.",
+                    ),
+                ] {
+                    if text.trim().is_empty() {
+                        add(
+                            rule,
+                            Severity::Error,
+                            section,
+                            format!("The {section} is missing"),
+                            suggestion,
+                        );
+                    }
+                }
+            }
+            if !empty && !has_number(&entry.result) && !entry.metrics.iter().any(|m| has_number(m))
+            {
+                add(
+                    "no-metric",
+                    Severity::Error,
+                    if entry.result.trim().is_empty() {
+                        "metrics"
+                    } else {
+                        "result"
+                    },
+                    "Result has no number".into(),
+                    "How much faster, how many users, how much money or time saved, how many incidents fewer? Add it to the Result or the Metrics.",
+                );
+            }
+            weak_verbs(&entry.action, "action", &mut add);
+            we_not_i(&entry.action, &mut add);
+            vague_result(&entry.result, &entry.metrics, &mut add);
+            let words = word_count(&entry.action) + word_count(&entry.result);
+            if words > 300 {
+                add(
+                    "too-long",
+                    Severity::Info,
+                    "action",
+                    format!("Action and Result run to {words} words, more than two minutes spoken"),
+                    "Keep the three or four actions that mattered most and one headline result; move the rest to Notes.",
+                );
+            }
+        }
+        Kind::Win => {
+            if !has_number(&entry.text)
+                && !has_number(&entry.title)
+                && !entry.metrics.iter().any(|m| has_number(m))
+            {
+                add(
+                    "no-metric",
+                    Severity::Error,
+                    "text",
+                    "The win has no number".into(),
+                    "Put a number on it: how much faster, how many people, how much saved?",
+                );
+            }
+            weak_verbs(
+                &format!("{}\n{}", entry.title, entry.text),
+                "text",
+                &mut add,
+            );
+        }
+        Kind::Learning | Kind::Feedback | Kind::Goal => {}
+    }
+    if matches!(entry.kind, Kind::Story | Kind::Win) && entry.competencies.is_empty() && !empty {
+        add(
+            "no-competency",
+            Severity::Warning,
+            "competencies",
+            "No competency says what this shows".into(),
+            "Tag it with the competencies it proves (brag coverage lists them), and say why under Competencies.",
+        );
+    }
+    if entry.undated {
+        add(
+            "undated",
+            Severity::Info,
+            "date",
+            "The source gave no date; the date is when it was recorded".into(),
+            "Set the real date in the front matter (a month is enough) and remove `undated: true`.",
+        );
+    } else if let Some(d) = entry.date
+        && matches!(entry.kind, Kind::Story | Kind::Win)
+        && today.checked_sub(2.years()).is_ok_and(|cutoff| d < cutoff)
+    {
+        add(
+            "stale",
+            Severity::Info,
+            "date",
+            format!("From {d}, more than two years ago"),
+            "Reviewers and interviewers ask about the last two years: pair it with something recent that shows the same strength.",
+        );
+    }
+    findings.sort_by_key(|f| f.severity);
+    let score = if empty {
+        0
+    } else {
+        let lost: u32 = findings.iter().map(|f| u32::from(f.severity.cost())).sum();
+        100u32.saturating_sub(lost) as u8
+    };
+    Report {
+        id: entry.id.to_string(),
+        title: entry.title.clone(),
+        score,
+        findings,
+    }
+}
+
+/// Returns true when the text holds a number, in digits or words.
+pub fn has_number(text: &str) -> bool {
+    NUMBER.is_match(&text.to_lowercase())
+}
+
+fn word_count(text: &str) -> usize {
+    WORD.find_iter(text).count()
+}
+
+type Add<'a> = dyn FnMut(&'static str, Severity, &'static str, String, &str) + 'a;
+
+fn weak_verbs(text: &str, section: &'static str, add: &mut Add<'_>) {
+    let lower = text.to_lowercase();
+    let found: Vec<&str> = WEAK_VERBS
+        .iter()
+        .copied()
+        .filter(|v| contains_words(&lower, v))
+        .collect();
+    if !found.is_empty() {
+        add(
+            "weak-verb",
+            Severity::Warning,
+            section,
+            format!(
+                "Weak verbs: {}",
+                found
+                    .iter()
+                    .map(|v| format!("\"{v}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "Say what you did: designed, built, led, cut, fixed, migrated, measured. \"Helped\" hides your part.",
+        );
+    }
+}
+
+fn we_not_i(action: &str, add: &mut Add<'_>) {
+    let mut we = 0usize;
+    let mut i = 0usize;
+    for w in WORD.find_iter(action) {
+        match w.as_str().to_lowercase().as_str() {
+            "we" | "our" | "us" | "we've" | "we'd" => we += 1,
+            "i" | "my" | "me" | "i've" | "i'd" | "i'm" => i += 1,
+            _ => {}
+        }
+    }
+    if we >= 2 && we > 2 * i {
+        add(
+            "we-not-i",
+            Severity::Warning,
+            "action",
+            format!("The Action says \"we\" {we} times and \"I\" {i}"),
+            "Interviewers want your part: say what you did yourself, and name the team's part separately.",
+        );
+    }
+}
+
+fn vague_result(result: &str, metrics: &[String], add: &mut Add<'_>) {
+    let lower = result.to_lowercase();
+    let found: Vec<&str> = VAGUE
+        .iter()
+        .copied()
+        .filter(|v| contains_words(&lower, v))
+        .collect();
+    if !found.is_empty() && !has_number(result) && !metrics.iter().any(|m| has_number(m)) {
+        add(
+            "vague-result",
+            Severity::Warning,
+            "result",
+            format!(
+                "The Result says {} without a number",
+                found
+                    .iter()
+                    .map(|v| format!("\"{v}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "Replace the adjective with the measurement: from what to what, by how much, for how many.",
+        );
+    }
+}
+
+/// Returns true when `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let mut start = 0;
+    while let Some(pos) = text[start..].find(phrase) {
+        let at = start + pos;
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        start = at + phrase.len();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;
