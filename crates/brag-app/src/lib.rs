@@ -14,6 +14,7 @@ use brag_core::filter::Filter;
 use brag_core::framework::{self, Catalogue, Framework};
 use brag_core::import::{IMPORT_KEY, Imported};
 use brag_core::slug::slugify;
+use brag_core::{ask, coach, coverage};
 use brag_index::{Change, Hit, Index, IndexError, Problem};
 use brag_vault::{Config, ConfigError, Stamp, Vault, VaultError};
 use jiff::civil::Date;
@@ -287,6 +288,108 @@ impl App {
             active.push(fw.clone());
         }
         Ok(Catalogue::new(active))
+    }
+
+    /// Returns the coach's report on entries the filter selects, weakest first.
+    pub fn coach(&self, filter: &Filter) -> Result<Vec<coach::Report>, AppError> {
+        let mut reports: Vec<coach::Report> = self
+            .index
+            .list(filter, None)?
+            .iter()
+            .map(|e| coach::coach(e, self.today))
+            .collect();
+        reports.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.id.cmp(&b.id)));
+        Ok(reports)
+    }
+
+    /// Returns the competency × stories matrix of a framework (the default one when
+    /// `framework` is `None`).
+    pub fn coverage(&self, framework: Option<&str>) -> Result<coverage::Coverage, AppError> {
+        let catalogue = self.catalogue()?;
+        let fw = match framework {
+            Some(id) => match catalogue.framework(id) {
+                Some(fw) => fw.clone(),
+                None => {
+                    // Any built-in or user framework may be asked for by name.
+                    let user = self.vault.read_frameworks()?;
+                    user.iter()
+                        .filter_map(|(_, t)| Framework::parse(t).ok())
+                        .chain(framework::builtin().iter().cloned())
+                        .find(|f| f.id == id)
+                        .ok_or_else(|| AppError::UnknownFramework(id.to_owned()))?
+                }
+            },
+            None => catalogue
+                .frameworks()
+                .first()
+                .cloned()
+                .ok_or_else(|| AppError::UnknownFramework("(none)".to_owned()))?,
+        };
+        let entries = self.index.list(&Filter::default(), None)?;
+        Ok(coverage::coverage(&fw, &entries, self.today))
+    }
+
+    /// Returns the competencies a question is about and the stories that best answer it.
+    pub fn ask(
+        &self,
+        question: &str,
+        limit: usize,
+    ) -> Result<(Vec<ask::Topic>, Vec<ask::Answer>), AppError> {
+        let catalogue = self.catalogue()?;
+        let topics = ask::topics(&catalogue, question);
+        let words: Vec<String> = question
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !ask::terms(w).is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut topic_words: Vec<String> = Vec::new();
+        for t in &topics {
+            if let Some(c) = catalogue.competency(&t.id) {
+                for k in c.keywords.iter().chain(&c.aliases) {
+                    topic_words.extend(k.split_whitespace().map(str::to_lowercase));
+                }
+            }
+        }
+        const POOL: usize = 200;
+        let mut candidates: Vec<ask::Candidate> = Vec::new();
+        let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut add = |entry: Entry, q: f64, t: f64, candidates: &mut Vec<ask::Candidate>| match at
+            .get(entry.id.as_str())
+        {
+            Some(&i) => {
+                let c: &mut ask::Candidate = &mut candidates[i];
+                c.question_score = c.question_score.max(q);
+                c.topic_score = c.topic_score.max(t);
+            }
+            None => {
+                at.insert(entry.id.to_string(), candidates.len());
+                candidates.push(ask::Candidate {
+                    entry,
+                    question_score: q,
+                    topic_score: t,
+                });
+            }
+        };
+        for (e, score) in self.index.search_any(&words, &Filter::default(), POOL)? {
+            add(e, score, 0.0, &mut candidates);
+        }
+        for (e, score) in self
+            .index
+            .search_any(&topic_words, &Filter::default(), POOL)?
+        {
+            add(e, 0.0, score, &mut candidates);
+        }
+        for t in &topics {
+            let f = Filter {
+                competencies: vec![t.id.clone()],
+                ..Filter::default()
+            };
+            for e in self.index.list(&f, Some(POOL))? {
+                add(e, 0.0, 0.0, &mut candidates);
+            }
+        }
+        let answers = ask::rank(question, &topics, candidates, self.today, limit);
+        Ok((topics, answers))
     }
 
     /// Writes imported entries, skipping those whose import key the vault has already;

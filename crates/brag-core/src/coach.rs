@@ -2,7 +2,8 @@
 //!
 //! Each rule has an id, a severity, the section it is about, a one-line message and a
 //! concrete suggestion. The score starts at 100 and loses points per finding; an entry
-//! with no STAR text at all scores 0. "Strong" means a score of at least [`STRONG`].
+//! with no STAR text at all scores 0. "Strong" means a score of at least [`STRONG`]; a
+//! story without a number in its Result or Metrics never is.
 
 use std::sync::LazyLock;
 
@@ -61,6 +62,17 @@ pub struct Finding {
     pub message: String,
     /// What to do about it.
     pub suggestion: String,
+}
+
+impl Finding {
+    /// Returns the points the finding costs: a story without a number is never strong.
+    fn cost(&self) -> u8 {
+        if self.rule == "no-metric" {
+            35
+        } else {
+            self.severity.cost()
+        }
+    }
 }
 
 /// Returns the coach's verdict on one entry.
@@ -243,7 +255,7 @@ pub fn coach(entry: &Entry, today: Date) -> Report {
     let score = if empty {
         0
     } else {
-        let lost: u32 = findings.iter().map(|f| u32::from(f.severity.cost())).sum();
+        let lost: u32 = findings.iter().map(|f| u32::from(f.cost())).sum();
         100u32.saturating_sub(lost) as u8
     };
     Report {

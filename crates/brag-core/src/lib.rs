@@ -5,7 +5,9 @@
 //! clock and the terminal belong to the adapter crates (`brag-vault`, `brag-index`) and the
 //! binary; this crate's manifest has no I/O dependency, so they cannot creep in.
 
+pub mod ask;
 pub mod coach;
+pub mod coverage;
 pub mod date;
 pub mod entry;
 pub mod file;

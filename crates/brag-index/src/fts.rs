@@ -39,6 +39,16 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// Returns an FTS5 query that matches any of the words, or `None` when none is usable.
+pub fn fts_any(words: &[String]) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for w in words {
+        push_term(&mut parts, w, false);
+    }
+    parts.dedup();
+    (!parts.is_empty()).then(|| parts.join(" OR "))
+}
+
 fn push_term(parts: &mut Vec<String>, term: &str, prefix: bool) {
     // Only letters and digits are indexed; a term of nothing else would match nothing.
     if !term.chars().any(char::is_alphanumeric) {

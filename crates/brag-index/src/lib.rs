@@ -16,13 +16,13 @@ pub use brag_core::Stamp;
 use brag_core::filter::Filter;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
-pub use fts::fts_query;
+pub use fts::{fts_any, fts_query};
 
 /// Writes of at least this many files end with a checkpoint that empties the WAL.
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -54,6 +54,9 @@ CREATE VIRTUAL TABLE fts USING fts5(
     title, body, labels,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- Rank by BM25 with the title weighted over the body and labels in between; as the
+-- table's own rank, ORDER BY rank takes FTS5's fast path.
+INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 3.0)');
 ";
 
 /// Returned when the index cannot do what was asked.
@@ -500,7 +503,7 @@ impl Index {
     }
 
     /// Returns the entries that best match a query, best first, ranked by BM25 with the
-    /// title weighted over the body.
+    /// title weighted over the body, each with a snippet around its best match.
     pub fn search(
         &self,
         query: &str,
@@ -508,39 +511,87 @@ impl Index {
         limit: usize,
     ) -> Result<Vec<Hit>, IndexError> {
         let fts = fts_query(query).ok_or(IndexError::EmptyQuery)?;
+        let ranked = self.ranked(&fts, filter, limit)?;
+        let mut snippet = self
+            .conn
+            .prepare_cached(
+                "SELECT snippet(fts, -1, char(2), char(3), '…', 16) FROM fts WHERE fts MATCH ?1 AND rowid = ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(ranked.len());
+        for (rowid, score) in ranked {
+            let Some(entry) = self.entry_at(rowid)? else {
+                continue;
+            };
+            let snippet: String = snippet
+                .query_row(params![fts, rowid], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            out.push(Hit {
+                entry,
+                score,
+                snippet,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Returns the entries that contain any of the words, best first, with their BM25
+    /// relevance (higher is better); for ranking answers, not for showing matches.
+    pub fn search_any(
+        &self,
+        words: &[String],
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Vec<(Entry, f64)>, IndexError> {
+        let Some(fts) = fts_any(words) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for (rowid, score) in self.ranked(&fts, filter, limit)? {
+            if let Some(entry) = self.entry_at(rowid)? {
+                out.push((entry, score));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Returns (rowid, relevance) of the best matches of an FTS5 query, best first. Only
+    /// small columns are sorted; documents are fetched afterwards for the few kept.
+    fn ranked(
+        &self,
+        fts: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Vec<(i64, f64)>, IndexError> {
         let (cond, mut args) = where_clause(filter);
-        args.insert(0, fts);
+        args.insert(0, fts.to_owned());
         // Shift the filter's numbered parameters past the query's.
         let cond = renumber(&cond, 1);
         let sql = format!(
-            "SELECT e.json, bm25(fts, 10.0, 1.0, 3.0) AS rank,
-                    snippet(fts, -1, char(2), char(3), '…', 16)
-             FROM fts JOIN entries e ON e.rowid = fts.rowid
+            "SELECT fts.rowid, fts.rank FROM fts JOIN entries e ON e.rowid = fts.rowid
              WHERE fts MATCH ?1 AND {cond}
-             ORDER BY rank LIMIT {limit}"
+             ORDER BY fts.rank LIMIT {limit}"
         );
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
             .query_map(params_from_iter(args.iter()), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, f64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
+                Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?))
             })
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (json, rank, snippet) = row.map_err(|e| self.err(e))?;
-            if let Ok(entry) = serde_json::from_str(&json) {
-                out.push(Hit {
-                    entry,
-                    score: -rank,
-                    snippet,
-                });
-            }
-        }
-        Ok(out)
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the entry stored at a rowid.
+    fn entry_at(&self, rowid: i64) -> Result<Option<Entry>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT json FROM entries WHERE rowid = ?1")
+            .map_err(|e| self.err(e))?;
+        let json: Option<String> = st
+            .query_row([rowid], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 }
 

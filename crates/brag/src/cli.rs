@@ -61,6 +61,21 @@ pub enum Command {
     ///     brag import --dry-run old-brag-doc.txt     # see what would be written
     ///     brag import old-brag-doc.txt notes.md
     Import(ImportArgs),
+    /// Findings and a 0–100 score per entry: what would make each story stronger.
+    ///
+    /// Stories are checked for missing STAR sections, results without a number, weak
+    /// verbs ("helped", "worked on"), "we" instead of "I", vague results, length, missing
+    /// competencies, missing or old dates. Weakest first.
+    Coach(CoachArgs),
+    /// Which competencies your stories prove, and the gaps to fill.
+    ///
+    /// A story is strong when the coach scores it 70 or more. Each gap comes with the
+    /// framework's interview questions to write a story for.
+    Coverage(CoverageArgs),
+    /// The stories that best answer an interview question, and why.
+    ///
+    ///     brag ask "tell me about a time you disagreed with your manager"
+    Ask(AskArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     Rm(IdArgs),
     /// Check the vault: config, index and every entry file. Exits 1 when something is wrong.
@@ -132,6 +147,42 @@ pub struct ImportArgs {
     /// The date for entries whose source gives none (default: they are marked undated).
     #[arg(long, short = 'd', value_name = "DATE")]
     pub date: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag coach`.
+#[derive(Debug, Args)]
+pub struct CoachArgs {
+    /// One entry to coach (default: every story and win).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Show only entries scoring below N.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: Option<u8>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The framework: amazon-lp, engineering or one of yours (default: the first in brag.toml).
+    #[arg(long, short = 'f', value_name = "FRAMEWORK")]
+    pub framework: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag ask`.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The interview question. Several words are joined with spaces.
+    #[arg(required = true, value_name = "QUESTION")]
+    pub question: Vec<String>,
+    /// How many stories to show.
+    #[arg(long, short = 'n', default_value_t = 5, value_name = "N")]
+    pub limit: usize,
     #[command(flatten)]
     pub out: JsonArgs,
 }

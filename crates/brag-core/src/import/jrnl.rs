@@ -1,11 +1,389 @@
-//! Placeholder: being written.
+//! The JSON that `jrnl --export json` writes:
+//!
+//! ```json
+//! {"tags": {"@ops": 1}, "entries": [{"title": "…", "body": "…", "date": "2025-04-02",
+//!   "time": "09:00", "tags": ["@ops"], "starred": true}]}
+//! ```
+//!
+//! Each jrnl entry is one `win`: title to title, body to text, date kept (the time too, in
+//! `extra.time`), tags without their `@`/`#`, `starred` kept in `extra` when true. Fields
+//! jrnl writes for other backends (DayOne's `uuid`, `creator`, ...) are kept in `extra`.
 
-use super::{ImportError, Imported, Options, Warning};
+use serde_json::{Map, Value};
+
+use super::{ImportError, Imported, Options, Warning, push_unique_ci};
+use crate::entry::Entry;
+
+/// What a jrnl export looks like, for error messages.
+const EXPECTED: &str = "expected the JSON that `jrnl --export json` writes: an object with an \
+    `entries` array of {title, body, date, time, tags, starred}";
 
 /// Returns the entries and warnings of a document in this format.
 pub(crate) fn import(
-    _text: &str,
-    _opts: &Options<'_>,
+    text: &str,
+    opts: &Options<'_>,
 ) -> Result<(Vec<Imported>, Vec<Warning>), ImportError> {
-    Ok((Vec::new(), Vec::new()))
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        ImportError::new(
+            Some(e.line().max(1)),
+            format!("not valid JSON (column {}): {msg}; {EXPECTED}", e.column()),
+        )
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(ImportError::new(
+            Some(1),
+            format!(
+                "this JSON is {}, not a jrnl export; {EXPECTED}",
+                describe(&value)
+            ),
+        ));
+    };
+    let Some(list) = obj.get("entries").and_then(Value::as_array) else {
+        let what = match obj.get("entries") {
+            Some(v) => format!("its `entries` is {}", describe(v)),
+            None => "it has no `entries` key".to_owned(),
+        };
+        return Err(ImportError::new(
+            Some(1),
+            format!("this JSON is not a jrnl export: {what}; {EXPECTED}"),
+        ));
+    };
+    let spans = entry_spans(text);
+    let line_of = |pos: usize| text[..pos.min(text.len())].matches('\n').count() + 1;
+    let mut entries = Vec::new();
+    let mut warnings = Vec::new();
+    for (n, item) in list.iter().enumerate() {
+        let (first, last) = spans
+            .get(n)
+            .filter(|_| spans.len() == list.len())
+            .map_or((1, line_of(text.len())), |&(s, e)| (line_of(s), line_of(e)));
+        let Some(fields) = item.as_object() else {
+            warnings.push(Warning {
+                line: first,
+                message: format!(
+                    "jrnl entry {} is {}, not an entry object; left out: {}",
+                    n + 1,
+                    describe(item),
+                    item
+                ),
+            });
+            continue;
+        };
+        let entry = entry(fields, n, first, opts, &mut warnings);
+        entries.push(Imported {
+            entry,
+            source_lines: (first, last),
+        });
+    }
+    Ok((entries, warnings))
+}
+
+/// Returns one brag entry for one jrnl entry.
+fn entry(
+    fields: &Map<String, Value>,
+    n: usize,
+    line: usize,
+    opts: &Options<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Entry {
+    let mut entry = Entry::default();
+    let string = |key: &str| fields.get(key).and_then(Value::as_str).unwrap_or("");
+    // jrnl's tags: `@ops`, `#priya`, as listed, and as written in the text.
+    let mut written: Vec<String> = Vec::new();
+    for t in fields
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        written.push(t.to_owned());
+        let bare = t.trim_start_matches(['@', '#']).trim().to_lowercase();
+        push_unique_ci(&mut entry.tags, bare);
+    }
+    let title = string("title").trim();
+    let body = string("body").trim_end();
+    // jrnl's title is the first sentence; a long one would be cut, so the text keeps it.
+    let mut text = String::new();
+    if title.chars().count() > 80 {
+        text.push_str(title);
+    }
+    if !body.trim().is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(body.trim_start_matches(['\n', '\r']));
+    }
+    entry.text = hash_tags(&text, &written);
+    entry.title = match title.strip_suffix('.') {
+        Some(t) if !t.ends_with('.') => t.to_owned(),
+        _ => title.to_owned(),
+    };
+    let date = string("date").trim();
+    if !date.is_empty() {
+        match crate::date::parse_date(date, opts.today) {
+            Ok(d) => entry.date = Some(d),
+            Err(_) => warnings.push(Warning {
+                line,
+                message: format!(
+                    "jrnl entry {} (`{}`): date `{date}` not understood; imported undated",
+                    n + 1,
+                    crate::text::truncate_words(title, 40)
+                ),
+            }),
+        }
+    }
+    for (key, value) in fields {
+        match key.as_str() {
+            "title" | "body" | "date" | "tags" => {}
+            "time" => {
+                if value.as_str().is_some_and(|t| !t.trim().is_empty()) {
+                    entry.extra.insert("time".to_owned(), value.clone());
+                }
+            }
+            "starred" => {
+                if value.as_bool() == Some(true) {
+                    entry.extra.insert("starred".to_owned(), Value::Bool(true));
+                }
+            }
+            _ if value.is_null() => {}
+            _ => {
+                entry.extra.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    entry
+}
+
+/// Returns text with jrnl's `@tag`s written `#tag`: in jrnl `@` marks a tag, in brag a
+/// person, and the entry's own tag list says which words are tags.
+fn hash_tags(text: &str, tags: &[String]) -> String {
+    let mut out = text.to_owned();
+    for t in tags {
+        let Some(word) = t.strip_prefix('@') else {
+            continue;
+        };
+        if word.is_empty() {
+            continue;
+        }
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        let lower_tag = t.to_lowercase();
+        while let Some(pos) = rest.to_lowercase().find(&lower_tag) {
+            let before_ok = rest[..pos]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || "([".contains(c));
+            let end = pos + t.len();
+            let after_ok = rest[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
+            result.push_str(&rest[..pos]);
+            if before_ok && after_ok {
+                result.push('#');
+                result.push_str(&rest[pos + 1..end]);
+            } else {
+                result.push_str(&rest[pos..end]);
+            }
+            rest = &rest[end..];
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
+}
+
+/// Returns a JSON value's type, for messages.
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Returns the byte spans of the elements of the top-level object's `entries` array, for
+/// `source_lines`. The text is known to be valid JSON.
+fn entry_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    // Inside the `entries` array: its depth, and where the current element began.
+    let mut in_entries: Option<usize> = None;
+    let mut start: Option<usize> = None;
+    let mut last_string: Option<(usize, usize)> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                let s = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                last_string = Some((s + 1, i));
+                if in_entries == Some(depth) && start.is_none() {
+                    start = Some(s);
+                }
+            }
+            b'{' | b'[' => {
+                if in_entries == Some(depth) && start.is_none() {
+                    start = Some(i);
+                }
+                if b == b'[' && depth == 1 && in_entries.is_none() {
+                    let key = last_string.map(|(s, e)| &text[s..e]);
+                    let colon = text[..i].trim_end().ends_with(':');
+                    if key == Some("entries") && colon {
+                        in_entries = Some(depth + 1);
+                    }
+                }
+                depth += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if b == b']' && in_entries == Some(depth + 1) {
+                    if let Some(s) = start.take() {
+                        spans.push((s, i));
+                    }
+                    in_entries = None;
+                } else if in_entries == Some(depth) {
+                    if let Some(s) = start.take() {
+                        spans.push((s, i));
+                    }
+                }
+            }
+            b',' => {
+                if in_entries == Some(depth) {
+                    if let Some(s) = start.take() {
+                        spans.push((s, i));
+                    }
+                }
+            }
+            b if !b.is_ascii_whitespace() => {
+                if in_entries == Some(depth) && start.is_none() {
+                    start = Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{dry_run_json, opts_with};
+    use super::super::{Format, Import, ImportError, SectionNames, detect, import as run};
+    use crate::entry::Kind;
+    use crate::framework::Catalogue;
+
+    fn jrnl(text: &str) -> Result<Import, ImportError> {
+        let cat = Catalogue::builtin();
+        let names = SectionNames::default();
+        let opts = opts_with(&cat, &names);
+        run(text, Format::Jrnl, &opts)
+    }
+
+    #[test]
+    fn real_jrnl_export() {
+        // Made by jrnl v4.6 itself: `jrnl "2025-04-02: Fixed the flaky deploy. … @ops *"`,
+        // then `jrnl --export json`.
+        let text = include_str!("../../../../fixtures/import/jrnl-export.json");
+        assert_eq!(detect(text), Format::Jrnl);
+        let out = jrnl(text).expect("imports");
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        assert_eq!(out.entries.len(), 5, "{}", dry_run_json(&out));
+        let e = &out.entries[0].entry;
+        assert_eq!(e.kind, Kind::Win);
+        assert_eq!(e.title, "Shipped the retry budget for rivet");
+        assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2025-03-14"));
+        assert!(!e.undated);
+        assert_eq!(e.extra["time"], "10:30");
+        // jrnl lists tags in no fixed order.
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&e.tags), ["priya", "reliability", "rivet"]);
+        // jrnl's `@tag` is a tag, not a person.
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        assert_eq!(
+            e.text,
+            "Retry storms fell from 14x to 1.3x in the drill. #reliability #rivet with #priya"
+        );
+        assert!(!e.extra.contains_key("starred"));
+        assert_eq!(out.entries[0].source_lines, (12, 23));
+
+        let starred = &out.entries[1].entry;
+        assert_eq!(starred.extra["starred"], true);
+        assert_eq!(starred.tags, ["ops"]);
+        // A title too long for brag keeps its full text in the entry's text.
+        assert!(starred.title.chars().count() <= 80);
+        assert!(
+            starred
+                .text
+                .starts_with("Fixed the flaky deploy. It was a race")
+        );
+
+        let talk = &out.entries[3].entry;
+        assert_eq!(sorted(&talk.tags), ["ledger", "talks"]);
+        assert_eq!(talk.links[0].url, "https://docs.example.com/ledger-talk");
+        let last = &out.entries[4].entry;
+        assert_eq!(last.title, "Wrote the on-call runbook");
+        assert!(last.text.is_empty());
+        assert_eq!(out.entries[4].source_lines.1, text.lines().count() - 2);
+    }
+
+    #[test]
+    fn invalid_json_names_the_line() {
+        let err = jrnl("{\n  \"entries\": [\n    {\"title\": \"x\",}\n  ]\n}").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("not valid JSON"), "{err}");
+        assert!(err.message.contains("jrnl --export json"), "{err}");
+    }
+
+    #[test]
+    fn wrong_shape_is_a_clear_error() {
+        let err = jrnl("{\"journal\": []}").unwrap_err();
+        assert!(err.message.contains("no `entries` key"), "{err}");
+        assert!(err.message.contains("jrnl --export json"), "{err}");
+        let err = jrnl("[1, 2]").unwrap_err();
+        assert!(err.message.contains("an array, not a jrnl export"), "{err}");
+        let err = jrnl("{\"entries\": {}}").unwrap_err();
+        assert!(err.message.contains("`entries` is an object"), "{err}");
+    }
+
+    #[test]
+    fn odd_entries_warn_and_keep_the_rest() {
+        let text = r##"{"entries": [
+  "just a string",
+  {"title": "Kept", "body": "", "date": "sometime", "tags": ["#Perf", "@Team"], "starred": false, "uuid": "ab12"}
+]}"##;
+        let out = jrnl(text).expect("imports");
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert!(e.undated);
+        assert_eq!(e.tags, ["perf", "team"]);
+        assert_eq!(e.extra["uuid"], "ab12");
+        assert_eq!(out.entries[0].source_lines, (3, 3));
+        let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(out.warnings[0].line, 2);
+        assert!(messages[0].contains("just a string"), "{messages:?}");
+        assert!(
+            messages[1].contains("date `sometime` not understood"),
+            "{messages:?}"
+        );
+    }
 }

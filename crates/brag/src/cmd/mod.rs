@@ -1,6 +1,9 @@
 //! One module per command; `run` resolves the options every command shares and dispatches.
 
 mod add;
+mod ask;
+mod coach;
+mod coverage;
 mod demo;
 mod doctor;
 mod edit;
@@ -178,6 +181,9 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::List(a) => list::cmd_list(&env, a),
         Command::Search(a) => search::cmd_search(&env, a),
         Command::Import(a) => import::cmd_import(&env, a),
+        Command::Coach(a) => coach::cmd_coach(&env, a),
+        Command::Coverage(a) => coverage::cmd_coverage(&env, a),
+        Command::Ask(a) => ask::cmd_ask(&env, a),
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),

@@ -1,0 +1,399 @@
+//! Finding the story that answers an interview question.
+//!
+//! Two parts, both pure: which competencies a question is about (BM25 over each
+//! competency's name, aliases, keywords, description and sample questions), and how to
+//! rank candidate stories once the index has found them by text. The index adapter does
+//! the full-text half; [`rank`] combines text relevance, competency tags and the coach's
+//! score, so a complete story beats an empty skeleton that happens to share words.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::coach;
+use crate::entry::{Entry, Kind};
+use crate::framework::Catalogue;
+
+/// Words that carry no meaning in a question ("tell me about a time you…").
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "describe",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "example",
+    "experience",
+    "for",
+    "from",
+    "give",
+    "had",
+    "has",
+    "have",
+    "how",
+    "i",
+    "if",
+    "in",
+    "instance",
+    "into",
+    "is",
+    "it",
+    "its",
+    "me",
+    "most",
+    "my",
+    "of",
+    "on",
+    "once",
+    "one",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "share",
+    "situation",
+    "so",
+    "some",
+    "something",
+    "story",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "time",
+    "times",
+    "to",
+    "under",
+    "up",
+    "very",
+    "walk",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yourself",
+];
+
+/// Returns the meaningful words of a text: lowercase, stopwords dropped, lightly stemmed.
+pub fn terms(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()) && w.chars().count() > 1)
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// Returns a word without its commonest English endings: `disagreed` → `disagre`,
+/// `mentoring` → `mentor`, `teams` → `team`. Crude, but the same on both sides.
+pub fn stem(w: &str) -> String {
+    for suffix in [
+        "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ed", "ies", "es",
+        "ly", "s", "e",
+    ] {
+        if let Some(root) = w.strip_suffix(suffix)
+            && root.chars().count() >= 3
+        {
+            return root.to_owned();
+        }
+    }
+    w.to_owned()
+}
+
+/// Returns a competency a question is about, with how much (0–1, the best is 1).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Topic {
+    /// The competency id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// Relevance relative to the best match.
+    pub weight: f64,
+    /// The question's words that pointed to it.
+    pub words: Vec<String>,
+}
+
+/// Returns the competencies a question is about, best first: those within half of the
+/// best BM25 score, at most three.
+pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
+    let q: Vec<String> = {
+        let mut seen = HashSet::new();
+        terms(question)
+            .into_iter()
+            .filter(|t| seen.insert(t.clone()))
+            .collect()
+    };
+    if q.is_empty() {
+        return Vec::new();
+    }
+    // One document per competency; its name and aliases count more than its questions.
+    let mut docs: Vec<(String, String, HashMap<String, f64>, f64)> = Vec::new();
+    for fw in catalogue.frameworks() {
+        for c in &fw.competencies {
+            let mut tf: HashMap<String, f64> = HashMap::new();
+            let mut len = 0.0;
+            let mut add = |text: &str, weight: f64| {
+                for t in terms(text) {
+                    *tf.entry(t).or_default() += weight;
+                    len += weight;
+                }
+            };
+            add(&c.name, 3.0);
+            add(&c.id.replace('-', " "), 1.0);
+            for a in &c.aliases {
+                add(a, 2.0);
+            }
+            for k in &c.keywords {
+                add(k, 2.0);
+            }
+            add(&c.description, 1.0);
+            for question in &c.questions {
+                add(question, 0.5);
+            }
+            docs.push((c.id.clone(), c.name.clone(), tf, len));
+        }
+    }
+    let n = docs.len() as f64;
+    let avg = docs.iter().map(|d| d.3).sum::<f64>() / n.max(1.0);
+    let df = |t: &str| docs.iter().filter(|d| d.2.contains_key(t)).count() as f64;
+    let idf: HashMap<&str, f64> = q
+        .iter()
+        .map(|t| {
+            let df = df(t);
+            (t.as_str(), ((n - df + 0.5) / (df + 0.5) + 1.0).ln())
+        })
+        .collect();
+    let (k1, b) = (1.2, 0.75);
+    let mut scored: Vec<(f64, usize, Vec<String>)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, tf, len))| {
+            let mut score = 0.0;
+            let mut words = Vec::new();
+            for t in &q {
+                if let Some(&f) = tf.get(t) {
+                    score +=
+                        idf[t.as_str()] * f * (k1 + 1.0) / (f + k1 * (1.0 - b + b * len / avg));
+                    words.push(t.clone());
+                }
+            }
+            (score, i, words)
+        })
+        .filter(|(s, _, _)| *s > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    // A single common word is no topic: demand a little evidence.
+    if best < 1.0 {
+        return Vec::new();
+    }
+    scored
+        .into_iter()
+        .take_while(|(s, _, _)| *s >= best * 0.5)
+        .take(3)
+        .map(|(s, i, words)| Topic {
+            id: docs[i].0.clone(),
+            name: docs[i].1.clone(),
+            weight: s / best,
+            words,
+        })
+        .collect()
+}
+
+/// Returns a story the index found for a question, with its full-text relevance.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The story.
+    pub entry: Entry,
+    /// BM25 relevance to the question's own words (0 when not found by text).
+    pub question_score: f64,
+    /// BM25 relevance to the topics' keywords (0 when not found by them).
+    pub topic_score: f64,
+}
+
+/// Returns one answer to a question.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answer {
+    /// The entry's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// How well it answers, 0–100.
+    pub score: f64,
+    /// Why: the competency and the words that matched.
+    pub why: String,
+}
+
+/// Returns the best answers among the candidates, best first, at most `limit`.
+///
+/// The blend: 45 % the question's words in the story, 15 % the topics' keywords in the
+/// story, 20 % the story carries a topic as a competency tag, 20 % the coach's score.
+/// A story with no STAR text is never an answer; a win counts four fifths of a story.
+pub fn rank(
+    question: &str,
+    topics: &[Topic],
+    candidates: Vec<Candidate>,
+    today: jiff::civil::Date,
+    limit: usize,
+) -> Vec<Answer> {
+    let max_q = candidates
+        .iter()
+        .map(|c| c.question_score)
+        .fold(0.0, f64::max);
+    let max_t = candidates.iter().map(|c| c.topic_score).fold(0.0, f64::max);
+    let mut answers: Vec<(f64, Answer)> = Vec::new();
+    for c in candidates {
+        let e = &c.entry;
+        if !matches!(e.kind, Kind::Story | Kind::Win) {
+            continue;
+        }
+        let report = coach::coach(e, today);
+        if report.score == 0 || (e.kind == Kind::Story && e.star_is_empty()) {
+            continue;
+        }
+        let text = if max_q > 0.0 {
+            c.question_score / max_q
+        } else {
+            0.0
+        };
+        let topic_text = if max_t > 0.0 {
+            c.topic_score / max_t
+        } else {
+            0.0
+        };
+        let tagged: Vec<&Topic> = topics
+            .iter()
+            .filter(|t| e.competencies.iter().any(|c| c == &t.id))
+            .collect();
+        let tag = tagged.iter().map(|t| t.weight).fold(0.0, f64::max);
+        let quality = f64::from(report.score) / 100.0;
+        let mut score = 0.45 * text + 0.15 * topic_text + 0.20 * tag + 0.20 * quality;
+        if e.kind == Kind::Win {
+            score *= 0.8;
+        }
+        let why = explain(e, question, topics, &tagged);
+        answers.push((
+            score,
+            Answer {
+                id: e.id.to_string(),
+                title: e.title.clone(),
+                score: (score * 1000.0).round() / 10.0,
+                why,
+            },
+        ));
+    }
+    answers.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    answers.into_iter().take(limit).map(|(_, a)| a).collect()
+}
+
+fn explain(e: &Entry, question: &str, topics: &[Topic], tagged: &[&Topic]) -> String {
+    let story_terms: HashSet<String> = terms(&format!("{} {}", e.title, e.search_body()))
+        .into_iter()
+        .collect();
+    // The question's own words, in its order, whose stems the story shares.
+    let mut matched: Vec<String> = Vec::new();
+    for w in question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if terms(&w).first().is_some_and(|t| story_terms.contains(t)) && !matched.contains(&w) {
+            matched.push(w);
+        }
+    }
+    let mut parts = Vec::new();
+    if let Some(t) = tagged.first() {
+        parts.push(format!("shows {}", t.name));
+    } else if let Some(t) = topics.first() {
+        parts.push(format!("about {}", t.name));
+    }
+    if !matched.is_empty() {
+        let words: Vec<&str> = matched.iter().take(5).map(String::as_str).collect();
+        parts.push(format!("matches \"{}\"", words.join("\", \"")));
+    }
+    if parts.is_empty() {
+        parts.push("a complete story on a related subject".to_owned());
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_drop_stopwords_and_stem() {
+        assert_eq!(
+            terms("Tell me about a time you disagreed with your manager"),
+            ["disagre", "manager"]
+        );
+        assert_eq!(stem("mentoring"), "mentor");
+        assert_eq!(stem("teams"), "team");
+    }
+
+    #[test]
+    fn topics_of_questions() {
+        let amazon = crate::framework::builtin()[0].clone();
+        let cat = Catalogue::new(vec![amazon]);
+        for (q, want) in [
+            (
+                "a time you disagreed with your manager and pushed back",
+                "have-backbone-disagree-and-commit",
+            ),
+            (
+                "how do you mentor and coach junior engineers",
+                "hire-and-develop-the-best",
+            ),
+            ("a time you cut costs on a tight budget", "frugality"),
+            ("how did you find the root cause of a bug", "dive-deep"),
+        ] {
+            let t = topics(&cat, q);
+            assert_eq!(t.first().map(|t| t.id.as_str()), Some(want), "{q}: {t:?}");
+        }
+        assert!(topics(&cat, "tell me about yourself").is_empty());
+        let both = Catalogue::builtin();
+        assert_eq!(
+            topics(&both, "how do you mentor junior engineers")[0].id,
+            "mentorship"
+        );
+    }
+}
