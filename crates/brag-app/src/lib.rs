@@ -342,11 +342,15 @@ impl App {
             .filter(|w| !w.is_empty() && !ask::terms(w).is_empty())
             .map(str::to_lowercase)
             .collect();
+        // The main topic's keywords find stories that say "pushed back" to a question
+        // that says "disagreed"; a dozen words keep the query quick on a large vault.
         let mut topic_words: Vec<String> = Vec::new();
-        for t in &topics {
-            if let Some(c) = catalogue.competency(&t.id) {
-                for k in c.keywords.iter().chain(&c.aliases) {
-                    topic_words.extend(k.split_whitespace().map(str::to_lowercase));
+        if let Some(c) = topics.first().and_then(|t| catalogue.competency(&t.id)) {
+            for k in &c.keywords {
+                for w in k.split_whitespace().map(str::to_lowercase) {
+                    if !topic_words.contains(&w) && topic_words.len() < 12 {
+                        topic_words.push(w);
+                    }
                 }
             }
         }

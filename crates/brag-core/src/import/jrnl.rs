@@ -160,38 +160,37 @@ fn entry(
 /// Returns text with jrnl's `@tag`s written `#tag`: in jrnl `@` marks a tag, in brag a
 /// person, and the entry's own tag list says which words are tags.
 fn hash_tags(text: &str, tags: &[String]) -> String {
-    let mut out = text.to_owned();
-    for t in tags {
-        let Some(word) = t.strip_prefix('@') else {
-            continue;
-        };
-        if word.is_empty() {
-            continue;
-        }
-        let mut result = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        let lower_tag = t.to_lowercase();
-        while let Some(pos) = rest.to_lowercase().find(&lower_tag) {
-            let before_ok = rest[..pos]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || "([".contains(c));
-            let end = pos + t.len();
-            let after_ok = rest[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
-            result.push_str(&rest[..pos]);
-            if before_ok && after_ok {
-                result.push('#');
-                result.push_str(&rest[pos + 1..end]);
-            } else {
-                result.push_str(&rest[pos..end]);
+    let words: Vec<String> = tags
+        .iter()
+        .filter_map(|t| t.strip_prefix('@'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return text.to_owned();
+    }
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '/');
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if c == '@' && prev.is_none_or(|p| p.is_whitespace() || "([".contains(p)) {
+            let start = i + 1;
+            let end = text[start..]
+                .find(|c: char| !in_word(c))
+                .map_or(text.len(), |e| start + e);
+            let word = &text[start..end];
+            if !word.is_empty() && words.contains(&word.to_lowercase()) {
+                out.push('#');
+                out.push_str(word);
+                prev = word.chars().next_back();
+                i = end;
+                continue;
             }
-            rest = &rest[end..];
         }
-        result.push_str(rest);
-        out = result;
+        out.push(c);
+        prev = Some(c);
+        i += c.len_utf8();
     }
     out
 }
@@ -241,7 +240,7 @@ fn entry_spans(text: &str) -> Vec<(usize, usize)> {
                     start = Some(i);
                 }
                 if b == b'[' && depth == 1 && in_entries.is_none() {
-                    let key = last_string.map(|(s, e)| &text[s..e]);
+                    let key = last_string.and_then(|(s, e)| text.get(s..e));
                     let colon = text[..i].trim_end().ends_with(':');
                     if key == Some("entries") && colon {
                         in_entries = Some(depth + 1);
@@ -256,23 +255,19 @@ fn entry_spans(text: &str) -> Vec<(usize, usize)> {
                         spans.push((s, i));
                     }
                     in_entries = None;
-                } else if in_entries == Some(depth) {
-                    if let Some(s) = start.take() {
-                        spans.push((s, i));
-                    }
+                } else if in_entries == Some(depth)
+                    && let Some(s) = start.take()
+                {
+                    spans.push((s, i));
                 }
             }
-            b',' => {
-                if in_entries == Some(depth) {
-                    if let Some(s) = start.take() {
-                        spans.push((s, i));
-                    }
+            b',' if in_entries == Some(depth) => {
+                if let Some(s) = start.take() {
+                    spans.push((s, i));
                 }
             }
-            b if !b.is_ascii_whitespace() => {
-                if in_entries == Some(depth) && start.is_none() {
-                    start = Some(i);
-                }
+            b if !b.is_ascii_whitespace() && in_entries == Some(depth) && start.is_none() => {
+                start = Some(i);
             }
             _ => {}
         }
@@ -347,8 +342,18 @@ mod tests {
     }
 
     #[test]
+    fn jrnl_tags_become_hash_tags_in_text() {
+        let tags = ["@ops".to_owned(), "@İnfra".to_owned(), "#x".to_owned()];
+        assert_eq!(
+            super::hash_tags("fixed it @ops, mail bob@ops.io (@İNFRA) @opsy #x", &tags),
+            "fixed it #ops, mail bob@ops.io (#İNFRA) @opsy #x"
+        );
+    }
+
+    #[test]
     fn invalid_json_names_the_line() {
-        let err = jrnl("{\n  \"entries\": [\n    {\"title\": \"x\",}\n  ]\n}").unwrap_err();
+        let err =
+            jrnl("{\n  \"entries\": [\n    {\"title\": \"x\",}\n  ]\n}").expect_err("refused");
         assert_eq!(err.line, Some(3), "{err}");
         assert!(err.message.contains("not valid JSON"), "{err}");
         assert!(err.message.contains("jrnl --export json"), "{err}");
@@ -356,12 +361,12 @@ mod tests {
 
     #[test]
     fn wrong_shape_is_a_clear_error() {
-        let err = jrnl("{\"journal\": []}").unwrap_err();
+        let err = jrnl("{\"journal\": []}").expect_err("refused");
         assert!(err.message.contains("no `entries` key"), "{err}");
         assert!(err.message.contains("jrnl --export json"), "{err}");
-        let err = jrnl("[1, 2]").unwrap_err();
+        let err = jrnl("[1, 2]").expect_err("refused");
         assert!(err.message.contains("an array, not a jrnl export"), "{err}");
-        let err = jrnl("{\"entries\": {}}").unwrap_err();
+        let err = jrnl("{\"entries\": {}}").expect_err("refused");
         assert!(err.message.contains("`entries` is an object"), "{err}");
     }
 

@@ -261,12 +261,11 @@ fn heading_date(text: &str, today: Date) -> Option<(Date, String)> {
             .to_owned()
     };
     // A trailing parenthetical: `Ledger rewrite (Q1 2025)`.
-    if let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix(']')) {
-        if let Some(open) = body.rfind(['(', '[']) {
-            if let Some(d) = phrase_date(&body[open + 1..], today) {
-                return Some((d, tidy(&body[..open])));
-            }
-        }
+    if let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix(']'))
+        && let Some(open) = body.rfind(['(', '['])
+        && let Some(d) = phrase_date(&body[open + 1..], today)
+    {
+        return Some((d, tidy(&body[..open])));
     }
     let mut seps: Vec<(usize, usize)> = Vec::new();
     for sep in [" — ", " – ", " - ", ": ", ", ", " | ", " · ", " / "] {
@@ -561,6 +560,29 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
             (hs[k].0 + 1..end).any(|i| content[i] != Content::Blank)
         })
         .collect();
+    // Does a heading hold a list of things (child headings, or two items or more)?
+    let holds_list: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
+            if hs.get(k + 1).is_some_and(|h| h.1 > hs[k].1) {
+                return true;
+            }
+            let body = hs[k].0 + 1..end;
+            let base = body
+                .clone()
+                .filter(|&i| content[i] == Content::Text && lines[i].bullet)
+                .map(|i| lines[i].indent)
+                .min();
+            let items = body
+                .filter(|&i| content[i] == Content::Text)
+                .filter(|&i| match base {
+                    Some(b) if lines[i].bullet => lines[i].indent <= b + 1,
+                    _ => !lines[i].bullet && content[i - 1] != Content::Text,
+                })
+                .count();
+            items >= 2
+        })
+        .collect();
 
     // The title: the only H1, first in the document, not itself a section name.
     let first_content = (0..lines.len()).find(|&i| content[i] != Content::Blank);
@@ -637,14 +659,16 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
         }
     }
 
-    // The section level: the shallowest known section name, else the shallowest plain
-    // heading that is neither an entry nor dated.
+    // The section level: the shallowest known section name or competency, else the
+    // shallowest plain heading that holds a list and is neither an entry nor dated.
     let candidates = |known: bool| {
         hs.iter()
             .enumerate()
             .filter(|&(k, _)| {
-                !(title && k == 0) && !entry_like[k] && !inside[k] && attach[k].is_none()
+                let is_title = title && k == 0;
+                !(is_title || entry_like[k] || inside[k] || attach[k].is_some())
             })
+            .filter(|&(k, _)| known || holds_list[k])
             .filter_map(|(_, h)| match &h.3 {
                 Pre::Named {
                     title: t,
@@ -652,7 +676,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                     competency,
                 } => {
                     let ok = if known {
-                        known_section(t)
+                        known_section(t) || competency.is_some()
                     } else {
                         date.is_none() || competency.is_some()
                     };
@@ -923,8 +947,10 @@ impl Walk<'_, '_> {
     }
 
     fn new_draft(&mut self, no: usize, own_date: Option<Date>) -> usize {
-        let mut entry = Entry::default();
-        entry.date = own_date.or_else(|| self.stack.iter().rev().find_map(|f| f.date));
+        let mut entry = Entry {
+            date: own_date.or_else(|| self.stack.iter().rev().find_map(|f| f.date)),
+            ..Entry::default()
+        };
         if let Some((tag, kind)) = self.stack.iter().rev().find_map(|f| f.section.clone()) {
             entry.kind = kind;
             if let Some(t) = tag.filter(|t| !t.is_empty()) {
@@ -1244,7 +1270,12 @@ pub(crate) mod tests {
     use crate::framework::Catalogue;
 
     pub(crate) fn assert_no_line_lost(source: &str, import: &Import) {
-        let lost = lost_lines(source, import);
+        // A rule (`---`) is structure, as check_import.py strips it to nothing.
+        let lines: Vec<&str> = source.split('\n').collect();
+        let lost: Vec<usize> = lost_lines(source, import)
+            .into_iter()
+            .filter(|&n| !super::is_rule(lines[n - 1].trim()))
+            .collect();
         let texts: Vec<&str> = lost
             .iter()
             .map(|&n| source.split('\n').nth(n - 1).unwrap_or(""))
@@ -1379,11 +1410,310 @@ pub(crate) mod tests {
         }
     }
 
+    fn md_with(text: &str, names: &SectionNames) -> Import {
+        let cat = Catalogue::builtin();
+        let opts = opts_with(&cat, names);
+        let out = run(text, Format::Markdown, &opts).expect("imports");
+        assert_no_line_lost(text, &out);
+        out
+    }
+
+    fn texts(out: &Import) -> Vec<&str> {
+        out.entries.iter().map(|e| e.entry.text.as_str()).collect()
+    }
+
+    #[test]
+    fn star_numbered_tabs_paragraphs_and_h1_sections() {
+        let text = "# Projects\n\n\
+* Shipped the billing export\n  * cut support tickets by 30%\n  * with @sam\n\
+* Migrated CI to the new runners\n\t* builds 2x faster\n\n\
+1. Numbered win one\n2. Numbered win two\n   - detail of two\n\n\
+A paragraph win that stands alone\nand wraps onto a second line.\n\n\
+# Goals\n- Get promoted\n";
+        let out = md(text);
+        assert_eq!(
+            texts(&out),
+            [
+                "Shipped the billing export\n- cut support tickets by 30%\n- with @sam",
+                "Migrated CI to the new runners\n- builds 2x faster",
+                "Numbered win one",
+                "Numbered win two\n- detail of two",
+                "A paragraph win that stands alone\nand wraps onto a second line.",
+                "Get promoted",
+            ]
+        );
+        let e = |i: usize| &out.entries[i].entry;
+        assert_eq!(e(0).tags, ["projects"]);
+        assert_eq!(e(0).people, ["sam"]);
+        assert_eq!(e(0).title, "Shipped the billing export");
+        assert_eq!(out.entries[0].source_lines, (3, 5));
+        assert_eq!(out.entries[1].source_lines, (6, 7));
+        assert_eq!(out.entries[4].source_lines, (13, 14));
+        assert!((0..5).all(|i| e(i).kind == Kind::Win));
+        assert_eq!(e(5).kind, Kind::Goal);
+        assert_eq!(e(5).tags, ["goals"]);
+        assert!(e(0).undated);
+    }
+
+    #[test]
+    fn competency_heading_tags_the_entries_beneath() {
+        let text = "# Bias for Action\n\
+## Hotfix for the checkout outage (2025-02)\n### Situation\nCheckout was down.\n### Result\nRestored in 12 minutes.\n\
+## Rolled back the bad deploy\n- Did it in 5 minutes\n\
+# Dive deep\n- Found the root cause of the leak\n- Traced the slow query\n\
+# 2023\n## Feedback from my manager\n- \"Great ownership of the migration\"\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            5,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let hotfix = find(&out, "Hotfix for the checkout outage");
+        assert_eq!(hotfix.kind, Kind::Story);
+        assert_eq!(hotfix.title, "Hotfix for the checkout outage");
+        assert_eq!(date(hotfix), "2025-02-01");
+        assert_eq!(hotfix.competencies, ["bias-for-action"]);
+        assert_eq!(hotfix.situation, "Checkout was down.");
+        assert_eq!(hotfix.result, "Restored in 12 minutes.");
+        let rollback = find(&out, "Rolled back the bad deploy");
+        assert_eq!(rollback.competencies, ["bias-for-action"]);
+        assert_eq!(rollback.text, "- Did it in 5 minutes");
+        // A competency heading is not a tag.
+        assert!(rollback.tags.is_empty(), "{:?}", rollback.tags);
+        for needle in ["root cause of the leak", "slow query"] {
+            assert_eq!(find(&out, needle).competencies, ["dive-deep"]);
+        }
+        let praise = find(&out, "Great ownership");
+        assert_eq!(praise.kind, Kind::Feedback);
+        assert_eq!(praise.tags, ["feedback-from-my-manager"]);
+        assert_eq!(date(praise), "2023-01-01");
+        assert!(praise.competencies.is_empty());
+    }
+
+    #[test]
+    fn crlf_no_final_newline_non_english() {
+        let lf = "## Projekte\n- Migration der Datenbank auf PostgreSQL abgeschlossen\n  \
+- Ausfallzeit unter 5 Minuten\n- Schulung für das Team organisiert\n\n## Ziele\n\
+- Mehr Verantwortung übernehmen\n\n## Gelernt\n- Über verteilte Systeme: 分布式系统 gelesen\n\n\
+## 东京 2025\n- 新しいサービスを公開した";
+        let crlf = lf.replace('\n', "\r\n");
+        let a = md(lf);
+        let b = md(&crlf);
+        assert_eq!(a, b, "CRLF reads like LF");
+        assert_eq!(
+            a.entries.len(),
+            5,
+            "{}",
+            super::super::tests::dry_run_json(&a)
+        );
+        assert_eq!(
+            a.entries[0].entry.text,
+            "Migration der Datenbank auf PostgreSQL abgeschlossen\n- Ausfallzeit unter 5 Minuten"
+        );
+        assert_eq!(a.entries[0].entry.tags, ["projekte"]);
+        assert_eq!(a.entries[2].entry.kind, Kind::Goal);
+        assert_eq!(a.entries[3].entry.kind, Kind::Learning);
+        let last = &a.entries[4];
+        assert_eq!(last.entry.text, "新しいサービスを公開した");
+        assert_eq!(last.entry.tags, ["东京-2025"]);
+        assert_eq!(last.source_lines, (13, 13));
+    }
+
+    #[test]
+    fn one_story_document_with_synonyms() {
+        let text = "# Retry budget for rivet (Q1 2025)\n\n## Context\nOur HTTP client retried at once.\n\n\
+## Goal\nDesign a retry policy.\n\n## What I did\n- Read the retry code of three clients\n\
+- Chose a token bucket\n\n## Impact\nRetry storms fell from 14x to 1.3x.\n\n## Metrics\n\
+- retry load 14x → 1.3x\n\n## Competencies\n- Invent and Simplify: reused the success counter\n\
+- Something unknown: why\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            1,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let e = &out.entries[0].entry;
+        assert_eq!(e.kind, Kind::Story);
+        assert_eq!(e.title, "Retry budget for rivet");
+        assert_eq!(date(e), "2025-01-01");
+        assert_eq!(e.situation, "Our HTTP client retried at once.");
+        assert_eq!(e.task, "Design a retry policy.");
+        assert_eq!(
+            e.action,
+            "- Read the retry code of three clients\n- Chose a token bucket"
+        );
+        assert_eq!(e.result, "Retry storms fell from 14x to 1.3x.");
+        assert_eq!(e.metrics, ["retry load 14x → 1.3x"]);
+        assert_eq!(e.competencies, ["invent-and-simplify"]);
+        assert_eq!(
+            e.competency_notes["invent-and-simplify"],
+            "reused the success counter"
+        );
+        assert_eq!(e.notes, "- Something unknown: why");
+    }
+
+    #[test]
+    fn template_subheadings_inline_labels_and_loose_text() {
+        let text = "Some intro text before any heading.\n\n# Goals for this year:\n\
+- List your major goals here!\n\n# Projects\n## Project 1 (H2 2024)\n\
+### What your contributions were (code, design, reviews, etc)\n- Wrote the ingestion service\n\
+### Impact\n- Saved $40k a year\n\n## Project 2\n**Situation:** the queue kept falling over.\n\
+**Action:** I added back-pressure.\n- Result: zero outages since\n\n\
+# Collaboration & mentorship\n### Impact\n- Mentored two interns\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            5,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        assert_eq!(
+            out.entries[0].entry.text,
+            "Some intro text before any heading."
+        );
+        assert_eq!(out.entries[1].entry.kind, Kind::Goal);
+        let p1 = find(&out, "Project 1");
+        assert_eq!(p1.kind, Kind::Story);
+        assert_eq!(date(p1), "2024-07-01");
+        assert!(p1.text.contains("What your contributions were"));
+        assert!(p1.text.contains("- Wrote the ingestion service"));
+        assert_eq!(p1.result, "- Saved $40k a year");
+        let p2 = find(&out, "Project 2");
+        assert_eq!(p2.situation, "the queue kept falling over.");
+        assert_eq!(p2.action, "I added back-pressure.");
+        assert_eq!(p2.result, "- zero outages since");
+        // A lone `### Impact` right under a section is an entry like any heading.
+        let lone = find(&out, "Mentored two interns");
+        assert_eq!(lone.title, "Impact");
+        assert_eq!(lone.tags, ["collaboration-mentorship"]);
+    }
+
+    #[test]
+    fn deepest_date_wins() {
+        let text = "# 2024\n## Projects\n- Built the thing\n### March 2025\n- Dated deeper\n\
+## What I learned\n- Read a book\n- 2024-06-12: went to a workshop\n\n# 2025\n## Projects\n\
+### Week of 2025-01-06\n- Shipped v2\n### Sprint review — Jan – Mar 2025\n- Demoed it\n";
+        let out = md(text);
+        let got: Vec<(String, String)> = out
+            .entries
+            .iter()
+            .map(|e| (e.entry.text.clone(), date(&e.entry)))
+            .collect();
+        let want = [
+            ("Built the thing", "2024-01-01"),
+            ("Dated deeper", "2025-03-01"),
+            ("Read a book", "2024-01-01"),
+            ("2024-06-12: went to a workshop", "2024-06-12"),
+            ("Shipped v2", "2025-01-06"),
+            ("- Demoed it", "2025-01-01"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(out.entries[3].entry.kind, Kind::Learning);
+        assert_eq!(out.entries[5].entry.title, "Sprint review");
+    }
+
+    #[test]
+    fn heading_dates() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let cases: [(&str, Option<(&str, &str)>); 12] = [
+            ("2024", Some(("2024-01-01", ""))),
+            ("Week of 2024-11-04", Some(("2024-11-04", ""))),
+            ("March 2025", Some(("2025-03-01", ""))),
+            (
+                "Ledger rewrite (Q1 2025)",
+                Some(("2025-01-01", "Ledger rewrite")),
+            ),
+            (
+                "Card migration (2025-04 to 2025-06)",
+                Some(("2025-04-01", "Card migration")),
+            ),
+            (
+                "Brag document — 2025",
+                Some(("2025-01-01", "Brag document")),
+            ),
+            ("2025-03: Launch", Some(("2025-03-01", "Launch"))),
+            ("Project (Jan – Mar 2025)", Some(("2025-01-01", "Project"))),
+            ("H2 2024", Some(("2024-07-01", ""))),
+            ("Friday", None),
+            ("This week", None),
+            ("Notes from the 2024 offsite", None),
+        ];
+        for (heading, want) in cases {
+            let got = super::heading_date(heading, today).map(|(d, t)| (d.to_string(), t));
+            let want = want.map(|(d, t)| (d.to_owned(), t.to_owned()));
+            assert_eq!(got, want, "{heading}");
+        }
+    }
+
+    #[test]
+    fn link_bullets_belong_to_the_entry_before() {
+        let text = "## Projects\n- Shipped the search page\n- Links: https://a.io/x, https://b.io/y\n\
+- https://c.io/z\n- Fixed the login bug\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let urls: Vec<&str> = out.entries[0]
+            .entry
+            .links
+            .iter()
+            .map(|l| l.url.as_str())
+            .collect();
+        assert_eq!(urls, ["https://a.io/x", "https://b.io/y", "https://c.io/z"]);
+        assert_eq!(out.entries[0].entry.title, "Shipped the search page");
+    }
+
+    #[test]
+    fn section_names_from_config() {
+        let config: Vec<(String, Vec<String>)> = vec![
+            ("Situation".to_owned(), vec!["Ausgangslage".to_owned()]),
+            ("Result".to_owned(), vec!["Ergebnis".to_owned()]),
+        ];
+        let (names, unknown) = SectionNames::new(config.iter().map(|(k, v)| (k, v)));
+        assert!(unknown.is_empty());
+        let text = "## Projekte\n### Neues Deployment\n##### Ausgangslage\nAlles war langsam.\n\
+##### Ergebnis\n- 3x schneller\n";
+        let out = md_with(text, &names);
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert_eq!(e.kind, Kind::Story);
+        assert_eq!(e.title, "Neues Deployment");
+        assert_eq!(e.situation, "Alles war langsam.");
+        assert_eq!(e.result, "- 3x schneller");
+    }
+
+    #[test]
+    fn code_rules_and_headings_without_sections() {
+        let text = "# Brag doc\n\n### Built the CLI\nIt parses flags.\n```\n# not a heading\n- not a bullet\n```\n\
+---\n### Wrote docs\n- for every command\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        assert_eq!(out.entries[0].entry.title, "Built the CLI");
+        assert!(out.entries[0].entry.text.contains("# not a heading"));
+        assert_eq!(out.entries[1].entry.title, "Wrote docs");
+        assert_eq!(out.entries[1].entry.text, "- for every command");
+    }
+
     /// Writes the example's import for check_import.py: `cargo test -q -p brag-core
     /// import::markdown::tests::write_for_checker -- --ignored`, then run the checker on
     /// /tmp/md.json.
     #[test]
     #[ignore = "writes /tmp/md.json for check_import.py"]
+    #[allow(clippy::disallowed_methods)] // a scratch file for the checker, not a vault file
     fn write_for_checker() {
         let text = include_str!("../../../../fixtures/import/brag-doc.md");
         let out = md(text);
@@ -1392,31 +1722,5 @@ pub(crate) mod tests {
             serde_json::to_string(&out).expect("serializes"),
         )
         .expect("writes /tmp/md.json");
-    }
-}
-
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("IN").expect("IN");
-        let fmt: super::super::Format = std::env::var("FMT")
-            .unwrap_or("markdown".into())
-            .parse()
-            .expect("fmt");
-        let text = std::fs::read_to_string(path).expect("read");
-        let cat = crate::framework::Catalogue::builtin();
-        let names = super::super::SectionNames::default();
-        let opts = super::super::tests::opts_with(&cat, &names);
-        match super::super::import(&text, fmt, &opts) {
-            Ok(out) => {
-                std::fs::write("/tmp/out.json", serde_json::to_string(&out).expect("json"))
-                    .expect("w");
-                let lost = super::super::tests::lost_lines(&text, &out);
-                std::fs::write("/tmp/lost.txt", format!("{lost:?}")).expect("w");
-            }
-            Err(e) => std::fs::write("/tmp/out.json", format!("ERROR {e}")).expect("w"),
-        }
     }
 }

@@ -291,9 +291,80 @@ mod tests {
         assert_eq!(out.entries[1].source_lines, (25, 32));
     }
 
+    #[test]
+    fn several_talks_speakers_and_dates() {
+        let text = "My notes from the conference, day 1\n\n\
+Fearless Refactoring — Notes from RustConf 2025\n\
+Speakers: Ana Gómez (@ana), Bo Chen and Cy Diaz\nDate: 2025-09-03\n\
+- Start with the tests\n  - even ugly ones\n- Refactor in small steps\n\n\
+Async in Practice - notes from EuroRust\nBy: Kim Lee\n\
+* Cancel safety matters\n* Use structured concurrency\n\n\
+\u{a0}\u{a0}\n\
+Tiny talk – notes from RustConf 2025\nPresenter: Dee\n1. One thing\n";
+        assert!(super::looks_like(text));
+        let out = notes(text);
+        assert_eq!(out.entries.len(), 3, "{}", dry_run_json(&out));
+        // The line before the first talk is named in a warning, not dropped.
+        assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+        assert_eq!(out.warnings[0].line, 1);
+        assert!(
+            out.warnings[0]
+                .message
+                .contains("My notes from the conference, day 1")
+        );
+        let a = &out.entries[0].entry;
+        assert_eq!(a.title, "Fearless Refactoring");
+        assert_eq!(a.tags, ["rustconf-2025"]);
+        // The handle stays in the text, out of the name.
+        assert_eq!(&a.people[..3], ["Ana Gómez", "Bo Chen", "Cy Diaz"]);
+        assert!(a.text.contains("(@ana)"));
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2025-09-03"));
+        assert!(
+            a.text
+                .contains("- Start with the tests\n  - even ugly ones\n- Refactor")
+        );
+        assert_eq!(out.entries[0].source_lines, (3, 8));
+        let b = &out.entries[1].entry;
+        assert_eq!(b.title, "Async in Practice");
+        assert_eq!(b.people, ["Kim Lee"]);
+        assert_eq!(b.tags, ["eurorust"]);
+        assert!(
+            b.text
+                .contains("- Cancel safety matters\n- Use structured concurrency")
+        );
+        assert_eq!(out.entries[1].source_lines, (10, 13));
+        let c = &out.entries[2].entry;
+        assert_eq!(c.people, ["Dee"]);
+        assert_eq!(c.kind, Kind::Learning);
+    }
+
+    #[test]
+    fn talks_without_notes_from_headers() {
+        let text = "Building Reliable Systems\nSpeaker: Pat Q\n- Idempotency everywhere\n\
+- Retries need budgets\n\nObservability 101\nSpeaker: Sam R (@samr)\n- Logs are not metrics";
+        assert!(super::looks_like(text));
+        let out = notes(text);
+        assert_eq!(out.entries.len(), 2, "{}", dry_run_json(&out));
+        assert_eq!(out.entries[0].entry.title, "Building Reliable Systems");
+        assert_eq!(out.entries[0].entry.people, ["Pat Q"]);
+        assert_eq!(out.entries[1].entry.title, "Observability 101");
+        assert_eq!(out.entries[1].entry.people[0], "Sam R");
+        assert_eq!(out.entries[1].source_lines, (6, 8));
+    }
+
+    #[test]
+    fn looks_like_needs_a_talk() {
+        assert!(!super::looks_like("- a bullet\n- another\n"));
+        assert!(!super::looks_like("Speaker: someone\nno bullets here\n"));
+        assert!(super::looks_like("talk - notes from devconf\nstuff\n"));
+        let md = include_str!("../../../../fixtures/import/brag-doc.md");
+        assert!(!super::looks_like(md));
+    }
+
     /// Writes the example's import for check_import.py (see markdown's twin test).
     #[test]
     #[ignore = "writes /tmp/talk.json for check_import.py"]
+    #[allow(clippy::disallowed_methods)] // a scratch file for the checker, not a vault file
     fn write_for_checker() {
         let text = include_str!("../../../../fixtures/import/talk-notes.txt");
         let out = notes(text);
