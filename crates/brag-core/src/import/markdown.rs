@@ -1724,3 +1724,102 @@ A paragraph win that stands alone\nand wraps onto a second line.\n\n\
         .expect("writes /tmp/md.json");
     }
 }
+#[cfg(test)]
+mod fuzz_tmp {
+    #[test]
+    fn structured_fuzz() {
+        let toks = [
+            "# ",
+            "## ",
+            "### ",
+            "#### ",
+            "- ",
+            "* ",
+            "1. ",
+            "(Q1 2025)",
+            "Situation",
+            "Result:",
+            "\n",
+            "\n",
+            "\n",
+            "  ",
+            "\t",
+            " — ",
+            "2024",
+            "**Result:** x",
+            "Links: https://a.io/x",
+            "```",
+            "---",
+            "Speaker: X (@x)",
+            " – notes from Y",
+            ",",
+            ";",
+            "\"",
+            "İ",
+            "é",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            "Goals",
+            "Projects",
+            "Bias for Action",
+            "Week of 2024-11-04",
+            "word ",
+            "\r\n",
+            "\u{a0}",
+            "@a",
+            "#t",
+            "Dive deep: why",
+            "Metrics",
+            "Competencies",
+            "(",
+            ")",
+            "Jan – Mar 2025",
+            "H1 2024",
+            "date,title",
+            "\"entries\": [",
+            "title",
+        ];
+        let cat = crate::framework::Catalogue::builtin();
+        let names = super::super::SectionNames::default();
+        let opts = super::super::tests::opts_with(&cat, &names);
+        let mut seed: u64 = 0x1234_5678;
+        for _ in 0..30000 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 33) % 40;
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(toks[((seed >> 33) as usize) % toks.len()]);
+            }
+            for f in super::super::Format::ALL {
+                if f == super::super::Format::StarText {
+                    continue;
+                }
+                let out = std::panic::catch_unwind(|| super::super::import(&s, f, &opts));
+                assert!(out.is_ok(), "{f} panicked on {s:?}");
+                if let Ok(Ok(imp)) = out {
+                    if matches!(
+                        f,
+                        super::super::Format::Markdown | super::super::Format::TalkNotes
+                    ) {
+                        let lost = super::super::tests::lost_lines(&s, &imp);
+                        let lines: Vec<&str> = s.split('\n').collect();
+                        let lost: Vec<&str> = lost
+                            .iter()
+                            .map(|&n| lines[n - 1])
+                            .filter(|l| !super::is_rule(l.trim()))
+                            .collect();
+                        assert!(lost.is_empty(), "{f} lost {lost:?} of {s:?}");
+                    }
+                }
+            }
+        }
+    }
+}

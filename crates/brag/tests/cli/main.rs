@@ -7,6 +7,7 @@
 mod common;
 
 mod add;
+mod coach;
 mod colour;
 mod doctor;
 mod edit;
