@@ -336,7 +336,14 @@ fn finish(entry: &mut Entry, opts: &Options<'_>) {
         push_unique_ci(&mut entry.tags, t);
     }
     for p in found.people {
-        push_unique_ci(&mut entry.people, p);
+        // `Ana Gómez (@ana)`: the handle is the person already named.
+        let known = entry
+            .people
+            .iter()
+            .any(|name| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&p)));
+        if !known {
+            push_unique_ci(&mut entry.people, p);
+        }
     }
     for u in found.urls {
         if !entry.links.iter().any(|l| l.url == u) {
@@ -351,6 +358,16 @@ fn finish(entry: &mut Entry, opts: &Options<'_>) {
     }
     if entry.title.trim().is_empty() {
         entry.title = fallback_title(entry);
+    }
+    // A title reads as a sentence: its tags and people are in the front matter. Only a
+    // title whose words the entry also holds elsewhere is cleaned, so nothing is lost.
+    if (entry.title.contains(['#', '@']) || entry.title.contains("://"))
+        && entry.search_body().contains(entry.title.trim())
+    {
+        let plain = text::recognise(&entry.title).plain;
+        if !plain.is_empty() {
+            entry.title = plain;
+        }
     }
     entry.title = text::truncate_words(entry.title.trim(), 80);
     if entry.title.is_empty() {

@@ -305,6 +305,10 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         if let Some((id, why)) = competency_line(&line, opts) {
             pending.touch(&line);
             pending.add_competency(&id, why);
+            if why.is_empty() && !line.text.contains(':') {
+                // A bare name: keep it as written, as well as the id.
+                pending.notes.push(&line);
+            }
             last_competency = Some(id);
             at = Where::NextFree;
             continue;
@@ -540,7 +544,7 @@ fn date_line(line: &Line<'_>, opts: &Options<'_>) -> Option<Date> {
         return None;
     }
     let body = body
-        .trim_start_matches(|c: char| c == '(' || c == '[')
+        .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']', ':']);
     let body = body
         .strip_prefix("Date")

@@ -142,6 +142,10 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
         }
         None => {
             entry.title = header.body.trim_start_matches('#').trim().to_owned();
+            // A title too long for brag would be cut: the text keeps it whole.
+            if entry.title.chars().count() > 80 {
+                text.push_str(header.text);
+            }
         }
     }
     let base = rest

@@ -126,7 +126,7 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
     let everything = all.join(" ");
     let mut lost = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
-        let t = line.trim();
+        let t = line.trim().trim_start_matches(['-', '•', '*']).trim();
         let t = strip_marker(t).unwrap_or(t).trim();
         let n = norm(t);
         let label = normalize_label(t);

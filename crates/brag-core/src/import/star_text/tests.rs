@@ -1,3 +1,5 @@
+#![allow(clippy::disallowed_methods)] // BRAG_DUMP writes a scratch file for the checker.
+
 use proptest::prelude::*;
 
 use super::super::tests::{lost_lines, lost_lines_with, opts_with};
