@@ -271,6 +271,9 @@ fn import_detects_each_format() {
         ("star-notes.txt", "star-text"),
         ("brag-doc.md", "markdown"),
         ("talk-notes.txt", "talk-notes"),
+        ("jrnl-export.json", "jrnl"),
+        ("wins.csv", "csv"),
+        ("stories.csv", "csv"),
     ] {
         let v = env.json(&[
             "import",
