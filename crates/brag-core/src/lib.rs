@@ -13,6 +13,7 @@ pub mod entry;
 pub mod file;
 pub mod filter;
 pub mod framework;
+pub mod harvest;
 pub mod import;
 pub mod link;
 pub mod slug;
