@@ -14,7 +14,7 @@ use brag_core::filter::Filter;
 use brag_core::framework::{self, Catalogue, Framework};
 use brag_core::import::{IMPORT_KEY, Imported};
 use brag_core::slug::slugify;
-use brag_core::{ask, coach, coverage};
+use brag_core::{ask, coach, coverage, harvest};
 use brag_index::{Change, Hit, Index, IndexError, Problem};
 use brag_vault::{Config, ConfigError, Stamp, Vault, VaultError};
 use jiff::civil::Date;
@@ -394,6 +394,45 @@ impl App {
         }
         let answers = ask::rank(question, &topics, candidates, self.today, limit);
         Ok((topics, answers))
+    }
+
+    /// Returns the commit ids earlier harvests took (the index is brought up to date
+    /// first, so drafts edited or deleted by hand count as they are now).
+    pub fn harvested_commits(&mut self) -> Result<std::collections::HashSet<String>, AppError> {
+        self.sync()?;
+        Ok(self.index.label_values("commit")?)
+    }
+
+    /// Writes harvested drafts as entries; commits another process took meanwhile are
+    /// skipped.
+    pub fn write_drafts(&mut self, drafts: Vec<harvest::Draft>) -> Result<Vec<Entry>, AppError> {
+        let _lock = self.vault.lock()?;
+        let known = self.index.label_values("commit")?;
+        let mut written = Vec::new();
+        let mut changes = Vec::new();
+        for d in drafts {
+            if d.commits.iter().any(|c| known.contains(c)) {
+                continue;
+            }
+            let mut entry = d.entry;
+            if entry.date.is_none() {
+                entry.date = Some(self.today);
+            }
+            let base = id_base(&entry, self.today);
+            let entry = self.write_new(&base, |id| {
+                entry.id = id.clone();
+                entry.path = id.relative_path();
+                Ok((file::render(&entry), entry.clone()))
+            })?;
+            changes.push(Change::Entry {
+                path: entry.path.clone(),
+                stamp: self.vault.stamp(&entry.path)?,
+                entry: Box::new(entry.clone()),
+            });
+            written.push(entry);
+        }
+        self.index.apply(&changes)?;
+        Ok(written)
     }
 
     /// Writes imported entries, skipping those whose import key the vault has already;

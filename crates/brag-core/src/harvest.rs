@@ -112,7 +112,10 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that look like ticket keys but are not.
-const NOT_TICKETS: &[&str] = &["UTF", "SHA", "ISO", "RFC", "CVE", "HTTP", "MD", "AES", "RSA", "TLS", "SSL", "IPV", "TCP", "UDP", "GPT", "COVID", "ES", "PEP"];
+const NOT_TICKETS: &[&str] = &[
+    "UTF", "SHA", "ISO", "RFC", "CVE", "HTTP", "MD", "AES", "RSA", "TLS", "SSL", "IPV", "TCP",
+    "UDP", "GPT", "COVID", "ES", "PEP",
+];
 
 /// Returns the ticket keys (`ABC-123`) a message names.
 pub fn ticket_keys(message: &str) -> Vec<String> {
@@ -208,7 +211,11 @@ pub fn metrics_in(message: &str) -> Vec<String> {
 
 /// Returns the drafts for a repository's commits that are not in `known`.
 pub fn drafts(repo: &Repo, known: &HashSet<String>) -> Vec<Draft> {
-    let commits: Vec<&Commit> = repo.commits.iter().filter(|c| !known.contains(&c.id)).collect();
+    let commits: Vec<&Commit> = repo
+        .commits
+        .iter()
+        .filter(|c| !known.contains(&c.id))
+        .collect();
     if commits.is_empty() {
         return Vec::new();
     }
@@ -246,7 +253,10 @@ pub fn drafts(repo: &Repo, known: &HashSet<String>) -> Vec<Draft> {
         if taken.contains(c.id.as_str()) {
             continue;
         }
-        if let Some(key) = ticket_keys(&format!("{}\n{}", c.subject, c.body)).into_iter().next() {
+        if let Some(key) = ticket_keys(&format!("{}\n{}", c.subject, c.body))
+            .into_iter()
+            .next()
+        {
             taken.insert(&c.id);
             tickets.entry(key).or_default().push(c);
         }
@@ -286,7 +296,12 @@ pub fn drafts(repo: &Repo, known: &HashSet<String>) -> Vec<Draft> {
         .into_iter()
         .map(|(title, pr, cs)| draft(repo, &title, pr, cs))
         .collect();
-    out.sort_by(|a, b| a.entry.date.cmp(&b.entry.date).then_with(|| a.entry.title.cmp(&b.entry.title)));
+    out.sort_by(|a, b| {
+        a.entry
+            .date
+            .cmp(&b.entry.date)
+            .then_with(|| a.entry.title.cmp(&b.entry.title))
+    });
     out
 }
 
@@ -295,7 +310,12 @@ pub fn drafts(repo: &Repo, known: &HashSet<String>) -> Vec<Draft> {
 fn telling_subject(cs: &[&Commit]) -> String {
     let chore = |s: &str| {
         let l = s.to_lowercase();
-        l.len() < 12 || ["typo", "wip", "bump", "merge", "fixup", "lint", "format", "revert"].iter().any(|w| l.contains(w))
+        l.len() < 12
+            || [
+                "typo", "wip", "bump", "merge", "fixup", "lint", "format", "revert",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
     };
     cs.iter()
         .filter(|c| !chore(&c.subject))
@@ -308,7 +328,9 @@ fn telling_subject(cs: &[&Commit]) -> String {
 fn draft(repo: &Repo, title: &str, pr: Option<u64>, mut cs: Vec<&Commit>) -> Draft {
     cs.sort_by_key(|c| c.seconds);
     let last = cs.last().copied();
-    let (files, added, removed) = cs.iter().fold((0, 0, 0), |(f, a, r), c| (f + c.files, a + c.added, r + c.removed));
+    let (files, added, removed) = cs.iter().fold((0, 0, 0), |(f, a, r), c| {
+        (f + c.files, a + c.added, r + c.removed)
+    });
     let mut body = format!(
         "{} commit{} in {}, +{added} −{removed} lines in {files} file{}.\n",
         cs.len(),
@@ -343,7 +365,11 @@ fn draft(repo: &Repo, title: &str, pr: Option<u64>, mut cs: Vec<&Commit>) -> Dra
     let entry = Entry {
         kind: Kind::Win,
         date: last.and_then(|c| c.date),
-        title: if clean_title.is_empty() { format!("Work in {}", repo.name) } else { clean_title },
+        title: if clean_title.is_empty() {
+            format!("Work in {}", repo.name)
+        } else {
+            clean_title
+        },
         project: Some(repo.name.clone()),
         links,
         metrics,
@@ -351,7 +377,10 @@ fn draft(repo: &Repo, title: &str, pr: Option<u64>, mut cs: Vec<&Commit>) -> Dra
         extra,
         ..Entry::default()
     };
-    Draft { entry, commits: ids }
+    Draft {
+        entry,
+        commits: ids,
+    }
 }
 
 #[cfg(test)]

@@ -40,8 +40,16 @@ impl Identity {
     /// Returns an identity from e-mail addresses and names.
     pub fn new(emails: &[String], names: &[String]) -> Identity {
         Identity {
-            emails: emails.iter().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).collect(),
-            names: names.iter().map(|n| n.trim().to_lowercase()).filter(|n| !n.is_empty()).collect(),
+            emails: emails
+                .iter()
+                .map(|e| e.trim().to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
+            names: names
+                .iter()
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty())
+                .collect(),
         }
     }
 
@@ -55,7 +63,10 @@ impl Identity {
         if self.emails.contains(&email) {
             return true;
         }
-        !self.names.is_empty() && self.names.contains(&String::from_utf8_lossy(name).trim().to_lowercase())
+        !self.names.is_empty()
+            && self
+                .names
+                .contains(&String::from_utf8_lossy(name).trim().to_lowercase())
     }
 }
 
@@ -84,7 +95,10 @@ pub fn find_repos(root: &Path) -> Result<Vec<PathBuf>, GitError> {
         .filter_entry(|e| {
             !(e.file_type().is_dir()
                 && e.depth() > 0
-                && matches!(e.file_name().to_str(), Some(".git" | "node_modules" | "target")))
+                && matches!(
+                    e.file_name().to_str(),
+                    Some(".git" | "node_modules" | "target")
+                ))
         });
     for entry in walk {
         let entry = match entry {
@@ -97,6 +111,14 @@ pub fn find_repos(root: &Path) -> Result<Vec<PathBuf>, GitError> {
         }
     }
     Ok(out)
+}
+
+/// Returns git's `user.email` as a repository sees it (its config, then the user's).
+pub fn configured_email(path: &Path) -> Option<String> {
+    let repo = gix::open(path).ok()?;
+    let email = repo.config_snapshot().string("user.email")?;
+    let email = email.to_str_lossy().trim().to_owned();
+    (!email.is_empty()).then_some(email)
 }
 
 /// Reads one repository: the identity's non-merge commits with their stats, and the pull
@@ -157,7 +179,12 @@ pub fn read_repo(
         let parents: Vec<gix::ObjectId> = info.parent_ids.iter().copied().collect();
         if parents.len() > 1 {
             if let Some((number, _)) = harvest::merged_pr(&subject) {
-                merges.push((number, harvest::pr_title(&subject, &body), parents[0], parents[1]));
+                merges.push((
+                    number,
+                    harvest::pr_title(&subject, &body),
+                    parents[0],
+                    parents[1],
+                ));
             }
             continue;
         }
@@ -176,9 +203,14 @@ pub fn read_repo(
                 continue;
             }
         }
-        let (files, added, removed, top_dir) =
-            stats(&repo, &commit, parents.first().copied(), &mut tree_cache, &mut line_cache)
-                .map_err(|x| e(&x))?;
+        let (files, added, removed, top_dir) = stats(
+            &repo,
+            &commit,
+            parents.first().copied(),
+            &mut tree_cache,
+            &mut line_cache,
+        )
+        .map_err(|x| e(&x))?;
         out.commits.push(Commit {
             id: info.id.to_string(),
             seconds: time.seconds,

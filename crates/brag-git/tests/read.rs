@@ -20,11 +20,25 @@ const OTHER: &str = "Sam Lee <sam@example.com>";
 
 impl Stream {
     /// Adds a commit on `branch`; returns its mark.
-    fn commit(&mut self, branch: &str, who: &str, day: i64, msg: &str, from: Option<usize>, merge: Option<usize>, files: &[(&str, &str)]) -> usize {
+    fn commit(
+        &mut self,
+        branch: &str,
+        who: &str,
+        day: i64,
+        msg: &str,
+        from: Option<usize>,
+        merge: Option<usize>,
+        files: &[(&str, &str)],
+    ) -> usize {
         self.mark += 1;
         let t = 1_750_000_000 + day * 86_400;
-        self.out.push_str(&format!("commit refs/heads/{branch}\nmark :{}\n", self.mark));
-        self.out.push_str(&format!("author {who} {t} +0200\ncommitter {who} {t} +0200\n"));
+        self.out.push_str(&format!(
+            "commit refs/heads/{branch}\nmark :{}\n",
+            self.mark
+        ));
+        self.out.push_str(&format!(
+            "author {who} {t} +0200\ncommitter {who} {t} +0200\n"
+        ));
         self.out.push_str(&format!("data {}\n{msg}\n", msg.len()));
         if let Some(f) = from {
             self.out.push_str(&format!("from :{f}\n"));
@@ -33,7 +47,10 @@ impl Stream {
             self.out.push_str(&format!("merge :{m}\n"));
         }
         for (path, content) in files {
-            self.out.push_str(&format!("M 100644 inline {path}\ndata {}\n{content}\n", content.len()));
+            self.out.push_str(&format!(
+                "M 100644 inline {path}\ndata {}\n{content}\n",
+                content.len()
+            ));
         }
         self.mark
     }
@@ -45,12 +62,24 @@ fn git(dir: &Path, args: &[&str], input: Option<&str>) {
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
-        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
     let mut child = cmd.spawn().expect("run git");
     if let Some(text) = input {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("feed git");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("feed git");
     }
-    assert!(child.wait().expect("git ends").success(), "git {args:?} failed");
+    assert!(
+        child.wait().expect("git ends").success(),
+        "git {args:?} failed"
+    );
 }
 
 fn make_repo(dir: &Path, stream: &Stream) {
@@ -65,17 +94,103 @@ fn make_repo(dir: &Path, stream: &Stream) {
 /// .mailmap alias and a known remote.
 fn shop(dir: &Path) {
     let mut s = Stream::default();
-    let base = s.commit("main", OTHER, 0, "Initial layout", None, None, &[("README.md", "shop\n"), (".mailmap", "Priya Rao <priya@example.com> <priya@old-laptop.local>\n")]);
-    let f1 = s.commit("retry-budget", ME, 1, "Start the retry budget", Some(base), None, &[("client/retry.rs", "fn budget() {}\n")]);
-    let f2 = s.commit("retry-budget", ME, 2, "Scale the budget: retries from 14x to 1.3x", Some(f1), None, &[("client/retry.rs", "fn budget() {}\nfn scale() {}\n")]);
-    let m = s.commit("main", OTHER, 3, "Merge pull request #12 from priya/retry-budget\n\nAdd a retry budget", Some(base), Some(f2), &[]);
-    let sq = s.commit("main", ME, 4, "Add idempotency keys (#15)", Some(m), None, &[("api/keys.rs", "a\nb\nc\n")]);
-    let t1 = s.commit("main", ME, 5, "PAY-7 reject duplicate refunds", Some(sq), None, &[("api/refund.rs", "x\n")]);
-    let o = s.commit("main", OTHER, 6, "Someone else's work", Some(t1), None, &[("api/other.rs", "y\n")]);
-    let t2 = s.commit("main", "Priya R <priya@old-laptop.local>", 12, "Finish PAY-7: 40% faster lookups", Some(o), None, &[("db/index.sql", "create index\n")]);
-    s.commit("main", ME, 13, "Write the deploy guide for the team", Some(t2), None, &[("docs/deploy.md", "one\ntwo\n")]);
+    let base = s.commit(
+        "main",
+        OTHER,
+        0,
+        "Initial layout",
+        None,
+        None,
+        &[
+            ("README.md", "shop\n"),
+            (
+                ".mailmap",
+                "Priya Rao <priya@example.com> <priya@old-laptop.local>\n",
+            ),
+        ],
+    );
+    let f1 = s.commit(
+        "retry-budget",
+        ME,
+        1,
+        "Start the retry budget",
+        Some(base),
+        None,
+        &[("client/retry.rs", "fn budget() {}\n")],
+    );
+    let f2 = s.commit(
+        "retry-budget",
+        ME,
+        2,
+        "Scale the budget: retries from 14x to 1.3x",
+        Some(f1),
+        None,
+        &[("client/retry.rs", "fn budget() {}\nfn scale() {}\n")],
+    );
+    let m = s.commit(
+        "main",
+        OTHER,
+        3,
+        "Merge pull request #12 from priya/retry-budget\n\nAdd a retry budget",
+        Some(base),
+        Some(f2),
+        &[],
+    );
+    let sq = s.commit(
+        "main",
+        ME,
+        4,
+        "Add idempotency keys (#15)",
+        Some(m),
+        None,
+        &[("api/keys.rs", "a\nb\nc\n")],
+    );
+    let t1 = s.commit(
+        "main",
+        ME,
+        5,
+        "PAY-7 reject duplicate refunds",
+        Some(sq),
+        None,
+        &[("api/refund.rs", "x\n")],
+    );
+    let o = s.commit(
+        "main",
+        OTHER,
+        6,
+        "Someone else's work",
+        Some(t1),
+        None,
+        &[("api/other.rs", "y\n")],
+    );
+    let t2 = s.commit(
+        "main",
+        "Priya R <priya@old-laptop.local>",
+        12,
+        "Finish PAY-7: 40% faster lookups",
+        Some(o),
+        None,
+        &[("db/index.sql", "create index\n")],
+    );
+    s.commit(
+        "main",
+        ME,
+        13,
+        "Write the deploy guide for the team",
+        Some(t2),
+        None,
+        &[("docs/deploy.md", "one\ntwo\n")],
+    );
     make_repo(dir, &s);
-    git(dir, &["config", "remote.origin.url", "git@github.com:acme/shop.git"], None);
+    git(
+        dir,
+        &[
+            "config",
+            "remote.origin.url",
+            "git@github.com:acme/shop.git",
+        ],
+        None,
+    );
 }
 
 fn me() -> ReadOptions {
@@ -107,7 +222,10 @@ fn read_repo_and_draft() {
     assert_eq!((keys.files, keys.added, keys.removed), (1, 3, 0));
     assert_eq!(keys.top_dir, "api");
     assert_eq!(repo.commits[1].added, 1, "against the first parent");
-    assert_eq!(repo.web, Some(harvest::Web::GitHub("https://github.com/acme/shop".into())));
+    assert_eq!(
+        repo.web,
+        Some(harvest::Web::GitHub("https://github.com/acme/shop".into()))
+    );
     assert_eq!(repo.pull_requests.len(), 1);
     assert_eq!(repo.pull_requests[0].number, 12);
     assert_eq!(repo.pull_requests[0].title, "Add a retry budget");
@@ -124,9 +242,16 @@ fn read_repo_and_draft() {
             "Write the deploy guide for the team",
         ]
     );
-    assert_eq!(drafts[0].entry.links[0].url, "https://github.com/acme/shop/pull/12");
+    assert_eq!(
+        drafts[0].entry.links[0].url,
+        "https://github.com/acme/shop/pull/12"
+    );
     assert_eq!(drafts[0].entry.metrics, ["from 14x to 1.3x"]);
-    assert_eq!(drafts[2].commits.len(), 2, "the ticket gathers commits across a week");
+    assert_eq!(
+        drafts[2].commits.len(),
+        2,
+        "the ticket gathers commits across a week"
+    );
     assert_eq!(drafts[2].entry.metrics, ["40% faster"]);
     assert_eq!(drafts[0].commits[0].len(), 40, "full commit ids");
 }
@@ -139,10 +264,14 @@ fn read_repo_filters_dates_and_names() {
     opts.from = "2025-06-20".parse().ok();
     opts.to = "2025-06-30".parse().ok();
     let repo = read_repo(dir.path(), &opts, &mut |_| {}).expect("read");
-    assert!(repo.commits.iter().all(|c| {
-        let d = c.date.expect("date").to_string();
-        ("2025-06-20".."2025-06-31").contains(&d.as_str())
-    }), "{:?}", repo.commits.iter().map(|c| c.date).collect::<Vec<_>>());
+    assert!(
+        repo.commits.iter().all(|c| {
+            let d = c.date.expect("date").to_string();
+            ("2025-06-20".."2025-06-31").contains(&d.as_str())
+        }),
+        "{:?}",
+        repo.commits.iter().map(|c| c.date).collect::<Vec<_>>()
+    );
     let by_name = ReadOptions {
         identity: Identity::new(&[], &["sam lee".to_owned()]),
         ..ReadOptions::default()
@@ -161,11 +290,17 @@ fn find_repos_in_a_tree() {
     }
     let outside = tempfile::tempdir().expect("tempdir");
     make_repo(&outside.path().join("f"), &s);
-    std::os::unix::fs::symlink(outside.path().join("f"), root.path().join("link")).expect("symlink");
+    std::os::unix::fs::symlink(outside.path().join("f"), root.path().join("link"))
+        .expect("symlink");
     let found: Vec<String> = find_repos(root.path())
         .expect("find")
         .iter()
-        .map(|p| p.strip_prefix(root.path()).expect("under root").display().to_string())
+        .map(|p| {
+            p.strip_prefix(root.path())
+                .expect("under root")
+                .display()
+                .to_string()
+        })
         .collect();
     assert_eq!(found, ["a", "a/vendor/e", "nested/b"]);
     assert!(find_repos(&root.path().join("missing")).is_err());

@@ -22,7 +22,7 @@ pub use fts::{fts_any, fts_query};
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -389,6 +389,13 @@ impl Index {
                             put_label
                                 .execute(params![rowid, "import-key", key])
                                 .map_err(err)?;
+                        }
+                        if let Some(serde_json::Value::Array(ids)) = entry.extra.get("commits") {
+                            for id in ids.iter().filter_map(|v| v.as_str()) {
+                                put_label
+                                    .execute(params![rowid, "commit", id])
+                                    .map_err(err)?;
+                            }
                         }
                         put_fts
                             .execute(params![rowid, entry.title, entry.search_body(), labels])

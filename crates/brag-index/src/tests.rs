@@ -169,3 +169,22 @@ fn corrupt_index_is_rebuilt() {
     let (_, fresh) = Index::open(&path).expect("reopen");
     assert!(!fresh);
 }
+
+#[test]
+fn label_values_of_import_keys_and_commits() {
+    let mut ix = Index::in_memory().expect("index");
+    let mut e = entry("2025-01-01-a", "A", "", &[]);
+    e.extra
+        .insert("import-key".into(), serde_json::json!("star-text:abc"));
+    e.extra
+        .insert("commits".into(), serde_json::json!(["c1", "c2"]));
+    put(&mut ix, e);
+    assert!(
+        ix.label_values("import-key")
+            .expect("keys")
+            .contains("star-text:abc")
+    );
+    let commits = ix.label_values("commit").expect("commits");
+    assert_eq!(commits.len(), 2);
+    assert!(commits.contains("c1") && commits.contains("c2"));
+}

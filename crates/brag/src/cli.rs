@@ -61,6 +61,8 @@ pub enum Command {
     ///     brag import --dry-run old-brag-doc.txt     # see what would be written
     ///     brag import old-brag-doc.txt notes.md
     Import(ImportArgs),
+    /// Recover forgotten work: draft entries from your commits.
+    Harvest(HarvestArgs),
     /// Findings and a 0–100 score per entry: what would make each story stronger.
     ///
     /// Stories are checked for missing STAR sections, results without a number, weak
@@ -147,6 +149,52 @@ pub struct ImportArgs {
     /// The date for entries whose source gives none (default: they are marked undated).
     #[arg(long, short = 'd', value_name = "DATE")]
     pub date: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
+/// Arguments of `brag harvest`.
+#[derive(Debug, Args)]
+pub struct HarvestArgs {
+    /// Where to harvest from.
+    #[command(subcommand)]
+    pub source: HarvestSource,
+}
+
+/// The sources `brag harvest` reads.
+#[derive(Debug, Subcommand)]
+pub enum HarvestSource {
+    /// Draft entries from the commits in git repositories.
+    ///
+    /// Each PATH is a repository or a directory to search for repositories (not inside
+    /// `.git`, `node_modules` or `target`). Your commits are those of brag.toml's
+    /// `identity.emails` and `identity.names`, or `--author`, or else git's user.email;
+    /// `.mailmap` is honoured. Commits are grouped into one draft per pull request, per
+    /// ticket key (ABC-123), or per top directory and week. Drafts are `win` entries with
+    /// `draft: true` and their commit ids; harvesting again takes no commit twice.
+    ///
+    ///     brag harvest git ~/src --from 2025-01-01 --dry-run
+    Git(HarvestGitArgs),
+}
+
+/// Arguments of `brag harvest git`.
+#[derive(Debug, Args)]
+pub struct HarvestGitArgs {
+    /// Repositories, or directories holding repositories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// An author e-mail (or name) whose commits are yours; repeat for more.
+    #[arg(long, short = 'a', value_name = "EMAIL")]
+    pub author: Vec<String>,
+    /// Commits on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Commits on or before this date; a month or quarter counts to its last day.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Show the drafts, and write nothing.
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
     #[command(flatten)]
     pub out: JsonArgs,
 }

@@ -2,18 +2,36 @@ use super::*;
 
 #[test]
 fn ticket_keys_cases() {
-    assert_eq!(ticket_keys("PAY-123: fix refunds, see PAY-123 and OPS-9"), ["PAY-123", "OPS-9"]);
+    assert_eq!(
+        ticket_keys("PAY-123: fix refunds, see PAY-123 and OPS-9"),
+        ["PAY-123", "OPS-9"]
+    );
     assert!(ticket_keys("handle UTF-8 and SHA-256 and ISO-8601").is_empty());
     assert!(ticket_keys("bump v1-2 and A-1").is_empty());
 }
 
 #[test]
 fn squash_and_merge_subjects() {
-    assert_eq!(squash_pr("Add retry budget (#42)"), Some((42, "Add retry budget".into())));
+    assert_eq!(
+        squash_pr("Add retry budget (#42)"),
+        Some((42, "Add retry budget".into()))
+    );
     assert_eq!(squash_pr("Add retry budget"), None);
-    assert_eq!(merged_pr("Merge pull request #12 from priya/retry-budget"), Some((12, Some("priya/retry-budget".into()))));
-    assert_eq!(pr_title("Merge pull request #12 from priya/retry-budget", "\nAdd a retry budget\n"), "Add a retry budget");
-    assert_eq!(pr_title("Merge pull request #12 from priya/retry-budget", ""), "Retry budget");
+    assert_eq!(
+        merged_pr("Merge pull request #12 from priya/retry-budget"),
+        Some((12, Some("priya/retry-budget".into())))
+    );
+    assert_eq!(
+        pr_title(
+            "Merge pull request #12 from priya/retry-budget",
+            "\nAdd a retry budget\n"
+        ),
+        "Add a retry budget"
+    );
+    assert_eq!(
+        pr_title("Merge pull request #12 from priya/retry-budget", ""),
+        "Retry budget"
+    );
 }
 
 #[test]
@@ -42,8 +60,14 @@ fn parse_remote_forms() {
 
 #[test]
 fn metrics_in_messages() {
-    assert_eq!(metrics_in("Cache tokens: 40% faster startup"), ["40% faster"]);
-    assert_eq!(metrics_in("p99 from 420 ms to 95 ms"), ["from 420 ms to 95 ms"]);
+    assert_eq!(
+        metrics_in("Cache tokens: 40% faster startup"),
+        ["40% faster"]
+    );
+    assert_eq!(
+        metrics_in("p99 from 420 ms to 95 ms"),
+        ["from 420 ms to 95 ms"]
+    );
     assert_eq!(metrics_in("3x fewer allocations"), ["3x fewer"]);
     assert!(metrics_in("fix the build on 2 machines").is_empty());
 }
@@ -52,7 +76,11 @@ fn commit(id: &str, day: i64, subject: &str, dir: &str) -> Commit {
     Commit {
         id: format!("{id:0<40}"),
         seconds: 1_700_000_000 + day * 86_400,
-        date: Some(jiff::civil::date(2026, 1, 1).checked_add(jiff::Span::new().days(day)).expect("date")),
+        date: Some(
+            jiff::civil::date(2026, 1, 1)
+                .checked_add(jiff::Span::new().days(day))
+                .expect("date"),
+        ),
         subject: subject.to_owned(),
         files: 1,
         added: 10,
@@ -75,7 +103,12 @@ fn drafts_group_by_pr_squash_ticket_and_window() {
             commit("c2", 9, "Follow up on PAY-7: 40% faster lookups", "db"),
             commit("d1", 4, "Document the deploy steps in detail", "docs"),
             commit("d2", 5, "fix typo", "docs"),
-            commit("d3", 20, "Rewrite the on-call guide for the new team", "docs"),
+            commit(
+                "d3",
+                20,
+                "Rewrite the on-call guide for the new team",
+                "docs",
+            ),
         ],
         pull_requests: vec![PullRequest {
             number: 12,
@@ -97,17 +130,36 @@ fn drafts_group_by_pr_squash_ticket_and_window() {
     );
     let pr = &ds[0];
     assert_eq!(pr.commits.len(), 2);
-    assert_eq!(pr.entry.links[0].url, "https://github.com/acme/shop/pull/12");
-    assert_eq!(pr.entry.date.map(|d| d.to_string()).as_deref(), Some("2026-01-02"));
+    assert_eq!(
+        pr.entry.links[0].url,
+        "https://github.com/acme/shop/pull/12"
+    );
+    assert_eq!(
+        pr.entry.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-01-02")
+    );
     assert_eq!(pr.entry.extra["draft"], Value::Bool(true));
-    assert!(pr.entry.text.starts_with("2 commits in shop, +20 −4 lines in 2 files."), "{}", pr.entry.text);
+    assert!(
+        pr.entry
+            .text
+            .starts_with("2 commits in shop, +20 −4 lines in 2 files."),
+        "{}",
+        pr.entry.text
+    );
     assert_eq!(ds[1].entry.links[0].label, "acme/shop#15");
     let ticket = &ds[3];
-    assert_eq!(ticket.commits.len(), 2, "tickets gather commits across days");
+    assert_eq!(
+        ticket.commits.len(),
+        2,
+        "tickets gather commits across days"
+    );
     assert_eq!(ticket.entry.metrics, ["40% faster"]);
     assert_eq!(ds[2].commits.len(), 2, "same dir within 7 days");
     assert_eq!(ds[4].commits.len(), 1, "a new window after 7 days");
-    assert!(ds.iter().all(|d| d.entry.kind == Kind::Win && d.entry.project.as_deref() == Some("shop")));
+    assert!(
+        ds.iter()
+            .all(|d| d.entry.kind == Kind::Win && d.entry.project.as_deref() == Some("shop"))
+    );
 }
 
 #[test]

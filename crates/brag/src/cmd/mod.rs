@@ -7,6 +7,7 @@ mod coverage;
 mod demo;
 mod doctor;
 mod edit;
+mod harvest;
 mod import;
 mod init;
 mod list;
@@ -181,6 +182,7 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::List(a) => list::cmd_list(&env, a),
         Command::Search(a) => search::cmd_search(&env, a),
         Command::Import(a) => import::cmd_import(&env, a),
+        Command::Harvest(a) => harvest::cmd_harvest(&env, a),
         Command::Coach(a) => coach::cmd_coach(&env, a),
         Command::Coverage(a) => coverage::cmd_coverage(&env, a),
         Command::Ask(a) => ask::cmd_ask(&env, a),
