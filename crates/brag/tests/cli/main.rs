@@ -11,6 +11,7 @@ mod coach;
 mod colour;
 mod doctor;
 mod edit;
+mod harvest;
 mod import;
 mod init;
 mod list;

@@ -1,0 +1,180 @@
+//! `brag harvest git`: real repositories made with `git fast-import`, several in one tree.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::common::{TestEnv, write_file};
+
+const ME: &str = "Priya Rao <priya@example.com>";
+const OTHER: &str = "Sam Lee <sam@example.com>";
+
+/// Builds a fast-import stream, one commit at a time.
+#[derive(Default)]
+struct Stream {
+    out: String,
+    mark: usize,
+}
+
+impl Stream {
+    fn commit(
+        &mut self,
+        branch: &str,
+        who: &str,
+        day: i64,
+        msg: &str,
+        parents: &[usize],
+        files: &[(&str, &str)],
+    ) -> usize {
+        self.mark += 1;
+        let t = 1_780_000_000 + day * 86_400;
+        self.out.push_str(&format!(
+            "commit refs/heads/{branch}\nmark :{}\nauthor {who} {t} +0000\ncommitter {who} {t} +0000\ndata {}\n{msg}\n",
+            self.mark,
+            msg.len()
+        ));
+        if let Some(first) = parents.first() {
+            self.out.push_str(&format!("from :{first}\n"));
+        }
+        for p in parents.iter().skip(1) {
+            self.out.push_str(&format!("merge :{p}\n"));
+        }
+        for (path, content) in files {
+            self.out
+                .push_str(&format!("M 100644 inline {path}\ndata {}\n{content}\n", content.len()));
+        }
+        self.mark
+    }
+}
+
+fn git(dir: &Path, args: &[&str], input: Option<&str>) {
+    let mut child = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("run git");
+    if let Some(text) = input {
+        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("feed git");
+    }
+    assert!(child.wait().expect("git ends").success(), "git {args:?} failed");
+}
+
+fn make_repo(dir: &Path, s: &Stream, origin: Option<&str>) {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    git(dir, &["init", "-q", "-b", "main"], None);
+    git(dir, &["fast-import", "--quiet"], Some(&s.out));
+    git(dir, &["reset", "-q", "--hard"], None);
+    if let Some(url) = origin {
+        git(dir, &["config", "remote.origin.url", url], None);
+    }
+}
+
+/// Two repositories under `src/`: `shop` (PR merge, squash merge, ticket, other authors)
+/// and `tools/cli` (plain commits, a GitLab remote); plus one inside `node_modules`.
+fn workspace(env: &TestEnv) -> std::path::PathBuf {
+    let src = env.root().join("src");
+    let mut s = Stream::default();
+    let base = s.commit("main", OTHER, 0, "Initial layout", &[], &[("README.md", "shop\n")]);
+    let f1 = s.commit("retry", ME, 1, "Start the retry budget", &[base], &[("client/retry.rs", "a\n")]);
+    let f2 = s.commit("retry", ME, 2, "Scale by success rate: 40% faster recovery", &[f1], &[("client/retry.rs", "a\nb\n")]);
+    let m = s.commit("main", OTHER, 3, "Merge pull request #12 from priya/retry\n\nAdd a retry budget", &[base, f2], &[]);
+    let sq = s.commit("main", ME, 4, "Add idempotency keys (#15)", &[m], &[("api/keys.rs", "k\n")]);
+    let t1 = s.commit("main", ME, 5, "PAY-7 reject duplicate refunds", &[sq], &[("api/refund.rs", "r\n")]);
+    let o = s.commit("main", OTHER, 6, "Sam's own change", &[t1], &[("api/sam.rs", "s\n")]);
+    s.commit("main", ME, 9, "Finish PAY-7 with an index", &[o], &[("db/index.sql", "i\n")]);
+    make_repo(&src.join("shop"), &s, Some("https://github.com/acme/shop.git"));
+
+    let mut t = Stream::default();
+    let a = t.commit("main", ME, 20, "Parse the config file format", &[], &[("src/config.rs", "c\n")]);
+    t.commit("main", ME, 21, "Add a --verbose flag to every command", &[a], &[("src/flags.rs", "f\n")]);
+    make_repo(&src.join("tools/cli"), &t, Some("git@gitlab.com:acme/tools/cli.git"));
+    make_repo(&src.join("node_modules/dep"), &t, None);
+    src
+}
+
+#[test]
+fn harvest_writes_drafts_once() {
+    let env = TestEnv::new();
+    let src = workspace(&env);
+    let src = src.to_str().expect("path");
+    let rows = env.json(&["harvest", "git", src, "--author", "priya@example.com", "--json"]);
+    let rows = rows.as_array().expect("array");
+    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().expect("title")).collect();
+    assert_eq!(
+        titles,
+        [
+            "Add a retry budget",
+            "Add idempotency keys",
+            "PAY-7 reject duplicate refunds",
+            "Add a --verbose flag to every command",
+        ],
+        "{rows:#?}"
+    );
+    let pr = &rows[0];
+    assert_eq!(pr["kind"], "win");
+    assert_eq!(pr["extra"]["draft"], true);
+    assert_eq!(pr["commits"].as_array().expect("commits").len(), 2);
+    assert_eq!(pr["links"][0]["url"], "https://github.com/acme/shop/pull/12");
+    assert_eq!(pr["links"][0]["kind"], "github-pr");
+    assert_eq!(pr["metrics"], serde_json::json!(["40% faster"]));
+    assert_eq!(pr["project"], "shop");
+    assert!(pr["id"].as_str().is_some_and(|id| id.ends_with("add-a-retry-budget")));
+    assert_eq!(rows[2]["commits"].as_array().expect("commits").len(), 2, "PAY-7 across days");
+    assert_eq!(rows[3]["project"], "cli");
+    assert_eq!(env.files().len(), 4);
+    assert!(env.ok(&["doctor"]).contains("entries: 4"));
+
+    // Again: nothing new.
+    let again = env.ok(&["harvest", "git", src, "--author", "priya@example.com"]);
+    assert!(again.contains("0 drafts written"), "{again}");
+    assert_eq!(env.files().len(), 4);
+    // Even after the index is gone, the commit ids in the files are remembered.
+    std::fs::remove_file(env.path(".brag/index.db")).expect("rm index");
+    let again = env.ok(&["harvest", "git", src, "--author", "priya@example.com"]);
+    assert!(again.contains("0 drafts written"), "{again}");
+}
+
+#[test]
+fn harvest_dry_run_writes_nothing_and_dates_filter() {
+    let env = TestEnv::new();
+    let src = workspace(&env);
+    let src = src.to_str().expect("path");
+    let before = env.snapshot();
+    let out = env.ok(&["harvest", "git", src, "-a", "priya@example.com", "--dry-run"]);
+    assert!(out.contains("4 drafts would be written"), "{out}");
+    assert_eq!(env.snapshot(), before);
+    // 1_780_000_000 is 2026-05-28; day 20 is 2026-06-17.
+    let rows = env.json(&["harvest", "git", src, "-a", "priya@example.com", "--dry-run", "--json", "--from", "2026-06-10"]);
+    let titles: Vec<&str> = rows.as_array().expect("array").iter().map(|r| r["title"].as_str().expect("t")).collect();
+    assert_eq!(titles, ["Add a --verbose flag to every command"]);
+}
+
+#[test]
+fn harvest_identity_from_config_and_other_authors() {
+    let env = TestEnv::new();
+    let src = workspace(&env);
+    write_file(&env.path("brag.toml"), b"[identity]\nemails = [\"sam@example.com\"]\n");
+    let rows = env.json(&["harvest", "git", src.to_str().expect("path"), "--dry-run", "--json"]);
+    let rows = rows.as_array().expect("array");
+    let commits: usize = rows.iter().map(|r| r["commits"].as_array().expect("c").len()).sum();
+    assert_eq!(commits, 2, "Sam's two non-merge commits: {rows:#?}");
+}
+
+#[test]
+fn harvest_without_identity_is_usage_error() {
+    let env = TestEnv::new();
+    let src = workspace(&env);
+    let err = env.fails(&["harvest", "git", src.to_str().expect("path"), "--dry-run"], 2);
+    assert!(err.contains("whose commits") && err.contains("--author"), "{err}");
+}
+
+#[test]
+fn harvest_not_a_directory() {
+    let env = TestEnv::new();
+    let err = env.fails(&["harvest", "git", "/nonexistent/src", "-a", "x@y.z"], 1);
+    assert!(err.contains("/nonexistent/src"), "{err}");
+}
