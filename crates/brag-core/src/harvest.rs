@@ -178,10 +178,7 @@ pub fn parse_remote(url: &str) -> Option<Web> {
         .unwrap_or(url);
     // user@host:path (scp form) or user@host/path or host/path.
     let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
-    let (host, path) = match rest.split_once(['/', ':']) {
-        Some(x) => x,
-        None => return None,
-    };
+    let (host, path) = rest.split_once(['/', ':'])?;
     let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
     let path = path.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
     let path = path.trim_end_matches('/').trim_end_matches(".git");
@@ -222,19 +219,23 @@ pub fn drafts(repo: &Repo, known: &HashSet<String>) -> Vec<Draft> {
     let mut taken: HashSet<&str> = HashSet::new();
     let mut groups: Vec<(String, Option<u64>, Vec<&Commit>)> = Vec::new();
 
-    // 1. Merged pull requests take the branch commits they brought in.
-    for pr in &repo.pull_requests {
-        let mine: Vec<&Commit> = commits
-            .iter()
-            .copied()
-            .filter(|c| !taken.contains(c.id.as_str()) && pr.commits.contains(&c.id))
-            .collect();
-        if mine.is_empty() {
-            continue;
+    // 1. Merged pull requests take the branch commits they brought in (the first merge
+    // that brought a commit in takes it).
+    let mut pr_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, pr) in repo.pull_requests.iter().enumerate() {
+        for id in &pr.commits {
+            pr_of.entry(id.as_str()).or_insert(i);
         }
-        for c in &mine {
+    }
+    let mut by_pr: BTreeMap<usize, Vec<&Commit>> = BTreeMap::new();
+    for c in &commits {
+        if let Some(&i) = pr_of.get(c.id.as_str()) {
             taken.insert(&c.id);
+            by_pr.entry(i).or_default().push(c);
         }
+    }
+    for (i, mine) in by_pr {
+        let pr = &repo.pull_requests[i];
         groups.push((pr.title.clone(), Some(pr.number), mine));
     }
     // 2. A squash merge is its own group.

@@ -26,8 +26,7 @@ impl Stream {
         who: &str,
         day: i64,
         msg: &str,
-        from: Option<usize>,
-        merge: Option<usize>,
+        parents: &[usize],
         files: &[(&str, &str)],
     ) -> usize {
         self.mark += 1;
@@ -40,10 +39,10 @@ impl Stream {
             "author {who} {t} +0200\ncommitter {who} {t} +0200\n"
         ));
         self.out.push_str(&format!("data {}\n{msg}\n", msg.len()));
-        if let Some(f) = from {
+        if let Some(f) = parents.first() {
             self.out.push_str(&format!("from :{f}\n"));
         }
-        if let Some(m) = merge {
+        for m in parents.iter().skip(1) {
             self.out.push_str(&format!("merge :{m}\n"));
         }
         for (path, content) in files {
@@ -99,8 +98,7 @@ fn shop(dir: &Path) {
         OTHER,
         0,
         "Initial layout",
-        None,
-        None,
+        &[],
         &[
             ("README.md", "shop\n"),
             (
@@ -114,8 +112,7 @@ fn shop(dir: &Path) {
         ME,
         1,
         "Start the retry budget",
-        Some(base),
-        None,
+        &[base],
         &[("client/retry.rs", "fn budget() {}\n")],
     );
     let f2 = s.commit(
@@ -123,8 +120,7 @@ fn shop(dir: &Path) {
         ME,
         2,
         "Scale the budget: retries from 14x to 1.3x",
-        Some(f1),
-        None,
+        &[f1],
         &[("client/retry.rs", "fn budget() {}\nfn scale() {}\n")],
     );
     let m = s.commit(
@@ -132,8 +128,7 @@ fn shop(dir: &Path) {
         OTHER,
         3,
         "Merge pull request #12 from priya/retry-budget\n\nAdd a retry budget",
-        Some(base),
-        Some(f2),
+        &[base, f2],
         &[],
     );
     let sq = s.commit(
@@ -141,8 +136,7 @@ fn shop(dir: &Path) {
         ME,
         4,
         "Add idempotency keys (#15)",
-        Some(m),
-        None,
+        &[m],
         &[("api/keys.rs", "a\nb\nc\n")],
     );
     let t1 = s.commit(
@@ -150,8 +144,7 @@ fn shop(dir: &Path) {
         ME,
         5,
         "PAY-7 reject duplicate refunds",
-        Some(sq),
-        None,
+        &[sq],
         &[("api/refund.rs", "x\n")],
     );
     let o = s.commit(
@@ -159,8 +152,7 @@ fn shop(dir: &Path) {
         OTHER,
         6,
         "Someone else's work",
-        Some(t1),
-        None,
+        &[t1],
         &[("api/other.rs", "y\n")],
     );
     let t2 = s.commit(
@@ -168,8 +160,7 @@ fn shop(dir: &Path) {
         "Priya R <priya@old-laptop.local>",
         12,
         "Finish PAY-7: 40% faster lookups",
-        Some(o),
-        None,
+        &[o],
         &[("db/index.sql", "create index\n")],
     );
     s.commit(
@@ -177,8 +168,7 @@ fn shop(dir: &Path) {
         ME,
         13,
         "Write the deploy guide for the team",
-        Some(t2),
-        None,
+        &[t2],
         &[("docs/deploy.md", "one\ntwo\n")],
     );
     make_repo(dir, &s);
@@ -284,7 +274,7 @@ fn read_repo_filters_dates_and_names() {
 fn find_repos_in_a_tree() {
     let root = tempfile::tempdir().expect("tempdir");
     let mut s = Stream::default();
-    s.commit("main", ME, 0, "one", None, None, &[("a.txt", "a\n")]);
+    s.commit("main", ME, 0, "one", &[], &[("a.txt", "a\n")]);
     for sub in ["a", "nested/b", "node_modules/c", "target/d", "a/vendor/e"] {
         make_repo(&root.path().join(sub), &s);
     }

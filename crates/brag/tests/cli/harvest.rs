@@ -40,8 +40,10 @@ impl Stream {
             self.out.push_str(&format!("merge :{p}\n"));
         }
         for (path, content) in files {
-            self.out
-                .push_str(&format!("M 100644 inline {path}\ndata {}\n{content}\n", content.len()));
+            self.out.push_str(&format!(
+                "M 100644 inline {path}\ndata {}\n{content}\n",
+                content.len()
+            ));
         }
         self.mark
     }
@@ -53,14 +55,26 @@ fn git(dir: &Path, args: &[&str], input: Option<&str>) {
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::null())
         .spawn()
         .expect("run git");
     if let Some(text) = input {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("feed git");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("feed git");
     }
-    assert!(child.wait().expect("git ends").success(), "git {args:?} failed");
+    assert!(
+        child.wait().expect("git ends").success(),
+        "git {args:?} failed"
+    );
 }
 
 fn make_repo(dir: &Path, s: &Stream, origin: Option<&str>) {
@@ -78,20 +92,98 @@ fn make_repo(dir: &Path, s: &Stream, origin: Option<&str>) {
 fn workspace(env: &TestEnv) -> std::path::PathBuf {
     let src = env.root().join("src");
     let mut s = Stream::default();
-    let base = s.commit("main", OTHER, 0, "Initial layout", &[], &[("README.md", "shop\n")]);
-    let f1 = s.commit("retry", ME, 1, "Start the retry budget", &[base], &[("client/retry.rs", "a\n")]);
-    let f2 = s.commit("retry", ME, 2, "Scale by success rate: 40% faster recovery", &[f1], &[("client/retry.rs", "a\nb\n")]);
-    let m = s.commit("main", OTHER, 3, "Merge pull request #12 from priya/retry\n\nAdd a retry budget", &[base, f2], &[]);
-    let sq = s.commit("main", ME, 4, "Add idempotency keys (#15)", &[m], &[("api/keys.rs", "k\n")]);
-    let t1 = s.commit("main", ME, 5, "PAY-7 reject duplicate refunds", &[sq], &[("api/refund.rs", "r\n")]);
-    let o = s.commit("main", OTHER, 6, "Sam's own change", &[t1], &[("api/sam.rs", "s\n")]);
-    s.commit("main", ME, 9, "Finish PAY-7 with an index", &[o], &[("db/index.sql", "i\n")]);
-    make_repo(&src.join("shop"), &s, Some("https://github.com/acme/shop.git"));
+    let base = s.commit(
+        "main",
+        OTHER,
+        0,
+        "Initial layout",
+        &[],
+        &[("README.md", "shop\n")],
+    );
+    let f1 = s.commit(
+        "retry",
+        ME,
+        1,
+        "Start the retry budget",
+        &[base],
+        &[("client/retry.rs", "a\n")],
+    );
+    let f2 = s.commit(
+        "retry",
+        ME,
+        2,
+        "Scale by success rate: 40% faster recovery",
+        &[f1],
+        &[("client/retry.rs", "a\nb\n")],
+    );
+    let m = s.commit(
+        "main",
+        OTHER,
+        3,
+        "Merge pull request #12 from priya/retry\n\nAdd a retry budget",
+        &[base, f2],
+        &[],
+    );
+    let sq = s.commit(
+        "main",
+        ME,
+        4,
+        "Add idempotency keys (#15)",
+        &[m],
+        &[("api/keys.rs", "k\n")],
+    );
+    let t1 = s.commit(
+        "main",
+        ME,
+        5,
+        "PAY-7 reject duplicate refunds",
+        &[sq],
+        &[("api/refund.rs", "r\n")],
+    );
+    let o = s.commit(
+        "main",
+        OTHER,
+        6,
+        "Sam's own change",
+        &[t1],
+        &[("api/sam.rs", "s\n")],
+    );
+    s.commit(
+        "main",
+        ME,
+        9,
+        "Finish PAY-7 with an index",
+        &[o],
+        &[("db/index.sql", "i\n")],
+    );
+    make_repo(
+        &src.join("shop"),
+        &s,
+        Some("https://github.com/acme/shop.git"),
+    );
 
     let mut t = Stream::default();
-    let a = t.commit("main", ME, 20, "Parse the config file format", &[], &[("src/config.rs", "c\n")]);
-    t.commit("main", ME, 21, "Add a --verbose flag to every command", &[a], &[("src/flags.rs", "f\n")]);
-    make_repo(&src.join("tools/cli"), &t, Some("git@gitlab.com:acme/tools/cli.git"));
+    let a = t.commit(
+        "main",
+        ME,
+        20,
+        "Parse the config file format",
+        &[],
+        &[("src/config.rs", "c\n")],
+    );
+    t.commit(
+        "main",
+        ME,
+        21,
+        "Add a --verbose flag to every command",
+        &[a],
+        &[("src/flags.rs", "f\n")],
+    );
+    make_repo(
+        &src.join("tools/cli"),
+        &t,
+        Some("git@gitlab.com:acme/tools/cli.git"),
+    );
     make_repo(&src.join("node_modules/dep"), &t, None);
     src
 }
@@ -101,9 +193,19 @@ fn harvest_writes_drafts_once() {
     let env = TestEnv::new();
     let src = workspace(&env);
     let src = src.to_str().expect("path");
-    let rows = env.json(&["harvest", "git", src, "--author", "priya@example.com", "--json"]);
+    let rows = env.json(&[
+        "harvest",
+        "git",
+        src,
+        "--author",
+        "priya@example.com",
+        "--json",
+    ]);
     let rows = rows.as_array().expect("array");
-    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().expect("title")).collect();
+    let titles: Vec<&str> = rows
+        .iter()
+        .map(|r| r["title"].as_str().expect("title"))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -118,12 +220,23 @@ fn harvest_writes_drafts_once() {
     assert_eq!(pr["kind"], "win");
     assert_eq!(pr["extra"]["draft"], true);
     assert_eq!(pr["commits"].as_array().expect("commits").len(), 2);
-    assert_eq!(pr["links"][0]["url"], "https://github.com/acme/shop/pull/12");
+    assert_eq!(
+        pr["links"][0]["url"],
+        "https://github.com/acme/shop/pull/12"
+    );
     assert_eq!(pr["links"][0]["kind"], "github-pr");
     assert_eq!(pr["metrics"], serde_json::json!(["40% faster"]));
     assert_eq!(pr["project"], "shop");
-    assert!(pr["id"].as_str().is_some_and(|id| id.ends_with("add-a-retry-budget")));
-    assert_eq!(rows[2]["commits"].as_array().expect("commits").len(), 2, "PAY-7 across days");
+    assert!(
+        pr["id"]
+            .as_str()
+            .is_some_and(|id| id.ends_with("add-a-retry-budget"))
+    );
+    assert_eq!(
+        rows[2]["commits"].as_array().expect("commits").len(),
+        2,
+        "PAY-7 across days"
+    );
     assert_eq!(rows[3]["project"], "cli");
     assert_eq!(env.files().len(), 4);
     assert!(env.ok(&["doctor"]).contains("entries: 4"));
@@ -144,12 +257,34 @@ fn harvest_dry_run_writes_nothing_and_dates_filter() {
     let src = workspace(&env);
     let src = src.to_str().expect("path");
     let before = env.snapshot();
-    let out = env.ok(&["harvest", "git", src, "-a", "priya@example.com", "--dry-run"]);
+    let out = env.ok(&[
+        "harvest",
+        "git",
+        src,
+        "-a",
+        "priya@example.com",
+        "--dry-run",
+    ]);
     assert!(out.contains("4 drafts would be written"), "{out}");
     assert_eq!(env.snapshot(), before);
     // 1_780_000_000 is 2026-05-28; day 20 is 2026-06-17.
-    let rows = env.json(&["harvest", "git", src, "-a", "priya@example.com", "--dry-run", "--json", "--from", "2026-06-10"]);
-    let titles: Vec<&str> = rows.as_array().expect("array").iter().map(|r| r["title"].as_str().expect("t")).collect();
+    let rows = env.json(&[
+        "harvest",
+        "git",
+        src,
+        "-a",
+        "priya@example.com",
+        "--dry-run",
+        "--json",
+        "--from",
+        "2026-06-10",
+    ]);
+    let titles: Vec<&str> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["title"].as_str().expect("t"))
+        .collect();
     assert_eq!(titles, ["Add a --verbose flag to every command"]);
 }
 
@@ -157,10 +292,22 @@ fn harvest_dry_run_writes_nothing_and_dates_filter() {
 fn harvest_identity_from_config_and_other_authors() {
     let env = TestEnv::new();
     let src = workspace(&env);
-    write_file(&env.path("brag.toml"), b"[identity]\nemails = [\"sam@example.com\"]\n");
-    let rows = env.json(&["harvest", "git", src.to_str().expect("path"), "--dry-run", "--json"]);
+    write_file(
+        &env.path("brag.toml"),
+        b"[identity]\nemails = [\"sam@example.com\"]\n",
+    );
+    let rows = env.json(&[
+        "harvest",
+        "git",
+        src.to_str().expect("path"),
+        "--dry-run",
+        "--json",
+    ]);
     let rows = rows.as_array().expect("array");
-    let commits: usize = rows.iter().map(|r| r["commits"].as_array().expect("c").len()).sum();
+    let commits: usize = rows
+        .iter()
+        .map(|r| r["commits"].as_array().expect("c").len())
+        .sum();
     assert_eq!(commits, 2, "Sam's two non-merge commits: {rows:#?}");
 }
 
@@ -168,8 +315,14 @@ fn harvest_identity_from_config_and_other_authors() {
 fn harvest_without_identity_is_usage_error() {
     let env = TestEnv::new();
     let src = workspace(&env);
-    let err = env.fails(&["harvest", "git", src.to_str().expect("path"), "--dry-run"], 2);
-    assert!(err.contains("whose commits") && err.contains("--author"), "{err}");
+    let err = env.fails(
+        &["harvest", "git", src.to_str().expect("path"), "--dry-run"],
+        2,
+    );
+    assert!(
+        err.contains("whose commits") && err.contains("--author"),
+        "{err}"
+    );
 }
 
 #[test]
