@@ -408,13 +408,49 @@ impl App {
     pub fn write_drafts(&mut self, drafts: Vec<harvest::Draft>) -> Result<Vec<Entry>, AppError> {
         let _lock = self.vault.lock()?;
         let known = self.index.label_values("commit")?;
-        let mut written = Vec::new();
-        let mut changes = Vec::new();
-        for d in drafts {
-            if d.commits.iter().any(|c| known.contains(c)) {
+        let entries = drafts
+            .into_iter()
+            .filter(|d| !d.commits.iter().any(|c| known.contains(c)))
+            .map(|d| d.entry)
+            .collect();
+        self.write_entries(entries, &|_| None)
+    }
+
+    /// Writes imported entries, skipping those whose import key the vault has already;
+    /// the index is brought up to date first.
+    pub fn import(&mut self, imported: Vec<Imported>) -> Result<ImportSummary, AppError> {
+        self.sync()?;
+        let _lock = self.vault.lock()?;
+        let catalogue = self.catalogue()?;
+        let mut known = self.index.label_values(IMPORT_KEY)?;
+        let mut present = 0;
+        let mut fresh = Vec::new();
+        for item in imported {
+            if let Some(serde_json::Value::String(k)) = item.entry.extra.get(IMPORT_KEY)
+                && !known.insert(k.clone())
+            {
+                present += 1;
                 continue;
             }
-            let mut entry = d.entry;
+            fresh.push(item.entry);
+        }
+        let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
+        Ok(ImportSummary {
+            added: self.write_entries(fresh, &name_of)?,
+            present,
+        })
+    }
+
+    /// Writes new entries made by brag, each under a fresh id (dated today when they
+    /// have no date), and indexes them in one transaction. The vault lock must be held.
+    fn write_entries(
+        &mut self,
+        entries: Vec<Entry>,
+        name_of: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Vec<Entry>, AppError> {
+        let mut written = Vec::with_capacity(entries.len());
+        let mut changes = Vec::with_capacity(entries.len());
+        for mut entry in entries {
             if entry.date.is_none() {
                 entry.date = Some(self.today);
             }
@@ -422,7 +458,7 @@ impl App {
             let entry = self.write_new(&base, |id| {
                 entry.id = id.clone();
                 entry.path = id.relative_path();
-                Ok((file::render(&entry), entry.clone()))
+                Ok((file::render_named(&entry, name_of), entry.clone()))
             })?;
             changes.push(Change::Entry {
                 path: entry.path.clone(),
@@ -433,49 +469,6 @@ impl App {
         }
         self.index.apply(&changes)?;
         Ok(written)
-    }
-
-    /// Writes imported entries, skipping those whose import key the vault has already;
-    /// the index is brought up to date first.
-    pub fn import(&mut self, imported: Vec<Imported>) -> Result<ImportSummary, AppError> {
-        self.sync()?;
-        let _lock = self.vault.lock()?;
-        let catalogue = self.catalogue()?;
-        let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
-        let mut known = self.index.label_values(IMPORT_KEY)?;
-        let mut summary = ImportSummary::default();
-        let mut changes = Vec::new();
-        for item in imported {
-            let mut entry = item.entry;
-            let key = match entry.extra.get(IMPORT_KEY) {
-                Some(serde_json::Value::String(k)) => Some(k.clone()),
-                _ => None,
-            };
-            if let Some(k) = &key {
-                if known.contains(k) {
-                    summary.present += 1;
-                    continue;
-                }
-                known.insert(k.clone());
-            }
-            if entry.date.is_none() {
-                entry.date = Some(self.today);
-            }
-            let base = id_base(&entry, self.today);
-            let entry = self.write_new(&base, |id| {
-                entry.id = id.clone();
-                entry.path = id.relative_path();
-                Ok((file::render_named(&entry, &name_of), entry.clone()))
-            })?;
-            changes.push(Change::Entry {
-                path: entry.path.clone(),
-                stamp: self.vault.stamp(&entry.path)?,
-                entry: Box::new(entry.clone()),
-            });
-            summary.added.push(entry);
-        }
-        self.index.apply(&changes)?;
-        Ok(summary)
     }
 
     /// Writes a new entry from the full text of a file, as typed in an editor; the text is

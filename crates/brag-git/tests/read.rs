@@ -1,98 +1,21 @@
 //! Reading real repositories, made in the test with `git fast-import`.
 
+mod common;
+
 use std::collections::HashSet;
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use brag_core::harvest;
 use brag_git::{Identity, ReadOptions, find_repos, read_repo};
-
-/// Builds a fast-import stream.
-#[derive(Default)]
-struct Stream {
-    out: String,
-    mark: usize,
-}
+use common::{Stream, git, make_repo};
 
 const ME: &str = "Priya Rao <priya@example.com>";
 const OTHER: &str = "Sam Lee <sam@example.com>";
 
-impl Stream {
-    /// Adds a commit on `branch`; returns its mark.
-    fn commit(
-        &mut self,
-        branch: &str,
-        who: &str,
-        day: i64,
-        msg: &str,
-        parents: &[usize],
-        files: &[(&str, &str)],
-    ) -> usize {
-        self.mark += 1;
-        let t = 1_750_000_000 + day * 86_400;
-        self.out.push_str(&format!(
-            "commit refs/heads/{branch}\nmark :{}\n",
-            self.mark
-        ));
-        self.out.push_str(&format!(
-            "author {who} {t} +0200\ncommitter {who} {t} +0200\n"
-        ));
-        self.out.push_str(&format!("data {}\n{msg}\n", msg.len()));
-        if let Some(f) = parents.first() {
-            self.out.push_str(&format!("from :{f}\n"));
-        }
-        for m in parents.iter().skip(1) {
-            self.out.push_str(&format!("merge :{m}\n"));
-        }
-        for (path, content) in files {
-            self.out.push_str(&format!(
-                "M 100644 inline {path}\ndata {}\n{content}\n",
-                content.len()
-            ));
-        }
-        self.mark
-    }
-}
-
-fn git(dir: &Path, args: &[&str], input: Option<&str>) {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .stdin(if input.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
-    let mut child = cmd.spawn().expect("run git");
-    if let Some(text) = input {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("feed git");
-    }
-    assert!(
-        child.wait().expect("git ends").success(),
-        "git {args:?} failed"
-    );
-}
-
-fn make_repo(dir: &Path, stream: &Stream) {
-    std::fs::create_dir_all(dir).expect("mkdir");
-    git(dir, &["init", "-q", "-b", "main"], None);
-    git(dir, &["fast-import", "--quiet"], Some(&stream.out));
-    // A checked-out work tree, as users have: .mailmap is read from it.
-    git(dir, &["reset", "-q", "--hard"], None);
-}
-
 /// A repository with a merged PR, a squash merge, a ticket across days, other authors, a
 /// .mailmap alias and a known remote.
 fn shop(dir: &Path) {
-    let mut s = Stream::default();
+    let mut s = Stream::new(1_750_000_000);
     let base = s.commit(
         "main",
         OTHER,
@@ -171,16 +94,7 @@ fn shop(dir: &Path) {
         &[t2],
         &[("docs/deploy.md", "one\ntwo\n")],
     );
-    make_repo(dir, &s);
-    git(
-        dir,
-        &[
-            "config",
-            "remote.origin.url",
-            "git@github.com:acme/shop.git",
-        ],
-        None,
-    );
+    make_repo(dir, &s, Some("git@github.com:acme/shop.git"));
 }
 
 fn me() -> ReadOptions {
@@ -273,13 +187,13 @@ fn read_repo_filters_dates_and_names() {
 #[test]
 fn find_repos_in_a_tree() {
     let root = tempfile::tempdir().expect("tempdir");
-    let mut s = Stream::default();
+    let mut s = Stream::new(1_750_000_000);
     s.commit("main", ME, 0, "one", &[], &[("a.txt", "a\n")]);
     for sub in ["a", "nested/b", "node_modules/c", "target/d", "a/vendor/e"] {
-        make_repo(&root.path().join(sub), &s);
+        make_repo(&root.path().join(sub), &s, None);
     }
     let outside = tempfile::tempdir().expect("tempdir");
-    make_repo(&outside.path().join("f"), &s);
+    make_repo(&outside.path().join("f"), &s, None);
     std::os::unix::fs::symlink(outside.path().join("f"), root.path().join("link"))
         .expect("symlink");
     let found: Vec<String> = find_repos(root.path())

@@ -23,8 +23,50 @@ pub fn edit(path: &Path) -> CmdResult {
     if !status.success() {
         return Err(CommandError::failure(format!(
             "the editor `{editor}` exited with {status}; nothing was saved"
-        ))
-        .hint(format!("your text is kept in {}", path.display())));
+        )));
     }
     Ok(())
+}
+
+/// Returns a copy of some text in `.brag/drafts/` for the editor to work on. Dropped, it
+/// is deleted; [`Draft::keep`] keeps it when what the user typed could not be saved.
+pub struct Draft {
+    file: tempfile::NamedTempFile,
+    /// What to tell the user about the kept copy; `{}` is its path.
+    hint: &'static str,
+}
+
+impl Draft {
+    /// Writes `text` to a new draft named `PREFIX…md` in `dir` and opens the editor on it;
+    /// returns the draft and the text saved in it.
+    pub fn edit(
+        dir: &Path,
+        prefix: &str,
+        text: &str,
+        hint: &'static str,
+    ) -> CmdResult<(Draft, String)> {
+        use std::io::Write as _;
+        std::fs::create_dir_all(dir)?;
+        let mut file = tempfile::Builder::new()
+            .prefix(prefix)
+            .suffix(".md")
+            .tempfile_in(dir)?;
+        file.write_all(text.as_bytes())?;
+        file.flush()?;
+        let draft = Draft { file, hint };
+        if let Err(e) = edit(draft.file.path()) {
+            return Err(draft.keep(e));
+        }
+        let saved = std::fs::read_to_string(draft.file.path())?;
+        Ok((draft, saved))
+    }
+
+    /// Keeps the draft on disk and adds where it is to the error.
+    pub fn keep(self, e: CommandError) -> CommandError {
+        let hint = self.hint;
+        match self.file.keep() {
+            Ok((_, path)) => e.hint(hint.replace("{}", &path.display().to_string())),
+            Err(_) => e,
+        }
+    }
 }

@@ -7,8 +7,9 @@ use brag_core::{Entry, Kind};
 
 use super::{Env, parse_kind};
 use crate::cli::NewArgs;
+use crate::editor::Draft;
 use crate::error::{CmdResult, CommandError};
-use crate::{editor, ui};
+use crate::ui;
 
 /// Opens the editor on a template and writes what comes back as a new entry.
 pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
@@ -19,18 +20,13 @@ pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
     };
     let mut app = env.open_or_init()?;
     let template = template(kind, args.title.as_deref(), date);
-    let drafts = app.vault().state_dir()?.join("drafts");
-    std::fs::create_dir_all(&drafts)?;
-    let mut draft = tempfile::Builder::new()
-        .prefix("new-")
-        .suffix(".md")
-        .tempfile_in(&drafts)?;
-    draft.write_all(template.as_bytes())?;
-    draft.flush()?;
-    if let Err(e) = editor::edit(draft.path()) {
-        return Err(keep_on_error(e, draft));
-    }
-    let text = std::fs::read_to_string(draft.path())?;
+    let dir = app.vault().state_dir()?.join("drafts");
+    let (draft, text) = Draft::edit(
+        &dir,
+        "new-",
+        &template,
+        "your text is kept in {}; fix it and run `brag new` again, or copy it into the vault",
+    )?;
     if text.trim().is_empty() || text == template {
         ui::note("Nothing written: the file was empty or unchanged.");
         return Ok(());
@@ -42,17 +38,7 @@ pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
             out.flush()?;
             Ok(())
         }
-        Err(e) => Err(keep_on_error(CommandError::from(e), draft)),
-    }
-}
-
-fn keep_on_error(e: CommandError, draft: tempfile::NamedTempFile) -> CommandError {
-    match draft.keep() {
-        Ok((_, path)) => e.hint(format!(
-            "your text is kept in {}; fix it and run `brag new` again, or copy it into the vault",
-            path.display()
-        )),
-        Err(_) => e,
+        Err(e) => Err(draft.keep(CommandError::from(e))),
     }
 }
 

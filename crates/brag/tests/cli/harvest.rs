@@ -1,97 +1,20 @@
 //! `brag harvest git`: real repositories made with `git fast-import`, several in one tree.
 
-use std::io::Write as _;
-use std::path::Path;
-use std::process::{Command, Stdio};
+#[path = "../../../brag-git/tests/common/mod.rs"]
+mod gitfix;
+
+use gitfix::{Stream, make_repo};
 
 use crate::common::{TestEnv, write_file};
 
 const ME: &str = "Priya Rao <priya@example.com>";
 const OTHER: &str = "Sam Lee <sam@example.com>";
 
-/// Builds a fast-import stream, one commit at a time.
-#[derive(Default)]
-struct Stream {
-    out: String,
-    mark: usize,
-}
-
-impl Stream {
-    fn commit(
-        &mut self,
-        branch: &str,
-        who: &str,
-        day: i64,
-        msg: &str,
-        parents: &[usize],
-        files: &[(&str, &str)],
-    ) -> usize {
-        self.mark += 1;
-        let t = 1_780_000_000 + day * 86_400;
-        self.out.push_str(&format!(
-            "commit refs/heads/{branch}\nmark :{}\nauthor {who} {t} +0000\ncommitter {who} {t} +0000\ndata {}\n{msg}\n",
-            self.mark,
-            msg.len()
-        ));
-        if let Some(first) = parents.first() {
-            self.out.push_str(&format!("from :{first}\n"));
-        }
-        for p in parents.iter().skip(1) {
-            self.out.push_str(&format!("merge :{p}\n"));
-        }
-        for (path, content) in files {
-            self.out.push_str(&format!(
-                "M 100644 inline {path}\ndata {}\n{content}\n",
-                content.len()
-            ));
-        }
-        self.mark
-    }
-}
-
-fn git(dir: &Path, args: &[&str], input: Option<&str>) {
-    let mut child = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .stdin(if input.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("run git");
-    if let Some(text) = input {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("feed git");
-    }
-    assert!(
-        child.wait().expect("git ends").success(),
-        "git {args:?} failed"
-    );
-}
-
-fn make_repo(dir: &Path, s: &Stream, origin: Option<&str>) {
-    std::fs::create_dir_all(dir).expect("mkdir");
-    git(dir, &["init", "-q", "-b", "main"], None);
-    git(dir, &["fast-import", "--quiet"], Some(&s.out));
-    git(dir, &["reset", "-q", "--hard"], None);
-    if let Some(url) = origin {
-        git(dir, &["config", "remote.origin.url", url], None);
-    }
-}
-
 /// Two repositories under `src/`: `shop` (PR merge, squash merge, ticket, other authors)
 /// and `tools/cli` (plain commits, a GitLab remote); plus one inside `node_modules`.
 fn workspace(env: &TestEnv) -> std::path::PathBuf {
     let src = env.root().join("src");
-    let mut s = Stream::default();
+    let mut s = Stream::new(1_780_000_000);
     let base = s.commit(
         "main",
         OTHER,
@@ -162,7 +85,7 @@ fn workspace(env: &TestEnv) -> std::path::PathBuf {
         Some("https://github.com/acme/shop.git"),
     );
 
-    let mut t = Stream::default();
+    let mut t = Stream::new(1_780_000_000);
     let a = t.commit(
         "main",
         ME,
