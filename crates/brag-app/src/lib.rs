@@ -48,6 +48,9 @@ pub enum AppError {
         "brag.toml: no competency framework `{0}` (built in: amazon-lp, engineering; or add frameworks/{0}.toml)"
     )]
     UnknownFramework(String),
+    /// The file changed on disk while it was being edited.
+    #[error("{0} changed on disk while you were editing it; nothing was saved")]
+    Changed(String),
     /// No entry has this id.
     #[error("no entry `{0}`")]
     NotFound(String),
@@ -527,14 +530,26 @@ impl App {
     /// Replaces the text of an existing entry's file, after checking that it reads.
     ///
     /// Returns `None` when the text is the same as the file's: nothing is written.
-    pub fn replace_text(&mut self, id: &EntryId, text: &str) -> Result<Option<Entry>, AppError> {
+    ///
+    /// With `expected`, the file must still hold that text: an edit made elsewhere while
+    /// this one was open is not overwritten ([`AppError::Changed`]).
+    pub fn replace_text(
+        &mut self,
+        id: &EntryId,
+        text: &str,
+        expected: Option<&str>,
+    ) -> Result<Option<Entry>, AppError> {
         let rel = id.relative_path();
         let entry = file::parse(text, Some(id))
             .map_err(|e| bad_entry(&rel, e))?
             .entry;
         let _lock = self.vault.lock()?;
-        if self.vault.read(&rel)? == text {
+        let current = self.vault.read(&rel)?;
+        if current == text {
             return Ok(None);
+        }
+        if expected.is_some_and(|x| x != current) {
+            return Err(AppError::Changed(rel));
         }
         self.vault.replace(&rel, text)?;
         self.index_one(&rel, &entry)?;

@@ -88,14 +88,29 @@ fn replace_text_refuses_bad_text_and_changes_nothing() {
     let a = app.add(win("Alpha")).expect("add");
     let before = std::fs::read_to_string(dir.path().join(&a.path)).expect("read");
     let err = app
-        .replace_text(&a.id, "---\ndate: nope\n---\n")
+        .replace_text(&a.id, "---\ndate: nope\n---\n", None)
         .expect_err("bad date");
     assert!(matches!(err, AppError::BadEntry { line: 2, .. }), "{err}");
     assert_eq!(
         std::fs::read_to_string(dir.path().join(&a.path)).expect("read"),
         before
     );
-    assert!(app.replace_text(&a.id, &before).expect("same").is_none());
+    assert!(
+        app.replace_text(&a.id, &before, None)
+            .expect("same")
+            .is_none()
+    );
+    // Someone else saved the file meanwhile: their edit is not overwritten.
+    std::fs::write(dir.path().join(&a.path), "---\ntitle: Theirs\n---\n").expect("write");
+    let err = app
+        .replace_text(&a.id, "---\ntitle: Mine\n---\n", Some(&before))
+        .expect_err("changed");
+    assert!(matches!(err, AppError::Changed(_)), "{err}");
+    assert!(
+        std::fs::read_to_string(dir.path().join(&a.path))
+            .expect("read")
+            .contains("Theirs")
+    );
 }
 
 #[test]

@@ -167,6 +167,9 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
     }
     // One document per competency; its name and aliases count more than its questions.
     let mut docs: Vec<(String, String, HashMap<String, f64>, f64)> = Vec::new();
+    // Terms of a competency's names and keywords: a question must share one of them to be
+    // about it; words only its description or sample questions use are too common.
+    let mut strong: Vec<HashSet<String>> = Vec::new();
     for fw in catalogue.frameworks() {
         for c in &fw.competencies {
             let mut tf: HashMap<String, f64> = HashMap::new();
@@ -190,6 +193,11 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
                 add(question, 0.5);
             }
             docs.push((c.id.clone(), c.name.clone(), tf, len));
+            let names = std::iter::once(c.name.as_str())
+                .chain(std::iter::once(c.id.as_str()))
+                .chain(c.aliases.iter().map(String::as_str))
+                .chain(c.keywords.iter().map(String::as_str));
+            strong.push(names.flat_map(|n| terms(&n.replace('-', " "))).collect());
         }
     }
     let n = docs.len() as f64;
@@ -218,7 +226,7 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
             }
             (score, i, words)
         })
-        .filter(|(s, _, _)| *s > 0.0)
+        .filter(|(s, i, words)| *s > 0.0 && words.iter().any(|w| strong[*i].contains(w)))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let best = scored.first().map_or(0.0, |s| s.0);

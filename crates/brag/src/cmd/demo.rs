@@ -134,6 +134,26 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         },
     )?;
 
+    step("brag ask \"a time you changed something many teams depended on\"")?;
+    super::ask::cmd_ask(
+        &demo,
+        crate::cli::AskArgs {
+            question: vec!["a time you changed something many teams depended on".into()],
+            limit: 3,
+            out: JsonArgs { json: false },
+        },
+    )?;
+
+    step("brag coach 2024-07-16")?;
+    super::coach::cmd_coach(
+        &demo,
+        crate::cli::CoachArgs {
+            id: Some("2024-07-16".into()),
+            min_score: None,
+            out: JsonArgs { json: false },
+        },
+    )?;
+
     step("brag add \"cut CI time from 18 to 7 minutes #ci @dana\"")?;
     super::add::cmd_add(
         &demo,
@@ -171,6 +191,10 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         dir.display()
     )?;
     writeln!(out, "Keep exploring:  export BRAG_VAULT={}", dir.display())?;
+    writeln!(
+        out,
+        "                 brag coverage; brag coach; brag search latency"
+    )?;
     writeln!(
         out,
         "Start your own:  brag init && brag add \"what you did today\""

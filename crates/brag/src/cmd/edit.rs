@@ -31,7 +31,7 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
         ));
         return Ok(());
     }
-    match app.replace_text(&id, &text) {
+    match app.replace_text(&id, &text, Some(&original)) {
         Ok(_) => {
             let mut out = ui::stdout();
             writeln!(out, "Saved {id} ({})", id.relative_path())?;

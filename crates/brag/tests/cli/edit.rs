@@ -183,3 +183,26 @@ fn edit_emptied_file_changes_nothing() {
         "the entry was emptied"
     );
 }
+
+#[test]
+fn edit_does_not_overwrite_a_change_made_meanwhile() {
+    let env = env_with_story();
+    // While "editing", another program saves the real file; then the user saves theirs.
+    let real = env.path(DESIGN_STORY_PATH);
+    let editor = env.editor(
+        "ed.sh",
+        &format!(
+            r#"sed -i 's/Measure before you pool./Theirs./' "{}"
+sed -i 's/amplified outages/Mine/' "$1""#,
+            real.display()
+        ),
+    );
+    let out = env.run_env(&["edit", "retry-budget"], &[("EDITOR", &editor)]);
+    expect_code(&out, 1, &["edit"]);
+    assert!(stderr(&out).contains("changed on disk"), "{}", stderr(&out));
+    let now = env.read(DESIGN_STORY_PATH);
+    assert!(now.contains("Theirs.") && !now.contains("Mine"), "{now}");
+    let kept = drafts(&env);
+    assert_eq!(kept.len(), 1, "the user's text is kept");
+    assert!(kept[0].1.contains("Mine"));
+}
