@@ -68,9 +68,10 @@ fn plain(text: &str, url_spans: &[(usize, usize)]) -> String {
     }
     cut.push_str(&text[last..]);
     let mut words: Vec<&str> = cut.split_whitespace().collect();
-    // Trailing tags are labels, not part of the sentence: `fixed the build #ci #infra`.
+    // Trailing tags and people are labels, not part of the sentence:
+    // `fixed the build #ci #infra @dana`.
     while words.last().is_some_and(|w| {
-        w.len() > 1 && w.starts_with('#') && !w[1..].bytes().all(|b| b.is_ascii_digit())
+        w.len() > 1 && w.starts_with(['#', '@']) && !w[1..].bytes().all(|b| b.is_ascii_digit())
     }) {
         words.pop();
     }
@@ -177,6 +178,7 @@ mod tests {
         assert_eq!(r.people, ["priya"]);
         assert_eq!(r.urls, ["https://github.com/a/b/pull/1"]);
         assert_eq!(r.plain, "cut p99 from 420 ms to 95 ms with priya, see .");
+        assert_eq!(recognise("shipped it #ci @dana").plain, "shipped it");
     }
 
     #[test]

@@ -149,3 +149,18 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
     }
     lost
 }
+
+#[test]
+fn titles_drop_trailing_tags_and_people() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let md = "## Projects\n- Led the incident review for the outage #incident @priya\n";
+    let e = &import(md, Format::Markdown, &opts)
+        .expect("imports")
+        .entries[0]
+        .entry;
+    assert_eq!(e.title, "Led the incident review for the outage");
+    assert_eq!(e.tags, ["projects", "incident"]);
+    assert_eq!(e.people, ["priya"]);
+}
