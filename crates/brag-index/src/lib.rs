@@ -3,7 +3,7 @@
 //! The index is a cache of the entry files, never the record itself: its schema version
 //! lives in `PRAGMA user_version`, and a different version, a missing file or a corrupt one
 //! is answered by rebuilding it from the files. Callers keep it fresh by comparing each
-//! file's (path, size, mtime) with [`Index::stamps`] and handing the differences to
+//! file's (path, size, mtime) with [`Index::each_stamp`] and handing the differences to
 //! [`Index::apply`].
 
 mod fts;
