@@ -167,7 +167,10 @@ fn harvest_writes_drafts_once() {
     // Again: nothing new. Piped, there is no progress bar.
     let out = env.run(&["harvest", "git", src, "--author", "priya@example.com"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("commits read") && !err.contains('\u{1b}'), "{err}");
+    assert!(
+        !err.contains("commits read") && !err.contains('\u{1b}'),
+        "{err}"
+    );
     let again = env.ok(&["harvest", "git", src, "--author", "priya@example.com"]);
     assert!(again.contains("0 drafts written"), "{again}");
     assert_eq!(env.files().len(), 4);
