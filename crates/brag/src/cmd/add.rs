@@ -16,8 +16,28 @@ pub fn cmd_add(env: &Env, args: AddArgs) -> CmdResult {
     if text.is_empty() {
         return Err(CommandError::usage("the text is empty: say what you did"));
     }
-    let entry = entry_from_line(env, text, &args)?;
+    let mut entry = entry_from_line(env, text, &args)?;
     let mut app = env.open_or_init()?;
+    if !args.competencies.is_empty() {
+        let catalogue = app.catalogue()?;
+        for written in &args.competencies {
+            match resolve_competency(&catalogue, written) {
+                Some(id) => push_unique(&mut entry.competencies, &id),
+                None => {
+                    crate::ui::warn(format_args!(
+                        "`{written}` is no competency of {}: kept as a tag",
+                        catalogue
+                            .frameworks()
+                            .iter()
+                            .map(|f| f.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    push_unique(&mut entry.tags, written);
+                }
+            }
+        }
+    }
     let entry = app.add(entry)?;
     if args.out.json {
         return print_json(&entry);
@@ -46,20 +66,11 @@ fn entry_from_line(env: &Env, text: &str, args: &AddArgs) -> CmdResult<Entry> {
     if let Some(d) = &args.date {
         entry.date = Some(env.date("--date", d)?);
     }
-    let push = |list: &mut Vec<String>, v: &str| {
-        let v = v.trim().trim_start_matches(['#', '@']).to_owned();
-        if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-            list.push(v);
-        }
-    };
     for t in args.tags.iter().chain(&found.tags) {
-        push(&mut entry.tags, t);
-    }
-    for c in &args.competencies {
-        push(&mut entry.competencies, c);
+        push_unique(&mut entry.tags, t);
     }
     for p in &found.people {
-        push(&mut entry.people, p);
+        push_unique(&mut entry.people, p);
     }
     for url in args.links.iter().chain(&found.urls) {
         if !entry.links.iter().any(|l| &l.url == url) {
@@ -67,4 +78,25 @@ fn entry_from_line(env: &Env, text: &str, args: &AddArgs) -> CmdResult<Entry> {
         }
     }
     Ok(entry)
+}
+
+/// Adds a label once, without its `#`/`@` marker, whatever its case.
+fn push_unique(list: &mut Vec<String>, v: &str) {
+    let v = v.trim().trim_start_matches(['#', '@']).to_owned();
+    if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
+        list.push(v);
+    }
+}
+
+/// Returns the competency id a written name stands for: an id as it is, or a name or
+/// alias of an active framework, typos tolerated; `None` when nothing matches well.
+pub fn resolve_competency(
+    catalogue: &brag_core::framework::Catalogue,
+    written: &str,
+) -> Option<String> {
+    let w = written.trim();
+    if catalogue.competency(w).is_some() {
+        return Some(w.to_owned());
+    }
+    catalogue.match_name(w).map(|m| m.id)
 }

@@ -9,8 +9,9 @@ use crate::ui;
 
 /// Prints the entries the filters select.
 pub fn cmd_list(env: &Env, args: ListArgs) -> CmdResult {
-    let filter = env.filter(&args.filter)?;
+    let mut filter = env.filter(&args.filter)?;
     let app = env.open_synced()?;
+    super::resolve_filter(&app, &mut filter)?;
     let entries = app.list(&filter, args.limit)?;
     if args.out.json {
         return print_json(&entries);

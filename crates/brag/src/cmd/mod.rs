@@ -129,6 +129,21 @@ impl Env {
     }
 }
 
+/// Turns competency names in a filter into ids (`-c "dive deep"` means `dive-deep`); a
+/// name that matches nothing is left as written.
+pub fn resolve_filter(app: &App, filter: &mut Filter) -> CmdResult {
+    if filter.competencies.is_empty() {
+        return Ok(());
+    }
+    let catalogue = app.catalogue()?;
+    for c in &mut filter.competencies {
+        if let Some(id) = add::resolve_competency(&catalogue, c) {
+            *c = id;
+        }
+    }
+    Ok(())
+}
+
 /// Returns a kind name parsed, or a usage error.
 pub fn parse_kind(s: &str) -> CmdResult<brag_core::Kind> {
     s.parse()

@@ -25,8 +25,9 @@ struct JsonHit<'a> {
 /// Prints the entries that best match the query.
 pub fn cmd_search(env: &Env, args: SearchArgs) -> CmdResult {
     let query = args.query.join(" ");
-    let filter = env.filter(&args.filter)?;
+    let mut filter = env.filter(&args.filter)?;
     let app = env.open_synced()?;
+    super::resolve_filter(&app, &mut filter)?;
     let hits = app
         .search(&query, &filter, args.limit)
         .map_err(|e| match e {

@@ -330,3 +330,33 @@ fn add_concurrent_into_missing_vault_all_land() {
         assert_eq!(env.list_ids(&[]).len(), 8, "round {round}");
     }
 }
+
+#[test]
+fn add_competency_names_become_ids_or_tags() {
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "add",
+        "-c",
+        "dive deep",
+        "-c",
+        "Right a lot",
+        "-c",
+        "space travel",
+        "traced the leak",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`space travel` is no competency of amazon-lp: kept as a tag"),
+        "{err}"
+    );
+    let e = env.json(&["show", "--json", "traced-the-leak"]);
+    assert_eq!(
+        e["competencies"],
+        serde_json::json!(["dive-deep", "are-right-a-lot"])
+    );
+    assert_eq!(e["tags"], serde_json::json!(["space travel"]));
+    // Filters take names too.
+    assert_eq!(env.list_ids(&["-c", "Dive Deep"]).len(), 1);
+    assert_eq!(env.list_ids(&["-c", "dive-deep"]).len(), 1);
+}
