@@ -198,6 +198,16 @@ impl App {
         Ok(self.index.list(filter, limit)?)
     }
 
+    /// Returns the entries a filter selects, newest first, with only the fields a
+    /// one-line listing shows (id, path, kind, date, undated, title, project, tags).
+    pub fn list_brief(
+        &self,
+        filter: &Filter,
+        limit: Option<usize>,
+    ) -> Result<Vec<Entry>, AppError> {
+        Ok(self.index.list_brief(filter, limit)?)
+    }
+
     /// Returns the entries that best match a query, best first.
     pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>, AppError> {
         Ok(self.index.search(query, filter, limit)?)

@@ -22,7 +22,7 @@ pub use fts::{fts_any, fts_query};
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -39,6 +39,10 @@ CREATE TABLE entries (
     date TEXT,
     kind TEXT NOT NULL,
     project TEXT COLLATE NOCASE,
+    -- What a one-line listing needs, so it need not parse whole documents.
+    title TEXT NOT NULL,
+    undated INTEGER NOT NULL,
+    tags TEXT NOT NULL,
     json TEXT NOT NULL
 );
 CREATE INDEX entries_date ON entries(date);
@@ -300,7 +304,7 @@ impl Index {
                 .prepare_cached("INSERT OR REPLACE INTO files (path, size, mtime, error_line, error) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .map_err(err)?;
             let mut put_entry = tx
-                .prepare_cached("INSERT INTO entries (path, id, date, kind, project, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .prepare_cached("INSERT INTO entries (path, id, date, kind, project, title, undated, tags, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .map_err(err)?;
             let mut put_fts = tx
                 .prepare_cached(
@@ -364,6 +368,9 @@ impl Index {
                                 entry.date.map(|d| d.to_string()),
                                 entry.kind.as_str(),
                                 entry.project,
+                                entry.title,
+                                entry.undated,
+                                serde_json::to_string(&entry.tags).unwrap_or_default(),
                                 json
                             ])
                             .map_err(err)?;
@@ -486,6 +493,41 @@ impl Index {
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([kind], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the entries a filter selects, newest first, with only what a one-line
+    /// listing shows filled in: id, path, kind, date, undated, title, project, tags.
+    pub fn list_brief(
+        &self,
+        filter: &Filter,
+        limit: Option<usize>,
+    ) -> Result<Vec<Entry>, IndexError> {
+        let (cond, args) = where_clause(filter);
+        let sql = format!(
+            "SELECT e.id, e.path, e.kind, e.date, e.undated, e.title, e.project, e.tags FROM entries e
+             WHERE {cond} ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {}",
+            limit.map_or(-1, |l| l as i64)
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args.iter()), |r| {
+                let kind: String = r.get(2)?;
+                let date: Option<String> = r.get(3)?;
+                let tags: String = r.get(7)?;
+                Ok(Entry {
+                    id: brag_core::EntryId(r.get(0)?),
+                    path: r.get(1)?,
+                    kind: kind.parse().unwrap_or_default(),
+                    date: date.and_then(|d| d.parse().ok()),
+                    undated: r.get(4)?,
+                    title: r.get(5)?,
+                    project: r.get(6)?,
+                    tags: serde_json::from_str(&tags).unwrap_or_default(),
+                    ..Entry::default()
+                })
+            })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }

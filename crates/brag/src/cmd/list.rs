@@ -12,10 +12,10 @@ pub fn cmd_list(env: &Env, args: ListArgs) -> CmdResult {
     let mut filter = env.filter(&args.filter)?;
     let app = env.open_synced()?;
     super::resolve_filter(&app, &mut filter)?;
-    let entries = app.list(&filter, args.limit)?;
     if args.out.json {
-        return print_json(&entries);
+        return print_json(&app.list(&filter, args.limit)?);
     }
+    let entries = app.list_brief(&filter, args.limit)?;
     if entries.is_empty() {
         ui::note(if filter.is_empty() {
             "No entries yet: record one with `brag add \"what you did\"`."
