@@ -21,9 +21,41 @@ pub const TAG: Style = AnsiColor::Blue.on_default();
 /// Matches inside snippets.
 pub const MATCH: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
 
-/// Returns stdout, locked, with colour only where it belongs.
-pub fn stdout() -> anstream::AutoStream<io::StdoutLock<'static>> {
-    anstream::stdout().lock()
+/// Returns stdout, locked and buffered, with colour only where it belongs: anstream
+/// decides (a terminal, `NO_COLOR`, `CLICOLOR_FORCE`), and escape codes are stripped
+/// where colour is off.
+pub fn stdout() -> Stdout {
+    let choice = anstream::AutoStream::choice(&io::stdout());
+    Stdout {
+        out: io::BufWriter::with_capacity(64 << 10, io::stdout().lock()),
+        strip: (choice == anstream::ColorChoice::Never).then(anstream::adapter::StripBytes::new),
+    }
+}
+
+/// Returns buffered stdout: one `write` call per 64 KiB rather than per line (Rust's
+/// stdout is line-buffered), which matters for `brag list` on a large vault.
+pub struct Stdout {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    /// The state of escape-code stripping, when colour is off.
+    strip: Option<anstream::adapter::StripBytes>,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.strip {
+            None => self.out.write_all(buf)?,
+            Some(state) => {
+                for printable in state.strip_next(buf) {
+                    self.out.write_all(printable)?;
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Prints a warning to stderr.
