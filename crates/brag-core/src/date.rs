@@ -352,3 +352,25 @@ mod tests {
         assert_eq!((p.start, p.end), (date(2025, 10, 1), date(2025, 12, 31)));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parse_period_never_panics(s in "\\PC{0,40}") {
+            let _ = parse_period(&s, jiff::civil::date(2026, 11, 25));
+        }
+
+        #[test]
+        fn iso_days_round_trip(y in 1900i16..2200, m in 1i8..=12, d in 1i8..=31) {
+            if let Ok(day) = Date::new(y, m, d) {
+                let p = parse_period(&day.to_string(), jiff::civil::date(2026, 11, 25))
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!((p.start, p.end), (day, day));
+            }
+        }
+    }
+}

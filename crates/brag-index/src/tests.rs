@@ -188,3 +188,15 @@ fn label_values_of_import_keys_and_commits() {
     assert_eq!(commits.len(), 2);
     assert!(commits.contains("c1") && commits.contains("c2"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_user_query_is_safe_fts(q in "\\PC{0,40}") {
+        let mut ix = Index::in_memory().expect("index");
+        put(&mut ix, entry("2025-01-01-a", "Retry budget", "the \"quoted\" OR NOT AND * ^ : body", &[]));
+        match ix.search(&q, &Filter::default(), 5) {
+            Ok(_) | Err(IndexError::EmptyQuery) => {}
+            Err(e) => return Err(proptest::test_runner::TestCaseError::fail(format!("{q:?}: {e}"))),
+        }
+    }
+}

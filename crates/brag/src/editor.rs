@@ -19,11 +19,19 @@ pub fn edit(path: &Path) -> CmdResult {
         .arg(&editor)
         .arg(path)
         .status()
-        .map_err(|e| CommandError::failure(format!("could not run the editor `{editor}`: {e}")))?;
+        .map_err(|e| {
+            CommandError::failure(format!("could not run the editor `{editor}`: {e}"))
+                .hint("set $EDITOR (or $VISUAL) to your editor, e.g. export EDITOR=nano")
+        })?;
     if !status.success() {
-        return Err(CommandError::failure(format!(
+        let mut err = CommandError::failure(format!(
             "the editor `{editor}` exited with {status}; nothing was saved"
-        )));
+        ));
+        // `sh` says 127 when it cannot find the command.
+        if status.code() == Some(127) {
+            err = err.hint("set $EDITOR (or $VISUAL) to your editor, e.g. export EDITOR=nano");
+        }
+        return Err(err);
     }
     Ok(())
 }
@@ -55,7 +63,9 @@ impl Draft {
         file.flush()?;
         let draft = Draft { file, hint };
         if let Err(e) = edit(draft.file.path()) {
-            return Err(draft.keep(e));
+            // Keep what the user typed; an untouched copy is not worth a file.
+            let typed = std::fs::read_to_string(draft.file.path()).is_ok_and(|t| t != text);
+            return Err(if typed { draft.keep(e) } else { e });
         }
         let saved = std::fs::read_to_string(draft.file.path())?;
         Ok((draft, saved))
