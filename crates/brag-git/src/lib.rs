@@ -81,7 +81,8 @@ pub struct ReadOptions {
     pub to: Option<Date>,
 }
 
-/// Returns the git repositories at or under `root`: directories holding `.git`. It does not
+/// Returns the git repositories at or under `root` (directories holding `.git`), or the
+/// repository `root` is inside when there is none under it. It does not
 /// descend into `.git`, `node_modules` or `target`, and follows no symlink.
 pub fn find_repos(root: &Path) -> Result<Vec<PathBuf>, GitError> {
     if !root.is_dir() {
@@ -109,6 +110,13 @@ pub fn find_repos(root: &Path) -> Result<Vec<PathBuf>, GitError> {
         if entry.file_type().is_dir() && entry.path().join(".git").exists() {
             out.push(entry.path().to_owned());
         }
+    }
+    // A directory inside a repository means that repository, as it does for git.
+    if out.is_empty()
+        && let Ok(repo) = gix::discover(root)
+        && let Some(dir) = repo.workdir()
+    {
+        out.push(dir.to_owned());
     }
     Ok(out)
 }

@@ -207,6 +207,17 @@ fn find_repos_in_a_tree() {
         })
         .collect();
     assert_eq!(found, ["a", "a/vendor/e", "nested/b"]);
+    // Inside a repository, its own directory is the repository.
+    std::fs::create_dir_all(root.path().join("nested/b/src/deep")).expect("mkdir");
+    let inside = find_repos(&root.path().join("nested/b/src/deep")).expect("find");
+    assert_eq!(inside.len(), 1);
+    assert_eq!(
+        inside[0].canonicalize().expect("canonical"),
+        root.path()
+            .join("nested/b")
+            .canonicalize()
+            .expect("canonical")
+    );
     assert!(find_repos(&root.path().join("missing")).is_err());
 }
 
