@@ -99,3 +99,94 @@ pub fn make_repo(dir: &Path, s: &Stream, origin: Option<&str>) {
         git(dir, &["config", "remote.origin.url", url], None);
     }
 }
+
+/// The user in the scenarios.
+pub const ME: &str = "Priya Rao <priya@example.com>";
+/// Someone else.
+pub const OTHER: &str = "Sam Lee <sam@example.com>";
+
+/// Makes the `shop` repository: a merged pull request (#12, two commits of Priya's), a
+/// squash merge (#15), a ticket (PAY-7) across a week, other authors' commits, a .mailmap
+/// alias of Priya's, a docs commit of its own, and a GitHub `origin`. Day 0 is `t0`.
+pub fn shop_repo(dir: &Path, t0: i64) {
+    let mut s = Stream::new(t0);
+    let base = s.commit(
+        "main",
+        OTHER,
+        0,
+        "Initial layout",
+        &[],
+        &[
+            ("README.md", "shop\n"),
+            (
+                ".mailmap",
+                "Priya Rao <priya@example.com> <priya@old-laptop.local>\n",
+            ),
+        ],
+    );
+    let f1 = s.commit(
+        "retry-budget",
+        ME,
+        1,
+        "Start the retry budget",
+        &[base],
+        &[("client/retry.rs", "fn budget() {}\n")],
+    );
+    let f2 = s.commit(
+        "retry-budget",
+        ME,
+        2,
+        "Scale the budget: retries from 14x to 1.3x",
+        &[f1],
+        &[("client/retry.rs", "fn budget() {}\nfn scale() {}\n")],
+    );
+    let m = s.commit(
+        "main",
+        OTHER,
+        3,
+        "Merge pull request #12 from priya/retry-budget\n\nAdd a retry budget",
+        &[base, f2],
+        &[],
+    );
+    let sq = s.commit(
+        "main",
+        ME,
+        4,
+        "Add idempotency keys (#15)",
+        &[m],
+        &[("api/keys.rs", "a\nb\nc\n")],
+    );
+    let t1 = s.commit(
+        "main",
+        ME,
+        5,
+        "PAY-7 reject duplicate refunds",
+        &[sq],
+        &[("api/refund.rs", "x\n")],
+    );
+    let o = s.commit(
+        "main",
+        OTHER,
+        6,
+        "Someone else's work",
+        &[t1],
+        &[("api/other.rs", "y\n")],
+    );
+    let t2 = s.commit(
+        "main",
+        "Priya R <priya@old-laptop.local>",
+        12,
+        "Finish PAY-7: 40% faster lookups",
+        &[o],
+        &[("db/index.sql", "create index\n")],
+    );
+    s.commit(
+        "main",
+        ME,
+        13,
+        "Write the deploy guide for the team",
+        &[t2],
+        &[("docs/deploy.md", "one\ntwo\n")],
+    );
+    make_repo(dir, &s, Some("git@github.com:acme/shop.git"));
+}

@@ -3,87 +3,16 @@
 #[path = "../../../brag-git/tests/common/mod.rs"]
 mod gitfix;
 
-use gitfix::{Stream, make_repo};
+use gitfix::{ME, Stream, make_repo, shop_repo};
 
 use crate::common::{TestEnv, write_file};
 
-const ME: &str = "Priya Rao <priya@example.com>";
-const OTHER: &str = "Sam Lee <sam@example.com>";
-
-/// Two repositories under `src/`: `shop` (PR merge, squash merge, ticket, other authors)
-/// and `tools/cli` (plain commits, a GitLab remote); plus one inside `node_modules`.
+/// Two repositories under `src/`: `shop` (the shared scenario: a PR merge, a squash merge,
+/// a ticket, other authors, a .mailmap alias) and `tools/cli` (plain commits, a GitLab
+/// remote); plus one inside `node_modules`, which is not searched.
 fn workspace(env: &TestEnv) -> std::path::PathBuf {
     let src = env.root().join("src");
-    let mut s = Stream::new(1_780_000_000);
-    let base = s.commit(
-        "main",
-        OTHER,
-        0,
-        "Initial layout",
-        &[],
-        &[("README.md", "shop\n")],
-    );
-    let f1 = s.commit(
-        "retry",
-        ME,
-        1,
-        "Start the retry budget",
-        &[base],
-        &[("client/retry.rs", "a\n")],
-    );
-    let f2 = s.commit(
-        "retry",
-        ME,
-        2,
-        "Scale by success rate: 40% faster recovery",
-        &[f1],
-        &[("client/retry.rs", "a\nb\n")],
-    );
-    let m = s.commit(
-        "main",
-        OTHER,
-        3,
-        "Merge pull request #12 from priya/retry\n\nAdd a retry budget",
-        &[base, f2],
-        &[],
-    );
-    let sq = s.commit(
-        "main",
-        ME,
-        4,
-        "Add idempotency keys (#15)",
-        &[m],
-        &[("api/keys.rs", "k\n")],
-    );
-    let t1 = s.commit(
-        "main",
-        ME,
-        5,
-        "PAY-7 reject duplicate refunds",
-        &[sq],
-        &[("api/refund.rs", "r\n")],
-    );
-    let o = s.commit(
-        "main",
-        OTHER,
-        6,
-        "Sam's own change",
-        &[t1],
-        &[("api/sam.rs", "s\n")],
-    );
-    s.commit(
-        "main",
-        ME,
-        9,
-        "Finish PAY-7 with an index",
-        &[o],
-        &[("db/index.sql", "i\n")],
-    );
-    make_repo(
-        &src.join("shop"),
-        &s,
-        Some("https://github.com/acme/shop.git"),
-    );
+    shop_repo(&src.join("shop"), 1_780_000_000);
 
     let mut t = Stream::new(1_780_000_000);
     let a = t.commit(
@@ -135,6 +64,7 @@ fn harvest_writes_drafts_once() {
             "Add a retry budget",
             "Add idempotency keys",
             "PAY-7 reject duplicate refunds",
+            "Write the deploy guide for the team",
             "Add a --verbose flag to every command",
         ],
         "{rows:#?}"
@@ -148,7 +78,7 @@ fn harvest_writes_drafts_once() {
         "https://github.com/acme/shop/pull/12"
     );
     assert_eq!(pr["links"][0]["kind"], "github-pr");
-    assert_eq!(pr["metrics"], serde_json::json!(["40% faster"]));
+    assert_eq!(pr["metrics"], serde_json::json!(["from 14x to 1.3x"]));
     assert_eq!(pr["project"], "shop");
     assert!(
         pr["id"]
@@ -160,9 +90,10 @@ fn harvest_writes_drafts_once() {
         2,
         "PAY-7 across days"
     );
-    assert_eq!(rows[3]["project"], "cli");
-    assert_eq!(env.files().len(), 4);
-    assert!(env.ok(&["doctor"]).contains("entries: 4"));
+    assert_eq!(rows[2]["metrics"], serde_json::json!(["40% faster"]));
+    assert_eq!(rows[4]["project"], "cli");
+    assert_eq!(env.files().len(), 5);
+    assert!(env.ok(&["doctor"]).contains("entries: 5"));
 
     // Again: nothing new. Piped, there is no progress bar.
     let out = env.run(&["harvest", "git", src, "--author", "priya@example.com"]);
@@ -173,7 +104,7 @@ fn harvest_writes_drafts_once() {
     );
     let again = env.ok(&["harvest", "git", src, "--author", "priya@example.com"]);
     assert!(again.contains("0 drafts written"), "{again}");
-    assert_eq!(env.files().len(), 4);
+    assert_eq!(env.files().len(), 5);
     // Even after the index is gone, the commit ids in the files are remembered.
     std::fs::remove_file(env.path(".brag/index.db")).expect("rm index");
     let again = env.ok(&["harvest", "git", src, "--author", "priya@example.com"]);
@@ -194,9 +125,10 @@ fn harvest_dry_run_writes_nothing_and_dates_filter() {
         "priya@example.com",
         "--dry-run",
     ]);
-    assert!(out.contains("4 drafts would be written"), "{out}");
+    assert!(out.contains("5 drafts would be written"), "{out}");
     assert_eq!(env.snapshot(), before);
-    // 1_780_000_000 is 2026-05-28; day 20 is 2026-06-17.
+    // 1_780_000_000 is 2026-05-28; shop's last commit is day 13 (2026-06-10), cli's are
+    // days 20 and 21.
     let rows = env.json(&[
         "harvest",
         "git",
@@ -206,7 +138,7 @@ fn harvest_dry_run_writes_nothing_and_dates_filter() {
         "--dry-run",
         "--json",
         "--from",
-        "2026-06-10",
+        "2026-06-12",
     ]);
     let titles: Vec<&str> = rows
         .as_array()
