@@ -220,7 +220,7 @@ impl App {
         let wanted = wanted.trim().trim_end_matches(".md");
         let wanted = wanted.rsplit('/').next().unwrap_or(wanted);
         let exact = EntryId(wanted.to_owned());
-        if !wanted.is_empty() && self.vault.exists(&exact.relative_path()) {
+        if !wanted.is_empty() && self.path_of(&exact).is_ok() {
             return Ok(exact);
         }
         let found = if wanted.is_empty() {
@@ -243,15 +243,30 @@ impl App {
         }
     }
 
+    /// Returns the vault-relative path of an entry's file: `YYYY/ID.md`, or wherever the
+    /// index saw it when the user has moved it to another directory.
+    pub fn path_of(&self, id: &EntryId) -> Result<String, AppError> {
+        let rel = id.relative_path();
+        if self.vault.exists(&rel) {
+            return Ok(rel);
+        }
+        self.index
+            .ids_containing(id.as_str())?
+            .into_iter()
+            .find(|(found, path)| found == id.as_str() && self.vault.exists(path))
+            .map(|(_, path)| path)
+            .ok_or_else(|| AppError::NotFound(id.to_string()))
+    }
+
     /// Returns an entry and the text of its file.
     pub fn load(&self, id: &EntryId) -> Result<(Entry, String), AppError> {
-        let rel = id.relative_path();
-        if !self.vault.exists(&rel) {
-            return Err(AppError::NotFound(id.to_string()));
-        }
+        let rel = self.path_of(id)?;
         let text = self.vault.read(&rel)?;
-        let parsed = file::parse(&text, Some(id)).map_err(|e| bad_entry(&rel, e))?;
-        Ok((parsed.entry, text))
+        let mut entry = file::parse(&text, Some(id))
+            .map_err(|e| bad_entry(&rel, e))?
+            .entry;
+        entry.path = rel;
+        Ok((entry, text))
     }
 
     /// Writes a new entry made by brag (from `brag add`, an importer, ...).
@@ -549,10 +564,11 @@ impl App {
         text: &str,
         expected: Option<&str>,
     ) -> Result<Option<Entry>, AppError> {
-        let rel = id.relative_path();
-        let entry = file::parse(text, Some(id))
+        let rel = self.path_of(id)?;
+        let mut entry = file::parse(text, Some(id))
             .map_err(|e| bad_entry(&rel, e))?
             .entry;
+        entry.path.clone_from(&rel);
         let _lock = self.vault.lock()?;
         let current = self.vault.read(&rel)?;
         if current == text {
@@ -568,7 +584,7 @@ impl App {
 
     /// Writes changed fields of an existing entry, keeping the rest of its file as it is.
     pub fn update(&mut self, entry: &Entry) -> Result<Option<Entry>, AppError> {
-        let rel = entry.id.relative_path();
+        let rel = self.path_of(&entry.id)?;
         let _lock = self.vault.lock()?;
         let original = self.vault.read(&rel)?;
         let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
@@ -582,11 +598,8 @@ impl App {
 
     /// Moves an entry's file to `.brag/trash/`; returns where it went.
     pub fn remove(&mut self, id: &EntryId) -> Result<PathBuf, AppError> {
-        let rel = id.relative_path();
+        let rel = self.path_of(id)?;
         let _lock = self.vault.lock()?;
-        if !self.vault.exists(&rel) {
-            return Err(AppError::NotFound(id.to_string()));
-        }
         let to = self.vault.trash(&rel)?;
         self.index.apply(&[Change::Removed { path: rel }])?;
         Ok(PathBuf::from(to))

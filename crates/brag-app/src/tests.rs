@@ -173,3 +173,29 @@ fn sync_many_files_on_threads() {
     );
     assert_eq!(app.sync().expect("sync again"), SyncReport::default());
 }
+
+#[test]
+fn an_entry_moved_to_another_directory_still_works() {
+    let (dir, mut app) = app();
+    let a = app.add(win("Alpha release")).expect("add");
+    std::fs::create_dir_all(dir.path().join("2020")).expect("mkdir");
+    let moved = format!("2020/{}.md", a.id);
+    std::fs::rename(dir.path().join(&a.path), dir.path().join(&moved)).expect("move");
+    app.sync().expect("sync");
+    assert_eq!(app.resolve("alpha").expect("resolve"), a.id);
+    let (e, text) = app.load(&a.id).expect("load");
+    assert_eq!(e.path, moved);
+    let edited = text.replace("Alpha release", "Alpha release, edited");
+    app.replace_text(&a.id, &edited, Some(&text)).expect("edit");
+    assert!(
+        std::fs::read_to_string(dir.path().join(&moved))
+            .expect("read")
+            .contains("edited")
+    );
+    assert!(
+        !dir.path().join(&a.path).exists(),
+        "no second copy at the computed path"
+    );
+    app.remove(&a.id).expect("rm");
+    assert!(!dir.path().join(&moved).exists());
+}

@@ -32,9 +32,10 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
         return Ok(());
     }
     match app.replace_text(&id, &text, Some(&original)) {
-        Ok(_) => {
+        Ok(saved) => {
+            let path = saved.map_or_else(|| id.relative_path(), |e| e.path);
             let mut out = ui::stdout();
-            writeln!(out, "Saved {id} ({})", id.relative_path())?;
+            writeln!(out, "Saved {id} ({path})")?;
             out.flush()?;
             Ok(())
         }
