@@ -38,43 +38,8 @@ pub const ENTRY_KEYS: &[&str] = &[
 ];
 
 /// The story of DESIGN.md's "File format", with a YAML comment added above the unknown key.
-pub const DESIGN_STORY: &str = "\
----
-title: Retry budget for rivet
-date: 2025-03-14
-kind: story
-competencies: [invent-and-simplify, dive-deep]
-tags: [reliability, rivet]
-project: rivet
-people: [priya]
-links:
-  - https://github.com/example-org/rivet/pull/412
-# a comment the user wrote
-my-own-key: kept as written
----
-
-## Situation
-Our HTTP client retried failed requests at once, which amplified outages.
-
-## Task
-Design a retry policy that backs off without hurting tail latency.
-
-## Action
-- Read the retry code of three other clients and compared their budgets.
-- Chose a token-bucket budget scaled by the success rate.
-
-## Result
-Retry storms in the incident drill fell from 14x to 1.3x normal load.
-
-## Metrics
-- retry load 14x → 1.3x
-
-## Lessons
-Measure before you pool.
-
-## Competencies
-- Invent and Simplify: reused the success counter we already had instead of a new limiter
-";
+pub const DESIGN_STORY: &str =
+    include_str!("../../../../fixtures/entries/2025-03-14-retry-budget.md");
 
 /// The vault-relative path of [`DESIGN_STORY`].
 pub const DESIGN_STORY_PATH: &str = "2025/2025-03-14-retry-budget.md";
