@@ -5,8 +5,13 @@
 //! its first day and `--to` its last, so `--from 2025-01 --to 2025-03` covers all of Q1.
 //! "Today" is always a parameter: nothing here reads a clock.
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
+
+/// The earliest year a phrase may name: older dates are typos, not accomplishments.
+pub const MIN_YEAR: i16 = 1900;
+/// The latest year a phrase may name.
+pub const MAX_YEAR: i16 = 2200;
 
 /// Returns an inclusive range of days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +46,19 @@ pub fn parse_date(s: &str, today: Date) -> Result<Date, DateError> {
 }
 
 /// Returns the period a phrase names.
+///
+/// Periods outside the years [`MIN_YEAR`] to [`MAX_YEAR`] are refused like any phrase brag
+/// does not understand, and so are counts too large to compute ("99999999999 days ago"):
+/// all arithmetic is checked.
 pub fn parse_period(s: &str, today: Date) -> Result<Period, DateError> {
+    let p = parse_any_period(s, today)?;
+    if p.start.year() < MIN_YEAR || p.end.year() > MAX_YEAR {
+        return Err(DateError(s.to_owned()));
+    }
+    Ok(p)
+}
+
+fn parse_any_period(s: &str, today: Date) -> Result<Period, DateError> {
     let err = || DateError(s.to_owned());
     let norm = s.trim().to_ascii_lowercase().replace(',', " ");
     let words: Vec<&str> = norm.split_whitespace().collect();
@@ -174,13 +191,15 @@ fn ago(n: &str, unit: &str, today: Date) -> Option<Period> {
         _ => n.parse().ok()?,
     };
     let unit = unit.trim_end_matches('s');
+    // The `try_` forms: `n.days()` panics on a count no span can hold.
     let span = match unit {
-        "day" => n.days(),
-        "week" => n.weeks(),
-        "month" => n.months(),
-        "year" => n.years(),
+        "day" => Span::new().try_days(n),
+        "week" => Span::new().try_weeks(n),
+        "month" => Span::new().try_months(n),
+        "year" => Span::new().try_years(n),
         _ => return None,
-    };
+    }
+    .ok()?;
     Some(Period::day(today.checked_sub(span).ok()?))
 }
 
@@ -230,7 +249,7 @@ fn relative(which: &str, what: &str, today: Date) -> Option<Period> {
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
@@ -338,6 +357,17 @@ mod tests {
             "12",
             "last fortnight",
             "ma 2025",
+            // Counts no date can hold, and dates outside 1900-2200 (issue 11).
+            "99999999999 days ago",
+            "19999 years ago",
+            "999999 days ago",
+            "9223372036854775807 weeks ago",
+            "99999999999999999999 months ago",
+            "1899-12-31",
+            "2201",
+            "Q1 2201",
+            "March 1899",
+            "0001-01-01",
         ] {
             assert!(
                 parse_period(bad, TODAY).is_err(),
@@ -362,6 +392,31 @@ mod props {
         #[test]
         fn parse_period_never_panics(s in "\\PC{0,40}") {
             let _ = parse_period(&s, jiff::civil::date(2026, 11, 25));
+        }
+
+        #[test]
+        fn counted_phrases_never_panic_and_stay_in_range(
+            n in prop_oneof![any::<i64>().prop_map(|n| n.to_string()), "[0-9]{1,30}", Just("-5".to_owned())],
+            unit in prop_oneof![Just("day"), Just("days"), Just("week"), Just("weeks"), Just("month"), Just("months"), Just("year"), Just("years")],
+            y in 0i32..10000,
+            which in prop_oneof![Just("last"), Just("this"), Just("next")],
+            what in prop_oneof![Just("week"), Just("month"), Just("quarter"), Just("year"), Just("friday")],
+        ) {
+            for today in [jiff::civil::date(2026, 11, 25), jiff::civil::date(1900, 1, 1), jiff::civil::date(2200, 12, 31)] {
+                for phrase in [
+                    format!("{n} {unit} ago"),
+                    format!("{y:04}"),
+                    format!("{y:04}-{}", n.len() % 13),
+                    format!("Q{} {y}", n.len() % 5),
+                    format!("March {y}"),
+                    format!("{which} {what}"),
+                ] {
+                    if let Ok(p) = parse_period(&phrase, today) {
+                        prop_assert!(p.start.year() >= MIN_YEAR && p.end.year() <= MAX_YEAR, "{phrase}: {p:?}");
+                        prop_assert!(p.start <= p.end, "{phrase}: {p:?}");
+                    }
+                }
+            }
         }
 
         #[test]

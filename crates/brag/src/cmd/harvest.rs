@@ -5,7 +5,6 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use brag_core::Entry;
-use brag_core::date;
 use brag_core::harvest::{self, Draft};
 use brag_git::{Identity, ReadOptions};
 use serde::Serialize;
@@ -31,21 +30,7 @@ pub fn cmd_harvest(env: &Env, args: HarvestArgs) -> CmdResult {
 }
 
 fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
-    let period = |flag: &str, s: &str| {
-        date::parse_period(s, env.today).map_err(|e| CommandError::usage(format!("{flag}: {e}")))
-    };
-    let from = args
-        .from
-        .as_deref()
-        .map(|s| period("--from", s))
-        .transpose()?
-        .map(|p| p.start);
-    let to = args
-        .to
-        .as_deref()
-        .map(|s| period("--to", s))
-        .transpose()?
-        .map(|p| p.end);
+    let (from, to) = env.range(args.from.as_deref(), args.to.as_deref())?;
     let mut app = if args.dry_run {
         env.open().ok()
     } else {

@@ -96,21 +96,44 @@ impl Env {
 
     /// Returns a date phrase as a day (the first of a longer period).
     pub fn date(&self, flag: &str, phrase: &str) -> CmdResult<Date> {
-        date::parse_date(phrase, self.today)
+        self.period(flag, phrase).map(|p| p.start)
+    }
+
+    /// Returns the period a date phrase names; a usage error names the flag.
+    pub fn period(&self, flag: &str, phrase: &str) -> CmdResult<date::Period> {
+        date::parse_period(phrase, self.today)
             .map_err(|e| CommandError::usage(format!("{flag}: {e}")))
+    }
+
+    /// Returns the first day of `--from` and the last of `--to`, refusing a range that
+    /// ends before it starts.
+    pub fn range(
+        &self,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> CmdResult<(Option<Date>, Option<Date>)> {
+        let from = from
+            .map(|s| self.period("--from", s))
+            .transpose()?
+            .map(|p| p.start);
+        let to = to
+            .map(|s| self.period("--to", s))
+            .transpose()?
+            .map(|p| p.end);
+        if let (Some(a), Some(b)) = (from, to)
+            && a > b
+        {
+            return Err(CommandError::usage(format!("--from {a} is after --to {b}")));
+        }
+        Ok((from, to))
     }
 
     /// Returns the core filter for the shared filter flags.
     pub fn filter(&self, f: &FilterArgs) -> CmdResult<Filter> {
-        let period = |flag: &str, s: &str| {
-            date::parse_period(s, self.today)
-                .map_err(|e| CommandError::usage(format!("{flag}: {e}")))
-        };
-        let from = f.from.as_deref().map(|s| period("--from", s)).transpose()?;
-        let to = f.to.as_deref().map(|s| period("--to", s)).transpose()?;
+        let (from, to) = self.range(f.from.as_deref(), f.to.as_deref())?;
         let filter = Filter {
-            from: from.map(|p| p.start),
-            to: to.map(|p| p.end),
+            from,
+            to,
             tags: f
                 .tags
                 .iter()
@@ -120,11 +143,6 @@ impl Env {
             kind: f.kind.as_deref().map(parse_kind).transpose()?,
             project: f.project.clone(),
         };
-        if let (Some(a), Some(b)) = (filter.from, filter.to)
-            && a > b
-        {
-            return Err(CommandError::usage(format!("--from {a} is after --to {b}")));
-        }
         Ok(filter)
     }
 }

@@ -9,6 +9,7 @@ mod common;
 mod add;
 mod coach;
 mod colour;
+mod dates;
 mod doctor;
 mod edit;
 mod harvest;
