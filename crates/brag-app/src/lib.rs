@@ -54,14 +54,44 @@ pub enum AppError {
     /// No entry has this id.
     #[error("no entry `{0}`")]
     NotFound(String),
+    /// What was given as an id cannot be one.
+    #[error("`{wanted}` {why}")]
+    BadId {
+        /// What was given.
+        wanted: String,
+        /// Why it is no id.
+        why: &'static str,
+    },
     /// Several entries match a short id.
-    #[error("`{wanted}` matches several entries: {}", .candidates.join(", "))]
+    #[error("`{wanted}` matches {} entries: {}", .candidates.len(), list_some(.candidates))]
     Ambiguous {
         /// What was asked for.
         wanted: String,
         /// The ids it matches.
         candidates: Vec<String>,
     },
+}
+
+/// Returns up to ten ids, one per line, and how many more there are.
+fn list_some(ids: &[String]) -> String {
+    let mut out = String::new();
+    for id in ids.iter().take(10) {
+        out.push_str("\n  ");
+        out.push_str(id);
+    }
+    if ids.len() > 10 {
+        out.push_str(&format!("\n  … and {} more", ids.len() - 10));
+    }
+    out
+}
+
+/// Returns the entry a full or partial id names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The entry's whole id.
+    pub id: EntryId,
+    /// True when the id was given in full.
+    pub exact: bool,
 }
 
 /// Returns what an import wrote.
@@ -214,48 +244,90 @@ impl App {
     }
 
     /// Returns the id that a full or partial id names.
-    ///
-    /// An exact id always wins; otherwise the id must be the only one containing the text.
     pub fn resolve(&self, wanted: &str) -> Result<EntryId, AppError> {
-        let wanted = wanted.trim().trim_end_matches(".md");
-        let wanted = wanted.rsplit('/').next().unwrap_or(wanted);
-        let exact = EntryId(wanted.to_owned());
-        if !wanted.is_empty() && self.path_of(&exact).is_ok() {
-            return Ok(exact);
+        self.resolve_id(wanted).map(|r| r.id)
+    }
+
+    /// Returns the entry a full or partial id names, and whether it was named in full.
+    ///
+    /// A whole id always wins. Otherwise the text must start a word of exactly one id
+    /// (`budget` and `2025-03` name `2025-03-14-retry-budget`; `udget` does not), or be
+    /// the whole slug of exactly one. An id with `/`, `\` or `..` is refused
+    /// ([`AppError::BadId`]): ids are names, not paths.
+    pub fn resolve_id(&self, wanted: &str) -> Result<Resolved, AppError> {
+        let w = wanted.trim();
+        let w = w.strip_suffix(".md").unwrap_or(w);
+        if w.is_empty() {
+            return Err(AppError::BadId {
+                wanted: wanted.to_owned(),
+                why: "is empty",
+            });
         }
-        let found = if wanted.is_empty() {
-            Vec::new()
-        } else {
-            self.index.ids_containing(wanted)?
-        };
-        match found.as_slice() {
-            [] => Err(AppError::NotFound(wanted.to_owned())),
-            [(id, _)] => Ok(EntryId(id.clone())),
-            many => {
-                if let Some((id, _)) = many.iter().find(|(id, _)| id == wanted) {
-                    return Ok(EntryId(id.clone()));
-                }
-                Err(AppError::Ambiguous {
-                    wanted: wanted.to_owned(),
-                    candidates: many.iter().map(|(id, _)| id.clone()).collect(),
-                })
+        if w.contains(['/', '\\']) || w.contains("..") {
+            return Err(AppError::BadId {
+                wanted: wanted.to_owned(),
+                why: "is a path; give the entry's id (its file name without .md) or part of it",
+            });
+        }
+        let exact = EntryId(w.to_owned());
+        match self.path_of(&exact) {
+            Ok(_) => {
+                return Ok(Resolved {
+                    id: exact,
+                    exact: true,
+                });
             }
+            Err(AppError::NotFound(_)) => {}
+            Err(e) => return Err(e),
         }
+        let lower = w.to_lowercase();
+        let mut found: Vec<String> = self
+            .index
+            .ids_containing(w)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| starts_a_word(&id.to_lowercase(), &lower))
+            .collect();
+        found.dedup();
+        let id = match found.as_slice() {
+            [] => return Err(AppError::NotFound(w.to_owned())),
+            [one] => one.clone(),
+            many => {
+                let same_slug: Vec<&String> = many
+                    .iter()
+                    .filter(|id| slug_of(id).eq_ignore_ascii_case(w))
+                    .collect();
+                match same_slug.as_slice() {
+                    [one] => (*one).clone(),
+                    _ => {
+                        return Err(AppError::Ambiguous {
+                            wanted: w.to_owned(),
+                            candidates: found,
+                        });
+                    }
+                }
+            }
+        };
+        Ok(Resolved {
+            id: EntryId(id),
+            exact: false,
+        })
     }
 
     /// Returns the vault-relative path of an entry's file: `YYYY/ID.md`, or wherever the
-    /// index saw it when the user has moved it to another directory.
+    /// index saw it when the user has moved it to another directory. An entry reached
+    /// through a symbolic link is refused ([`VaultError::Symlink`]), never followed.
     pub fn path_of(&self, id: &EntryId) -> Result<String, AppError> {
         let rel = id.relative_path();
-        if self.vault.exists(&rel) {
+        if self.vault.is_entry_file(&rel)? {
             return Ok(rel);
         }
-        self.index
-            .ids_containing(id.as_str())?
-            .into_iter()
-            .find(|(found, path)| found == id.as_str() && self.vault.exists(path))
-            .map(|(_, path)| path)
-            .ok_or_else(|| AppError::NotFound(id.to_string()))
+        for path in self.index.paths_of_id(id.as_str())? {
+            if self.vault.is_entry_file(&path)? {
+                return Ok(path);
+            }
+        }
+        Err(AppError::NotFound(id.to_string()))
     }
 
     /// Returns an entry and the text of its file.
@@ -614,6 +686,32 @@ impl App {
         }])?;
         Ok(())
     }
+}
+
+/// Returns true when `part` occurs in `id` where a word of it starts: at the beginning or
+/// after a character that is not a letter or digit.
+fn starts_a_word(id: &str, part: &str) -> bool {
+    id.match_indices(part).any(|(i, _)| {
+        id[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Returns the part of an id after its `YYYY-MM-DD-` date.
+fn slug_of(id: &str) -> &str {
+    let b = id.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    if dated { &id[11..] } else { id }
 }
 
 /// Returns `YYYY-MM-DD-slug` for a new entry.

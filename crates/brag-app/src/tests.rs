@@ -80,6 +80,33 @@ fn resolve_short_ids() {
         Err(AppError::Ambiguous { .. })
     ));
     assert!(matches!(app.resolve("nothing"), Err(AppError::NotFound(_))));
+    // Issue 11: a part inside a word, or a path, names nothing.
+    assert!(matches!(app.resolve("udget"), Err(AppError::NotFound(_))));
+    assert!(matches!(
+        app.resolve("x/budget"),
+        Err(AppError::BadId { .. })
+    ));
+    assert!(matches!(
+        app.resolve("../budget"),
+        Err(AppError::BadId { .. })
+    ));
+    let whole = app.resolve_id("2026-11-25-retry-budget").expect("resolve");
+    assert!(whole.exact);
+    assert!(!app.resolve_id("budget").expect("resolve").exact);
+}
+
+#[test]
+fn word_starts_and_slugs() {
+    assert!(starts_a_word("2025-03-14-retry-budget", "budget"));
+    assert!(starts_a_word("2025-03-14-retry-budget", "2025-03"));
+    assert!(starts_a_word("2025-03-14-retry-budget", "retry-bu"));
+    assert!(starts_a_word("2025-03-14-retry-budget", "14"));
+    assert!(!starts_a_word("2025-03-14-retry-budget", "etry"));
+    assert!(!starts_a_word("2025-03-14-retry-budget", "4"));
+    assert!(!starts_a_word("2025-03-14-http2", "ttp"));
+    assert_eq!(slug_of("2025-03-14-retry-budget"), "retry-budget");
+    assert_eq!(slug_of("notes"), "notes");
+    assert_eq!(slug_of("2025-03-14"), "2025-03-14");
 }
 
 #[test]

@@ -532,7 +532,8 @@ impl Index {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Returns the ids of entries whose id contains `needle`, for resolving short ids.
+    /// Returns the (id, path) of every entry whose id contains `needle`, ignoring ASCII
+    /// case, newest first: the candidates for a short id, which the caller narrows.
     pub fn ids_containing(&self, needle: &str) -> Result<Vec<(String, String)>, IndexError> {
         let pattern = format!(
             "%{}%",
@@ -543,11 +544,22 @@ impl Index {
         );
         let mut st = self
             .conn
-            .prepare_cached("SELECT id, path FROM entries WHERE id LIKE ?1 ESCAPE '\\' ORDER BY date DESC, id DESC LIMIT 20")
+            .prepare_cached("SELECT id, path FROM entries WHERE id LIKE ?1 ESCAPE '\\' ORDER BY date DESC, id DESC")
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the paths of the entries whose id is exactly `id` (more than one when the
+    /// user has copied a file into two year directories).
+    pub fn paths_of_id(&self, id: &str) -> Result<Vec<String>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT path FROM entries WHERE id = ?1 ORDER BY path")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([id], |r| r.get(0)).map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 

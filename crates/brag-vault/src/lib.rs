@@ -18,6 +18,9 @@ pub use config::{Config, ConfigError};
 pub const STATE_DIR: &str = ".brag";
 /// The config file at the top of a vault.
 pub const CONFIG_FILE: &str = "brag.toml";
+/// How the names of brag's temporary files start; one left behind is from a writer that
+/// was killed mid-write.
+pub const TEMP_PREFIX: &str = ".brag-tmp-";
 
 const DEFAULT_CONFIG: &str = r#"# brag vault settings. Every key is optional.
 
@@ -56,6 +59,19 @@ pub enum VaultError {
     #[error("no vault at {path}")]
     NotAVault {
         /// The directory looked at.
+        path: PathBuf,
+    },
+    /// The vault path is a file, not a directory.
+    #[error("{path} is a file, not a vault directory")]
+    NotADirectory {
+        /// The path given as the vault.
+        path: PathBuf,
+    },
+    /// An entry path is, or goes through, a symbolic link: brag never follows one, so
+    /// that a link cannot make it read or replace a file outside the vault.
+    #[error("{path}: a symbolic link; brag reads and writes only regular files inside the vault")]
+    Symlink {
+        /// The link.
         path: PathBuf,
     },
 }
@@ -105,6 +121,11 @@ impl Vault {
     /// Idempotent: an existing vault, config or `.gitignore` is left as it is, except that
     /// `.brag/` is added to a `.gitignore` that does not name it yet.
     pub fn init(root: &Path) -> Result<Vault, VaultError> {
+        if root.is_file() {
+            return Err(VaultError::NotADirectory {
+                path: root.to_owned(),
+            });
+        }
         fs::create_dir_all(root.join(STATE_DIR)).at(root)?;
         let vault = Vault {
             root: root.to_owned(),
@@ -141,6 +162,11 @@ impl Vault {
 
     /// Returns the vault at `root`, which must have been made by [`Vault::init`].
     pub fn open(root: &Path) -> Result<Vault, VaultError> {
+        if root.is_file() {
+            return Err(VaultError::NotADirectory {
+                path: root.to_owned(),
+            });
+        }
         if root.join(STATE_DIR).is_dir() || root.join(CONFIG_FILE).is_file() {
             Ok(Vault {
                 root: root.to_owned(),
@@ -298,14 +324,46 @@ impl Vault {
         Ok(stamp_of(&fs::metadata(&path).at(&path)?))
     }
 
-    /// Returns true when a vault-relative file exists.
+    /// Returns true when anything has this vault-relative name: a file, a directory, or a
+    /// link (even one that points nowhere).
     pub fn exists(&self, rel: &str) -> bool {
-        self.abs(rel).exists()
+        fs::symlink_metadata(self.abs(rel)).is_ok()
     }
 
-    /// Returns the text of a vault-relative file.
+    /// Returns true when a vault-relative path is a regular file reached without a
+    /// symbolic link, false when there is nothing (or no regular file) there, and
+    /// [`VaultError::Symlink`] when the path or a directory on it is a link.
+    pub fn is_entry_file(&self, rel: &str) -> Result<bool, VaultError> {
+        let mut path = self.root.clone();
+        let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+        for (i, part) in parts.iter().enumerate() {
+            path.push(part);
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(m) => m,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(e) => return Err(e).at(&path),
+            };
+            if meta.file_type().is_symlink() {
+                return Err(VaultError::Symlink { path });
+            }
+            let last = i + 1 == parts.len();
+            if last {
+                return Ok(meta.is_file());
+            }
+            if !meta.is_dir() {
+                return Ok(false);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Returns the text of a vault-relative file; a symbolic link is refused, not followed.
     pub fn read(&self, rel: &str) -> Result<String, VaultError> {
-        read_text(&self.abs(rel))
+        let path = self.abs(rel);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(VaultError::Symlink { path });
+        }
+        read_text(&path)
     }
 
     /// Writes a new vault-relative file atomically; fails if the file exists.
@@ -357,10 +415,40 @@ impl Vault {
     ) -> Result<(), VaultError> {
         let dir = path.parent().unwrap_or(&self.root);
         fs::create_dir_all(dir).at(dir)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".brag-tmp-")
-            .tempfile_in(dir)
-            .at(dir)?;
+        let old = if new_only {
+            None
+        } else {
+            match fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    return Err(VaultError::Symlink {
+                        path: path.to_owned(),
+                    });
+                }
+                Ok(m) => Some(m),
+                Err(_) => None,
+            }
+        };
+        // A new file gets the mode any program would give it (0666 less the umask), not
+        // the 0600 of a temporary file.
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let mut tmp = builder.tempfile_in(dir).at(dir)?;
+        if let Some(old) = &old {
+            // A replaced file keeps its mode and, where we may, its owner and group.
+            tmp.as_file()
+                .set_permissions(old.permissions())
+                .at(tmp.path())?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt as _;
+                let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(old.uid()), Some(old.gid()));
+            }
+        }
         tmp.write_all(contents).at(tmp.path())?;
         tmp.as_file().sync_all().at(tmp.path())?;
         if new_only {

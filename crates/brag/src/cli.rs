@@ -79,7 +79,10 @@ pub enum Command {
     ///     brag ask "tell me about a time you disagreed with your manager"
     Ask(AskArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
-    Rm(IdArgs),
+    ///
+    /// Given part of an id, `rm` asks before it removes the entry it found (on a
+    /// terminal), or needs `--yes`.
+    Rm(RmArgs),
     /// Check the vault: config, index and every entry file. Exits 1 when something is wrong.
     Doctor(JsonArgs),
     /// Rebuild the index from the entry files.
@@ -252,15 +255,29 @@ pub struct NewArgs {
 /// An entry id; part of one is enough when it is unique.
 #[derive(Debug, Args)]
 pub struct IdArgs {
-    /// The entry's id (its file name without `.md`), or a unique part of it.
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id (`budget`, `2025-03-14`).
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+/// Arguments of `brag rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Remove the entry that part of an id names without asking.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 /// Arguments of `brag show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id (its file name without `.md`), or a unique part of it.
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id (`budget`, `2025-03-14`).
     #[arg(value_name = "ID")]
     pub id: String,
     /// Print the file exactly as it is on disk.

@@ -93,11 +93,18 @@ impl From<io::Error> for CommandError {
 
 impl From<AppError> for CommandError {
     fn from(e: AppError) -> Self {
+        if let AppError::BadId { .. } = e {
+            return CommandError::usage(e)
+                .hint("`brag list` shows the ids; part of an id is enough when it is unique");
+        }
         let hint = match &e {
             AppError::NotFound(_) => {
                 Some("`brag list` shows the ids; part of an id is enough when it is unique")
             }
-            AppError::Ambiguous { .. } => Some("give more of the id"),
+            AppError::Ambiguous { .. } => Some("give more of the id; nothing was changed"),
+            AppError::Vault(brag_vault::VaultError::Symlink { .. }) => Some(
+                "`brag doctor` lists the links in the vault; replace a link with the file itself",
+            ),
             AppError::Vault(brag_vault::VaultError::NotAVault { .. }) => Some(
                 "run `brag init` to make a vault here, or pass --vault DIR (or set BRAG_VAULT)",
             ),

@@ -84,7 +84,7 @@ fn reindex_garbage_index_edit_and_rm_work() {
     let out = env.run_env(&["edit", "runbook"], &[("EDITOR", "true")]);
     crate::common::expect_code(&out, 0, &["edit"]);
     write_file(&env.path(INDEX), b"garbage");
-    env.ok(&["rm", "runbook"]);
+    env.ok(&["rm", "--yes", "runbook"]);
     assert_eq!(env.list_ids(&[]).len(), 2);
 }
 
