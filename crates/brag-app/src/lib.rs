@@ -72,6 +72,26 @@ pub enum AppError {
     },
 }
 
+/// Returns what a write did: its result, and why the index lags behind when the file was
+/// written but the index could not be brought along (a read-only or locked `index.db`).
+///
+/// The files are the record and the index only a cache: such a write has succeeded, and
+/// the next command that can write the index reads the file in.
+#[derive(Debug)]
+#[must_use]
+pub struct Written<T> {
+    /// What the write returns.
+    pub value: T,
+    /// The error that kept the index from following the write, if any.
+    pub stale_index: Option<AppError>,
+}
+
+impl<T> Written<T> {
+    fn new(value: T, stale_index: Option<AppError>) -> Written<T> {
+        Written { value, stale_index }
+    }
+}
+
 /// Returns up to ten ids, one per line, and how many more there are.
 fn list_some(ids: &[String]) -> String {
     let mut out = String::new();
@@ -95,12 +115,14 @@ pub struct Resolved {
 }
 
 /// Returns what an import wrote.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct ImportSummary {
     /// The entries written, with their ids and paths.
     pub added: Vec<Entry>,
     /// Entries skipped because the vault has them from an earlier import.
     pub present: usize,
+    /// Why the index lags behind the files written, if it does (see [`Written`]).
+    pub stale_index: Option<AppError>,
 }
 
 /// Returns what a sync did.
@@ -114,6 +136,8 @@ pub struct SyncReport {
     pub removed: usize,
     /// True when the index was (re)built from nothing.
     pub rebuilt: bool,
+    /// Temporary files of writers stopped mid-write that were found and removed.
+    pub removed_temps: Vec<String>,
 }
 
 /// Returns an open vault with its index.
@@ -171,9 +195,11 @@ impl App {
     /// Brings the index up to date with the files: every file whose (path, size, mtime)
     /// differs from what the index holds is read again, and vanished files are dropped.
     pub fn sync(&mut self) -> Result<SyncReport, AppError> {
-        let on_disk = self.vault.scan()?;
+        let scan = self.vault.scan()?;
+        let on_disk = scan.entries;
         let mut report = SyncReport {
             rebuilt: self.fresh_index,
+            removed_temps: self.vault.remove_stale_temps(&scan.temps)?,
             ..SyncReport::default()
         };
         // Both lists are sorted by path: one merge finds what was added, changed, removed.
@@ -345,7 +371,7 @@ impl App {
     ///
     /// The entry gets its id and path here: its date (today when it has none) and a slug of
     /// its title, with `-2`, `-3`, ... when the name is taken.
-    pub fn add(&mut self, mut entry: Entry) -> Result<Entry, AppError> {
+    pub fn add(&mut self, mut entry: Entry) -> Result<Written<Entry>, AppError> {
         if entry.date.is_none() {
             entry.date = Some(self.today);
         }
@@ -356,8 +382,8 @@ impl App {
             entry.path = id.relative_path();
             Ok((file::render(&entry), entry.clone()))
         })?;
-        self.index_one(&entry.path, &entry)?;
-        Ok(entry)
+        let stale = self.index_one(&entry.path, &entry).err();
+        Ok(Written::new(entry, stale))
     }
 
     /// Returns the competency frameworks the vault works with: those `brag.toml` names
@@ -505,7 +531,10 @@ impl App {
 
     /// Writes harvested drafts as entries; commits another process took meanwhile are
     /// skipped.
-    pub fn write_drafts(&mut self, drafts: Vec<harvest::Draft>) -> Result<Vec<Entry>, AppError> {
+    pub fn write_drafts(
+        &mut self,
+        drafts: Vec<harvest::Draft>,
+    ) -> Result<Written<Vec<Entry>>, AppError> {
         let _lock = self.vault.lock()?;
         let known = self.index.label_values("commit")?;
         let entries = drafts
@@ -535,9 +564,11 @@ impl App {
             fresh.push(item.entry);
         }
         let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
+        let written = self.write_entries(fresh, &name_of)?;
         Ok(ImportSummary {
-            added: self.write_entries(fresh, &name_of)?,
+            added: written.value,
             present,
+            stale_index: written.stale_index,
         })
     }
 
@@ -547,7 +578,7 @@ impl App {
         &mut self,
         entries: Vec<Entry>,
         name_of: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Vec<Entry>, AppError> {
+    ) -> Result<Written<Vec<Entry>>, AppError> {
         let mut written = Vec::with_capacity(entries.len());
         let mut changes = Vec::with_capacity(entries.len());
         for mut entry in entries {
@@ -560,20 +591,23 @@ impl App {
                 entry.path = id.relative_path();
                 Ok((file::render_named(&entry, name_of), entry.clone()))
             })?;
-            changes.push(Change::Entry {
-                path: entry.path.clone(),
-                stamp: self.vault.stamp(&entry.path)?,
-                entry: Box::new(entry.clone()),
-            });
+            // A file that cannot be stamped is left for the next sync to read.
+            if let Ok(stamp) = self.vault.stamp(&entry.path) {
+                changes.push(Change::Entry {
+                    path: entry.path.clone(),
+                    stamp,
+                    entry: Box::new(entry.clone()),
+                });
+            }
             written.push(entry);
         }
-        self.index.apply(&changes)?;
-        Ok(written)
+        let stale = self.index.apply(&changes).err().map(AppError::from);
+        Ok(Written::new(written, stale))
     }
 
     /// Writes a new entry from the full text of a file, as typed in an editor; the text is
     /// kept byte for byte.
-    pub fn create_from_text(&mut self, text: &str) -> Result<Entry, AppError> {
+    pub fn create_from_text(&mut self, text: &str) -> Result<Written<Entry>, AppError> {
         let parsed = file::parse(text, None).map_err(|e| bad_entry("(new entry)", e))?;
         let mut entry = parsed.entry;
         if entry.date.is_none() {
@@ -590,8 +624,8 @@ impl App {
             }
             Ok((text.to_owned(), e))
         })?;
-        self.index_one(&entry.path, &entry)?;
-        Ok(entry)
+        let stale = self.index_one(&entry.path, &entry).err();
+        Ok(Written::new(entry, stale))
     }
 
     /// Tries `base`, `base-2`, `base-3`, ... until a file can be created; the vault lock
@@ -635,7 +669,7 @@ impl App {
         id: &EntryId,
         text: &str,
         expected: Option<&str>,
-    ) -> Result<Option<Entry>, AppError> {
+    ) -> Result<Written<Option<Entry>>, AppError> {
         let rel = self.path_of(id)?;
         let mut entry = file::parse(text, Some(id))
             .map_err(|e| bad_entry(&rel, e))?
@@ -644,37 +678,41 @@ impl App {
         let _lock = self.vault.lock()?;
         let current = self.vault.read(&rel)?;
         if current == text {
-            return Ok(None);
+            return Ok(Written::new(None, None));
         }
         if expected.is_some_and(|x| x != current) {
             return Err(AppError::Changed(rel));
         }
         self.vault.replace(&rel, text)?;
-        self.index_one(&rel, &entry)?;
-        Ok(Some(entry))
+        let stale = self.index_one(&rel, &entry).err();
+        Ok(Written::new(Some(entry), stale))
     }
 
     /// Writes changed fields of an existing entry, keeping the rest of its file as it is.
-    pub fn update(&mut self, entry: &Entry) -> Result<Option<Entry>, AppError> {
+    pub fn update(&mut self, entry: &Entry) -> Result<Written<Option<Entry>>, AppError> {
         let rel = self.path_of(&entry.id)?;
         let _lock = self.vault.lock()?;
         let original = self.vault.read(&rel)?;
         let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
         if text == original {
-            return Ok(None);
+            return Ok(Written::new(None, None));
         }
         self.vault.replace(&rel, &text)?;
-        self.index_one(&rel, entry)?;
-        Ok(Some(entry.clone()))
+        let stale = self.index_one(&rel, entry).err();
+        Ok(Written::new(Some(entry.clone()), stale))
     }
 
     /// Moves an entry's file to `.brag/trash/`; returns where it went.
-    pub fn remove(&mut self, id: &EntryId) -> Result<PathBuf, AppError> {
+    pub fn remove(&mut self, id: &EntryId) -> Result<Written<PathBuf>, AppError> {
         let rel = self.path_of(id)?;
         let _lock = self.vault.lock()?;
         let to = self.vault.trash(&rel)?;
-        self.index.apply(&[Change::Removed { path: rel }])?;
-        Ok(PathBuf::from(to))
+        let stale = self
+            .index
+            .apply(&[Change::Removed { path: rel }])
+            .err()
+            .map(AppError::from);
+        Ok(Written::new(PathBuf::from(to), stale))
     }
 
     fn index_one(&mut self, rel: &str, entry: &Entry) -> Result<(), AppError> {

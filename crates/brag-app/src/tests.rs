@@ -22,9 +22,9 @@ fn win(title: &str) -> Entry {
 #[test]
 fn add_gives_unique_ids() {
     let (_dir, mut app) = app();
-    let a = app.add(win("Cut p99")).expect("add");
-    let b = app.add(win("Cut p99")).expect("add");
-    let c = app.add(win("Cut p99")).expect("add");
+    let a = app.add(win("Cut p99")).expect("add").value;
+    let b = app.add(win("Cut p99")).expect("add").value;
+    let c = app.add(win("Cut p99")).expect("add").value;
     assert_eq!(a.id.as_str(), "2026-11-25-cut-p99");
     assert_eq!(b.id.as_str(), "2026-11-25-cut-p99-2");
     assert_eq!(c.id.as_str(), "2026-11-25-cut-p99-3");
@@ -34,7 +34,7 @@ fn add_gives_unique_ids() {
 #[test]
 fn sync_sees_edits_adds_and_removals() {
     let (dir, mut app) = app();
-    let a = app.add(win("Alpha release")).expect("add");
+    let a = app.add(win("Alpha release")).expect("add").value;
     std::fs::write(
         dir.path().join(&a.path),
         "---\ntitle: Beta release\n---\nzebra\n",
@@ -69,8 +69,8 @@ fn sync_sees_edits_adds_and_removals() {
 #[test]
 fn resolve_short_ids() {
     let (_dir, mut app) = app();
-    app.add(win("Retry budget")).expect("add");
-    app.add(win("Retry storms")).expect("add");
+    let _ = app.add(win("Retry budget")).expect("add");
+    let _ = app.add(win("Retry storms")).expect("add");
     assert_eq!(
         app.resolve("budget").expect("resolve").as_str(),
         "2026-11-25-retry-budget"
@@ -112,7 +112,7 @@ fn word_starts_and_slugs() {
 #[test]
 fn replace_text_refuses_bad_text_and_changes_nothing() {
     let (dir, mut app) = app();
-    let a = app.add(win("Alpha")).expect("add");
+    let a = app.add(win("Alpha")).expect("add").value;
     let before = std::fs::read_to_string(dir.path().join(&a.path)).expect("read");
     let err = app
         .replace_text(&a.id, "---\ndate: nope\n---\n", None)
@@ -125,6 +125,7 @@ fn replace_text_refuses_bad_text_and_changes_nothing() {
     assert!(
         app.replace_text(&a.id, &before, None)
             .expect("same")
+            .value
             .is_none()
     );
     // Someone else saved the file meanwhile: their edit is not overwritten.
@@ -145,7 +146,7 @@ fn create_from_text_keeps_bytes() {
     let (dir, mut app) = app();
     let text =
         "---\ntitle: My story\nkind: story\nx-mine: 1\n---\n\n## Situation\n\nIt was late.\n";
-    let e = app.create_from_text(text).expect("create");
+    let e = app.create_from_text(text).expect("create").value;
     assert_eq!(e.id.as_str(), "2026-11-25-my-story");
     assert_eq!(e.kind, Kind::Story);
     assert_eq!(
@@ -157,8 +158,8 @@ fn create_from_text_keeps_bytes() {
 #[test]
 fn remove_moves_to_trash() {
     let (dir, mut app) = app();
-    let a = app.add(win("Alpha")).expect("add");
-    let to = app.remove(&a.id).expect("rm");
+    let a = app.add(win("Alpha")).expect("add").value;
+    let to = app.remove(&a.id).expect("rm").value;
     assert!(dir.path().join(&to).is_file());
     assert!(!dir.path().join(&a.path).exists());
     assert!(app.list(&Filter::default(), None).expect("list").is_empty());
@@ -167,7 +168,7 @@ fn remove_moves_to_trash() {
 #[test]
 fn reindex_after_deleting_the_index() {
     let (dir, mut app) = app();
-    app.add(win("Alpha")).expect("add");
+    let _ = app.add(win("Alpha")).expect("add");
     drop(app);
     std::fs::remove_file(dir.path().join(".brag/index.db")).expect("rm index");
     let mut app = App::open(dir.path(), today()).expect("open");
@@ -204,7 +205,7 @@ fn sync_many_files_on_threads() {
 #[test]
 fn an_entry_moved_to_another_directory_still_works() {
     let (dir, mut app) = app();
-    let a = app.add(win("Alpha release")).expect("add");
+    let a = app.add(win("Alpha release")).expect("add").value;
     std::fs::create_dir_all(dir.path().join("2020")).expect("mkdir");
     let moved = format!("2020/{}.md", a.id);
     std::fs::rename(dir.path().join(&a.path), dir.path().join(&moved)).expect("move");
@@ -213,7 +214,7 @@ fn an_entry_moved_to_another_directory_still_works() {
     let (e, text) = app.load(&a.id).expect("load");
     assert_eq!(e.path, moved);
     let edited = text.replace("Alpha release", "Alpha release, edited");
-    app.replace_text(&a.id, &edited, Some(&text)).expect("edit");
+    let _ = app.replace_text(&a.id, &edited, Some(&text)).expect("edit");
     assert!(
         std::fs::read_to_string(dir.path().join(&moved))
             .expect("read")
@@ -223,6 +224,6 @@ fn an_entry_moved_to_another_directory_still_works() {
         !dir.path().join(&a.path).exists(),
         "no second copy at the computed path"
     );
-    app.remove(&a.id).expect("rm");
+    let _ = app.remove(&a.id).expect("rm");
     assert!(!dir.path().join(&moved).exists());
 }

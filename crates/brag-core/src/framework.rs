@@ -222,6 +222,25 @@ impl Catalogue {
         self.lookup(written, false)
     }
 
+    /// Returns the id of the competency nearest to something written, for a "did you
+    /// mean" hint: the [`Catalogue::match_name`] match, or else the id or name most like
+    /// it, if any is even half alike.
+    pub fn nearest_id(&self, written: &str) -> Option<String> {
+        if let Some(m) = self.match_name(written) {
+            return Some(m.id);
+        }
+        let w = squash(&normalize(written));
+        if w.is_empty() {
+            return None;
+        }
+        self.names
+            .iter()
+            .map(|n| (strsim::normalized_damerau_levenshtein(&w, &n.squashed), n))
+            .filter(|(score, _)| *score >= 0.5)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, n)| n.id.clone())
+    }
+
     fn lookup(&self, written: &str, fuzzy: bool) -> Option<NameMatch> {
         let n = normalize(written);
         if n.len() < 4 || n.split(' ').count() > 7 {

@@ -109,6 +109,58 @@ pub struct Vault {
     root: PathBuf,
 }
 
+/// Returns what a scan of the vault found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Every entry file, by vault-relative path (sorted), with its stamp.
+    pub entries: Vec<(String, Stamp)>,
+    /// Temporary files writers left behind, by vault-relative path.
+    pub temps: Vec<String>,
+}
+
+/// Returns a file in the vault that brag does not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stray {
+    /// Vault-relative path (not UTF-8 parts shown with U+FFFD).
+    pub path: String,
+    /// Why brag passes it over.
+    pub why: StrayKind,
+}
+
+/// Returns why brag passes over a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrayKind {
+    /// A symbolic link: brag never follows one.
+    Symlink,
+    /// A `.md` file outside the year directories.
+    OutsideYears,
+    /// A file ending in `.MD`, `.Md`...: entries end in `.md`.
+    WrongCase,
+    /// A name that is not UTF-8.
+    NotUtf8Name,
+    /// A temporary file of a writer that was stopped mid-write.
+    Temporary,
+}
+
+impl StrayKind {
+    /// Returns what to tell the user about such a file.
+    pub fn message(self) -> &'static str {
+        match self {
+            StrayKind::Symlink => {
+                "a symbolic link; brag never follows links, so this is not read (put the file itself here)"
+            }
+            StrayKind::OutsideYears => {
+                "not in a year directory, so not an entry (move it to YYYY/ to make it one)"
+            }
+            StrayKind::WrongCase => "entries end in `.md`; rename it to read it as one",
+            StrayKind::NotUtf8Name => "the file name is not UTF-8; rename it to read it",
+            StrayKind::Temporary => {
+                "a temporary file left by a brag that was stopped mid-write; the next command removes it"
+            }
+        }
+    }
+}
+
 /// Held while a writer works; dropping it releases the vault lock.
 #[derive(Debug)]
 pub struct LockGuard {
@@ -230,6 +282,22 @@ impl Vault {
             .collect()
     }
 
+    /// Takes the writers' lock if no other writer holds it; `None` when one does.
+    pub fn try_lock(&self) -> Result<Option<LockGuard>, VaultError> {
+        let path = self.state_dir()?.join("lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .at(&path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(LockGuard { _file: file })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e).at(&path),
+        }
+    }
+
     /// Takes the writers' lock, waiting for another writer to finish.
     pub fn lock(&self) -> Result<LockGuard, VaultError> {
         let path = self.state_dir()?.join("lock");
@@ -244,16 +312,21 @@ impl Vault {
     }
 
     /// Returns every entry file, as vault-relative paths with `/` separators, sorted, with
-    /// their stamps.
+    /// their stamps, and the temporary files that writers left behind.
     ///
-    /// Entry files are the `*.md` files in the vault's year directories (`2025/`, ...).
-    pub fn scan(&self) -> Result<Vec<(String, Stamp)>, VaultError> {
+    /// Entry files are the `*.md` files at any depth under the vault's year directories
+    /// (`2025/`, `2025/03/`, ...). Links, hidden files and directories, and names that are
+    /// not UTF-8 are passed over; [`Vault::strays`] names them for `brag doctor`.
+    pub fn scan(&self) -> Result<Scan, VaultError> {
         let mut dirs = Vec::new();
+        let mut temps = Vec::new();
         for dir in fs::read_dir(&self.root).at(&self.root)? {
             let dir = dir.at(&self.root)?;
             let name = dir.file_name();
             let Some(name) = name.to_str() else { continue };
-            if is_year_dir(name) && dir.file_type().at(&dir.path())?.is_dir() {
+            if name.starts_with(TEMP_PREFIX) {
+                temps.push(name.to_owned());
+            } else if is_year_dir(name) && dir.file_type().at(&dir.path())?.is_dir() {
                 dirs.push(name.to_owned());
             }
         }
@@ -264,58 +337,180 @@ impl Vault {
             .map_or(1, |n| n.get())
             .min(4)
             .min(dirs.len().max(1));
-        let mut out = if threads < 2 {
-            let mut out = Vec::new();
+        let mut scan = if threads < 2 {
+            let mut scan = Scan::default();
             for d in &dirs {
-                self.scan_dir(d, &mut out)?;
+                self.scan_dir(d, &mut scan)?;
             }
-            out
+            scan
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = (0..threads)
                     .map(|t| {
                         let mine: Vec<&String> = dirs.iter().skip(t).step_by(threads).collect();
                         s.spawn(move || {
-                            let mut out = Vec::new();
+                            let mut scan = Scan::default();
                             for d in mine {
-                                self.scan_dir(d, &mut out)?;
+                                self.scan_dir(d, &mut scan)?;
                             }
-                            Ok::<_, VaultError>(out)
+                            Ok::<_, VaultError>(scan)
                         })
                     })
                     .collect();
-                let mut all = Vec::new();
+                let mut all = Scan::default();
                 for h in handles {
                     match h.join() {
-                        Ok(part) => all.extend(part?),
+                        Ok(part) => {
+                            let part = part?;
+                            all.entries.extend(part.entries);
+                            all.temps.extend(part.temps);
+                        }
                         Err(panic) => std::panic::resume_unwind(panic),
                     }
                 }
                 Ok::<_, VaultError>(all)
             })?
         };
-        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(out)
+        scan.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        scan.temps.extend(temps);
+        scan.temps.sort_unstable();
+        Ok(scan)
     }
 
-    fn scan_dir(&self, name: &str, out: &mut Vec<(String, Stamp)>) -> Result<(), VaultError> {
-        let dir_path = self.root.join(name);
+    /// Adds the entry files under a vault-relative directory, at any depth.
+    fn scan_dir(&self, rel: &str, scan: &mut Scan) -> Result<(), VaultError> {
+        let dir_path = self.root.join(rel);
         for file in fs::read_dir(&dir_path).at(&dir_path)? {
             let file = file.at(&dir_path)?;
             let fname = file.file_name();
             let Some(fname) = fname.to_str() else {
                 continue;
             };
-            if !fname.ends_with(".md") || fname.starts_with('.') {
+            if fname.starts_with('.') {
+                if fname.starts_with(TEMP_PREFIX) {
+                    scan.temps.push(format!("{rel}/{fname}"));
+                }
+                continue;
+            }
+            // The type as the directory lists it: a link is a link, never what it points to.
+            let Ok(kind) = file.file_type() else { continue };
+            if kind.is_dir() {
+                self.scan_dir(&format!("{rel}/{fname}"), scan)?;
+                continue;
+            }
+            if !kind.is_file() || !fname.ends_with(".md") {
                 continue;
             }
             // A file removed between listing and stat is simply not there.
             let Ok(meta) = file.metadata() else { continue };
             if meta.is_file() {
-                out.push((format!("{name}/{fname}"), stamp_of(&meta)));
+                scan.entries
+                    .push((format!("{rel}/{fname}"), stamp_of(&meta)));
             }
         }
         Ok(())
+    }
+
+    /// Returns what is in the vault that brag does not read and that looks as if it was
+    /// meant to be read, for `brag doctor`: links, `.md` files outside the year
+    /// directories, `.MD` files, names that are not UTF-8, and left-over temporary files.
+    ///
+    /// `.brag/`, `.git/` and other hidden directories, and `node_modules/`, are not
+    /// looked into.
+    pub fn strays(&self) -> Result<Vec<Stray>, VaultError> {
+        let mut out = Vec::new();
+        self.strays_in(Path::new(""), false, &mut out)?;
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    fn strays_in(&self, rel: &Path, in_year: bool, out: &mut Vec<Stray>) -> Result<(), VaultError> {
+        let dir_path = self.root.join(rel);
+        let list = match fs::read_dir(&dir_path) {
+            Ok(l) => l,
+            // A directory we may not read is not ours to judge.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Ok(()),
+            Err(e) => return Err(e).at(&dir_path),
+        };
+        for item in list {
+            let item = item.at(&dir_path)?;
+            let name = item.file_name();
+            let path = rel.join(&name);
+            let shown = path.to_string_lossy().into_owned();
+            let Ok(kind) = item.file_type() else { continue };
+            let Some(name) = name.to_str() else {
+                out.push(Stray {
+                    path: shown,
+                    why: StrayKind::NotUtf8Name,
+                });
+                continue;
+            };
+            if name.starts_with(TEMP_PREFIX) {
+                out.push(Stray {
+                    path: shown,
+                    why: StrayKind::Temporary,
+                });
+                continue;
+            }
+            let top_year = rel.as_os_str().is_empty() && is_year_dir(name);
+            if kind.is_symlink() {
+                let md = name.to_ascii_lowercase().ends_with(".md");
+                if md || top_year || in_year {
+                    out.push(Stray {
+                        path: shown,
+                        why: StrayKind::Symlink,
+                    });
+                }
+                continue;
+            }
+            if name.starts_with('.') || name == "node_modules" {
+                continue;
+            }
+            if kind.is_dir() {
+                self.strays_in(&path, in_year || top_year, out)?;
+                continue;
+            }
+            let lower = name.to_ascii_lowercase();
+            if !lower.ends_with(".md") {
+                continue;
+            }
+            if !name.ends_with(".md") {
+                out.push(Stray {
+                    path: shown,
+                    why: StrayKind::WrongCase,
+                });
+            } else if !in_year {
+                out.push(Stray {
+                    path: shown,
+                    why: StrayKind::OutsideYears,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes left-over temporary files (vault-relative paths from [`Vault::scan`]) if no
+    /// writer holds the lock: under the lock no brag is writing, so every temporary file
+    /// is a leftover of one that was stopped mid-write. Returns the files removed.
+    pub fn remove_stale_temps(&self, temps: &[String]) -> Result<Vec<String>, VaultError> {
+        if temps.is_empty() {
+            return Ok(Vec::new());
+        }
+        let Some(_lock) = self.try_lock()? else {
+            return Ok(Vec::new());
+        };
+        let mut removed = Vec::new();
+        for rel in temps {
+            let path = self.abs(rel);
+            let is_temp = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+            if is_temp && fs::remove_file(&path).is_ok() {
+                removed.push(rel.clone());
+            }
+        }
+        Ok(removed)
     }
 
     /// Returns the stamp of one vault-relative file.
@@ -554,13 +749,15 @@ mod tests {
         v.create("notes/c.md", "c").expect("create");
         v.create("2024/skip.txt", "c").expect("create");
         fs::write(dir.path().join("README.md"), "x").expect("write");
+        v.create("2024/03/deep.md", "d").expect("create");
         let found: Vec<String> = v
             .scan()
             .expect("scan")
+            .entries
             .into_iter()
             .map(|(p, _)| p)
             .collect();
-        assert_eq!(found, ["2024/a.md", "2025/b.md"]);
+        assert_eq!(found, ["2024/03/deep.md", "2024/a.md", "2025/b.md"]);
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn cmd_add(env: &Env, args: AddArgs) -> CmdResult {
             }
         }
     }
-    let entry = app.add(entry)?;
+    let entry = super::written(app.add(entry)?);
     if args.out.json {
         return print_json(&entry);
     }

@@ -33,6 +33,7 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
     }
     match app.replace_text(&id, &text, Some(&original)) {
         Ok(saved) => {
+            let saved = super::written(saved);
             let path = saved.map_or_else(|| id.relative_path(), |e| e.path);
             let mut out = ui::stdout();
             writeln!(out, "Saved {id} ({path})")?;

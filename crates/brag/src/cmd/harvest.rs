@@ -75,7 +75,7 @@ fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
         let Some(app) = app.as_mut() else {
             return Err(CommandError::failure("no vault to write drafts into"));
         };
-        app.write_drafts(drafts)?
+        super::written(app.write_drafts(drafts)?)
             .into_iter()
             .map(|entry| Draft {
                 commits: entry_commits(&entry),

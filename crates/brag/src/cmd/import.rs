@@ -97,6 +97,9 @@ pub fn cmd_import(env: &Env, args: ImportArgs) -> CmdResult {
     let mut out = ui::stdout();
     for r in &reads {
         let summary = app.import(r.import.entries.clone())?;
+        if let Some(e) = &summary.stale_index {
+            super::warn_stale(e);
+        }
         if args.out.json {
             json_rows.push(serde_json::to_value(Written {
                 file: &r.name,

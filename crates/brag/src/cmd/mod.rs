@@ -162,6 +162,22 @@ pub fn resolve_filter(app: &App, filter: &mut Filter) -> CmdResult {
     Ok(())
 }
 
+/// Returns what a write returned, warning when the file was written but the index could
+/// not follow: the write succeeded (the file is the record), and the index catches up.
+pub fn written<T>(w: brag_app::Written<T>) -> T {
+    if let Some(e) = &w.stale_index {
+        warn_stale(e);
+    }
+    w.value
+}
+
+/// Warns that the index could not follow a write that succeeded.
+pub fn warn_stale(e: &brag_app::AppError) {
+    ui::warn(format_args!(
+        "saved, but the index could not be updated: {e}\n  the file is written; the index catches up on the next command that can write it (or run `brag reindex`)"
+    ));
+}
+
 /// Returns a kind name parsed, or a usage error.
 pub fn parse_kind(s: &str) -> CmdResult<brag_core::Kind> {
     s.parse()

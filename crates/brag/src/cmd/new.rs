@@ -33,6 +33,7 @@ pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
     }
     match app.create_from_text(&text) {
         Ok(entry) => {
+            let entry = super::written(entry);
             let mut out = ui::stdout();
             writeln!(out, "Added {} ({})", entry.id, entry.path)?;
             out.flush()?;

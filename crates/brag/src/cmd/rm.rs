@@ -34,7 +34,7 @@ pub fn cmd_rm(env: &Env, args: RmArgs) -> CmdResult {
             return Ok(());
         }
     }
-    let to = app.remove(&id)?;
+    let to = super::written(app.remove(&id)?);
     let mut out = ui::stdout();
     writeln!(out, "Removed {id} (moved to {})", to.display())?;
     out.flush()?;

@@ -92,3 +92,75 @@ fn doctor_is_healthy_again_once_the_file_is_fixed() {
     env.ok(&["doctor"]);
     assert_eq!(env.list_ids(&[]), ["2025-01-02-broken-yaml"]);
 }
+
+#[test]
+fn doctor_names_files_brag_does_not_read() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let env = TestEnv::new();
+    env.write_entry(DESIGN_STORY_PATH, DESIGN_STORY);
+    let body = "---\ntitle: Somewhere\ndate: 2025-05-05\n---\n\ntext\n";
+    env.write_entry("README.md", body);
+    env.write_entry("notes/idea.md", body);
+    env.write_entry("2025/2025-05-05-shout.MD", body);
+    // At any depth under a year directory, a file is an entry.
+    env.write_entry("2025/05/2025-05-06-deep.md", body);
+    let odd = env
+        .path("2025")
+        .join(std::ffi::OsStr::from_bytes(b"2025-05-07-caf\xe9.md"));
+    crate::common::write_file(&odd, body.as_bytes());
+    let out = env.run(&["doctor"]);
+    expect_code(&out, 1, &["doctor"]);
+    let text = env.norm(&stdout(&out));
+    assert!(text.contains("4 files brag does not read:"), "{text}");
+    for (path, why) in [
+        ("[VAULT]/README.md", "not in a year directory"),
+        ("[VAULT]/notes/idea.md", "not in a year directory"),
+        ("[VAULT]/2025/2025-05-05-shout.MD", "end in `.md`"),
+        ("[VAULT]/2025/2025-05-07-caf\u{fffd}.md", "not UTF-8"),
+    ] {
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{path}: ")))
+            .unwrap_or_else(|| panic!("no row for {path} in:\n{text}"));
+        assert!(row.contains(why), "{row}");
+    }
+    assert!(!text.contains("deep.md"), "{text}");
+    assert!(env.list_ids(&[]).contains(&"2025-05-06-deep".to_owned()));
+    let json = env.run(&["doctor", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["ignored"].as_array().map(Vec::len), Some(4), "{v}");
+}
+
+#[test]
+fn doctor_lists_unknown_competency_ids_with_the_nearest() {
+    let env = TestEnv::new();
+    env.write_entry(
+        "2025/2025-04-01-typo.md",
+        "---\ntitle: Typo\ndate: 2025-04-01\nkind: story\ncompetencies: [dive-deep]\n---\n\n## Result\nok\n",
+    );
+    env.write_entry(
+        "2025/2025-04-02-typos.md",
+        "---\ntitle: Typos\ndate: 2025-04-02\nkind: story\ncompetencies:\n  - dive-depp\n  - customer-obssession\n  - zzzz\n---\n\n## Result\nok\n",
+    );
+    let out = env.run(&["doctor"]);
+    expect_code(&out, 1, &["doctor"]);
+    let text = env.norm(&stdout(&out));
+    assert!(
+        text.contains("3 competency ids no active framework (amazon-lp) knows"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[VAULT]/2025/2025-04-02-typos.md:6: `dive-depp` is no competency; did you mean `dive-deep`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`customer-obssession` is no competency; did you mean `customer-obsession`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[VAULT]/2025/2025-04-02-typos.md:8: `zzzz` is no competency"),
+        "{text}"
+    );
+    assert!(!text.contains("2025-04-01-typo.md"), "{text}");
+}

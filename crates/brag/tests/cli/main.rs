@@ -20,5 +20,6 @@ mod misc;
 mod new;
 mod reindex;
 mod rm;
+mod safety;
 mod search;
 mod show;
