@@ -60,22 +60,30 @@ pub fn recognise(text: &str) -> Recognised {
 }
 
 fn plain(text: &str, url_spans: &[(usize, usize)]) -> String {
-    let mut cut = String::with_capacity(text.len());
-    let mut last = 0;
-    for &(s, e) in url_spans {
-        cut.push_str(&text[last..s]);
-        last = e;
+    let cut = cut_urls(text, url_spans);
+    let words: Vec<&str> = cut.split_whitespace().collect();
+    let is_marker = |w: &str, m: char| {
+        w.len() > 1 && w.starts_with(m) && !w[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    // Trailing tags are labels, not part of the sentence (`fixed the build #ci #infra`).
+    // A person there is a word of the sentence when a word or a kept person comes right
+    // before it (`found the leak with @priya #perf`), and a label when a tag does
+    // (`shipped it #ci @dana`).
+    let run_start = words
+        .iter()
+        .rposition(|w| !is_marker(w, '#') && !is_marker(w, '@'))
+        .map_or(0, |i| i + 1);
+    let mut kept: Vec<&str> = words[..run_start].to_vec();
+    let mut after_word = run_start > 0;
+    for w in &words[run_start..] {
+        if is_marker(w, '@') && after_word {
+            kept.push(w);
+        } else {
+            after_word = false;
+        }
     }
-    cut.push_str(&text[last..]);
-    let mut words: Vec<&str> = cut.split_whitespace().collect();
-    // Trailing tags and people are labels, not part of the sentence:
-    // `fixed the build #ci #infra @dana`.
-    while words.last().is_some_and(|w| {
-        w.len() > 1 && w.starts_with(['#', '@']) && !w[1..].bytes().all(|b| b.is_ascii_digit())
-    }) {
-        words.pop();
-    }
-    let words: Vec<&str> = words
+    // Elsewhere only the marker goes: `fixed the #ci build` reads "fixed the ci build".
+    let words: Vec<&str> = kept
         .into_iter()
         .map(|w| {
             let stripped = w.strip_prefix(['#', '@']).unwrap_or(w);
@@ -87,9 +95,52 @@ fn plain(text: &str, url_spans: &[(usize, usize)]) -> String {
         })
         .collect();
     let s = words.join(" ");
-    s.trim_end_matches([':', ',', ';', '-', '–'])
+    s.trim_end_matches([':', ',', ';', '-', '–', '—', '(', '[', ' '])
+        .trim_start_matches([':', ',', ';', '-', '–', '—', ')', ']', ' '])
         .trim()
         .to_owned()
+}
+
+/// Returns the text without its URLs and without what they leave behind: a Markdown link
+/// keeps its label (`[the PR](URL)` → `the PR`), brackets around a bare URL go with it,
+/// and punctuation after it joins the word before (`see URL.` → `see.`).
+fn cut_urls(text: &str, url_spans: &[(usize, usize)]) -> String {
+    let mut cut = String::with_capacity(text.len());
+    let mut last = 0;
+    for &(s, e) in url_spans {
+        if s < last {
+            continue;
+        }
+        let before = &text[last..s];
+        let after = &text[e..];
+        if let Some(head) = before.strip_suffix("](")
+            && after.starts_with(')')
+            && let Some(open) = head.rfind('[')
+        {
+            cut.push_str(&head[..open]);
+            cut.push_str(&head[open + 1..]);
+            last = e + 1;
+            continue;
+        }
+        let mut end = e;
+        let mut kept = before;
+        for (open, close) in [('(', ')'), ('<', '>'), ('[', ']')] {
+            if let Some(b) = before.strip_suffix(open)
+                && after.starts_with(close)
+            {
+                kept = b;
+                end = e + close.len_utf8();
+                break;
+            }
+        }
+        cut.push_str(kept);
+        if text[end..].starts_with(['.', ',', ';', ':', '!', '?', ')', ']']) {
+            cut.truncate(cut.trim_end().len());
+        }
+        last = end;
+    }
+    cut.push_str(&text[last..]);
+    cut
 }
 
 fn trim_url(url: &str) -> &str {
@@ -177,8 +228,43 @@ mod tests {
         assert_eq!(r.tags, ["perf", "rivet"]);
         assert_eq!(r.people, ["priya"]);
         assert_eq!(r.urls, ["https://github.com/a/b/pull/1"]);
-        assert_eq!(r.plain, "cut p99 from 420 ms to 95 ms with priya, see .");
+        assert_eq!(r.plain, "cut p99 from 420 ms to 95 ms with priya, see.");
         assert_eq!(recognise("shipped it #ci @dana").plain, "shipped it");
+    }
+
+    #[test]
+    fn recognise_plain_keeps_words_and_drops_only_markers() {
+        // Issue 11: a trailing @person is a word of the sentence.
+        for (text, plain) in [
+            (
+                "found the pool leak with @priya",
+                "found the pool leak with priya",
+            ),
+            (
+                "found the leak with @priya #perf",
+                "found the leak with priya",
+            ),
+            ("paired with @priya and @sam.", "paired with priya and sam."),
+            ("shipped it #ci @dana", "shipped it"),
+            ("fixed the #ci build", "fixed the ci build"),
+            ("fixed #123 today", "fixed #123 today"),
+            // What a URL leaves behind goes with it.
+            ("merged (https://x.io/pull/1) today", "merged today"),
+            ("see https://x.io/pull/1.", "see."),
+            ("landed the fix: https://x.io/pull/1", "landed the fix"),
+            (
+                "read [the design doc](https://x.io/doc) first",
+                "read the design doc first",
+            ),
+            ("https://x.io/pull/1 - fixed the flake", "fixed the flake"),
+            (
+                "cut p99, see <https://x.io/a>, and more",
+                "cut p99, see, and more",
+            ),
+            ("#perf", ""),
+        ] {
+            assert_eq!(recognise(text).plain, plain, "{text:?}");
+        }
     }
 
     #[test]
@@ -212,5 +298,45 @@ mod tests {
         let t = title_from(&long, 80);
         assert!(t.chars().count() <= 80, "{t}");
         assert!(t.ends_with('…'));
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the text, `plain` holds no URL and only words of the text, each at most
+        /// without its `#`/`@` marker and without punctuation the cut left at its ends.
+        #[test]
+        fn plain_is_made_of_the_texts_words(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    "[a-z]{1,8}",
+                    "#[a-z]{1,6}",
+                    "@[a-z]{1,6}",
+                    "#[0-9]{1,3}",
+                    Just("https://x.io/pull/1".to_owned()),
+                    Just("(https://x.io/a)".to_owned()),
+                    Just("[doc](https://x.io/d)".to_owned()),
+                    "[.,;:!?()-]",
+                ],
+                0..12,
+            )
+        ) {
+            let text = words.join(" ");
+            let r = recognise(&text);
+            prop_assert!(!r.plain.contains("http"), "{text:?} -> {:?}", r.plain);
+            let source: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '#')
+                .map(|w| w.trim_start_matches(['#', '@']).to_owned())
+                .collect();
+            for w in r.plain.split(|c: char| !c.is_alphanumeric() && c != '#') {
+                let w = w.trim_start_matches('@');
+                prop_assert!(w.is_empty() || source.iter().any(|s| s == w || s == &format!("#{w}") || format!("#{s}") == w),
+                    "{text:?} -> {:?}: `{w}`", r.plain);
+            }
+        }
     }
 }

@@ -23,6 +23,31 @@ fn add_writes_file_named_by_date_and_slug() {
 }
 
 #[test]
+fn add_title_keeps_words_and_drops_only_markers() {
+    // Issue 11: "found the pool leak with @priya" became "found the pool leak with".
+    let env = TestEnv::new();
+    for (text, title) in [
+        (
+            "found the pool leak with @priya",
+            "found the pool leak with priya",
+        ),
+        (
+            "merged the retry fix (https://github.com/a/b/pull/9) #rivet",
+            "merged the retry fix",
+        ),
+        ("see https://github.com/a/b/pull/10.", "see."),
+        (
+            "landed it: https://github.com/a/b/pull/11 #ci @dana",
+            "landed it",
+        ),
+    ] {
+        let e = env.json(&["add", "--json", text]);
+        assert_eq!(e["title"], title, "brag add {text:?}");
+        assert_eq!(e["text"], text);
+    }
+}
+
+#[test]
 fn add_words_are_joined() {
     let env = TestEnv::new();
     env.ok(&["add", "fixed", "the", "flaky", "test"]);
