@@ -48,6 +48,11 @@ pub enum AppError {
         "brag.toml: no competency framework `{0}` (built in: amazon-lp, engineering; or add frameworks/{0}.toml)"
     )]
     UnknownFramework(String),
+    /// A new entry has no title and nothing to make one from.
+    #[error(
+        "nothing to save: the entry has no title and no Situation, Task, Action, Result or text"
+    )]
+    NothingToSave,
     /// The file changed on disk while it was being edited.
     #[error("{0} changed on disk while you were editing it; nothing was saved")]
     Changed(String),
@@ -607,9 +612,16 @@ impl App {
 
     /// Writes a new entry from the full text of a file, as typed in an editor; the text is
     /// kept byte for byte.
+    ///
+    /// Text with neither a title nor any Situation, Task, Action, Result or text to take
+    /// one from is refused ([`AppError::NothingToSave`]): a line typed under Competencies
+    /// of an empty template is not yet an entry.
     pub fn create_from_text(&mut self, text: &str) -> Result<Written<Entry>, AppError> {
         let parsed = file::parse(text, None).map_err(|e| bad_entry("(new entry)", e))?;
         let mut entry = parsed.entry;
+        if entry.title.trim().is_empty() {
+            return Err(AppError::NothingToSave);
+        }
         if entry.date.is_none() {
             entry.date = Some(self.today);
         }

@@ -239,7 +239,13 @@ fn derive_title(entry: &mut Entry, id: Option<&EntryId>) -> String {
         entry.text = entry.text[first.len()..].trim().to_owned();
         return h;
     }
-    for source in [&entry.text, &entry.situation, &entry.result] {
+    for source in [
+        &entry.text,
+        &entry.situation,
+        &entry.task,
+        &entry.action,
+        &entry.result,
+    ] {
         if !source.trim().is_empty() {
             return text::title_from(source, 80);
         }

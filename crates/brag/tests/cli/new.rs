@@ -125,3 +125,50 @@ fn new_bogus_kind_is_usage_error() {
     let out = env.run_env(&["new", "--kind", "bogus"], &[("EDITOR", "true")]);
     expect_code(&out, 2, &["new"]);
 }
+
+#[test]
+fn new_story_template_with_only_an_appended_line_writes_nothing() {
+    // Issue 11: the line became a competency note of a story titled "entry".
+    let env = TestEnv::new();
+    let editor = env.editor("append.sh", r#"printf 'fixed the deploy script\n' >> "$1""#);
+    let out = env.run_env(&["new"], &[("EDITOR", &editor)]);
+    expect_code(&out, 1, &["new"]);
+    let err = stderr(&out);
+    assert!(err.contains("nothing to save"), "{err}");
+    assert!(err.contains("kept in"), "{err}");
+    assert!(env.files().is_empty());
+    let kept: Vec<String> = env
+        .snapshot()
+        .into_keys()
+        .filter(|p| p.starts_with(".brag/drafts/"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the typed text is kept: {kept:?}");
+}
+
+#[test]
+fn new_without_a_title_takes_one_from_the_text() {
+    let env = TestEnv::new();
+    let editor = env.editor(
+        "append.sh",
+        r#"printf 'Cut the deploy time from 20 to 4 minutes. It took a week.\n' >> "$1""#,
+    );
+    let out = env.run_env(&["new", "--kind", "win"], &[("EDITOR", &editor)]);
+    expect_code(&out, 0, &["new"]);
+    let path = format!("2026/{TODAY}-cut-the-deploy-time-from-20-to-4-minutes.md");
+    assert_eq!(env.files(), [path.clone()]);
+    assert!(
+        env.read(&path).contains("title:\n"),
+        "the typed text is kept as it is"
+    );
+    let e = env.json(&["show", "--json", "deploy-time"]);
+    assert_eq!(e["title"], "Cut the deploy time from 20 to 4 minutes");
+    let story = env.editor(
+        "story.sh",
+        r#"sed -i 's/^## Situation$/## Situation\nThe nightly import failed every Monday./' "$1""#,
+    );
+    let out = env.run_env(&["new"], &[("EDITOR", &story)]);
+    expect_code(&out, 0, &["new"]);
+    let e = env.json(&["show", "--json", "nightly"]);
+    assert_eq!(e["title"], "The nightly import failed every Monday");
+    assert_eq!(e["situation"], "The nightly import failed every Monday.");
+}
