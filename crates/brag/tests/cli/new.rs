@@ -155,7 +155,7 @@ fn new_without_a_title_takes_one_from_the_text() {
     let out = env.run_env(&["new", "--kind", "win"], &[("EDITOR", &editor)]);
     expect_code(&out, 0, &["new"]);
     let path = format!("2026/{TODAY}-cut-the-deploy-time-from-20-to-4-minutes.md");
-    assert_eq!(env.files(), [path.clone()]);
+    assert_eq!(env.files(), std::slice::from_ref(&path));
     assert!(
         env.read(&path).contains("title:\n"),
         "the typed text is kept as it is"
