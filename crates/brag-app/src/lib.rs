@@ -53,6 +53,14 @@ pub enum AppError {
         "nothing to save: the entry has no title and no Situation, Task, Action, Result or text"
     )]
     NothingToSave,
+    /// A framework asked for by name is neither built in nor in `frameworks/`.
+    #[error("no competency framework `{wanted}` (there are: {})", .available.join(", "))]
+    NoSuchFramework {
+        /// The id asked for.
+        wanted: String,
+        /// The ids there are.
+        available: Vec<String>,
+    },
     /// The file changed on disk while it was being edited.
     #[error("{0} changed on disk while you were editing it; nothing was saved")]
     Changed(String),
@@ -443,11 +451,23 @@ impl App {
                 None => {
                     // Any built-in or user framework may be asked for by name.
                     let user = self.vault.read_frameworks()?;
-                    user.iter()
+                    let all: Vec<Framework> = user
+                        .iter()
                         .filter_map(|(_, t)| Framework::parse(t).ok())
                         .chain(framework::builtin().iter().cloned())
-                        .find(|f| f.id == id)
-                        .ok_or_else(|| AppError::UnknownFramework(id.to_owned()))?
+                        .collect();
+                    match all.iter().find(|f| f.id == id) {
+                        Some(fw) => fw.clone(),
+                        None => {
+                            let mut available: Vec<String> =
+                                all.into_iter().map(|f| f.id).collect();
+                            available.dedup();
+                            return Err(AppError::NoSuchFramework {
+                                wanted: id.to_owned(),
+                                available,
+                            });
+                        }
+                    }
                 }
             },
             None => catalogue

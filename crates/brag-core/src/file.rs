@@ -307,23 +307,42 @@ fn parse_yaml(front: &str) -> Result<IndexMap<String, Value>, FileError> {
             let line = e.location().map_or(1, |l| l.line() as usize) + 1;
             let mut opts = serde_saphyr::RenderOptions::default();
             opts.snippets = serde_saphyr::SnippetMode::Off;
-            let msg = e.render_with_options(opts);
-            let msg = msg.lines().next().unwrap_or("bad YAML").trim();
-            let msg = strip_location_suffix(msg);
+            let rendered = e.render_with_options(opts);
             Err(FileError::new(
                 line,
-                format!("bad YAML front matter: {msg}"),
+                format!("bad YAML front matter: {}", yaml_message(&rendered)),
             ))
         }
     }
 }
 
-fn strip_location_suffix(msg: &str) -> &str {
-    match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
+/// Returns a YAML error as one whole sentence: on one line, without the positions the
+/// `path:line:` prefix already gives, and in words for the parser's safety limits.
+fn yaml_message(rendered: &str) -> String {
+    let one_line = rendered.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.starts_with("budget breached") {
+        return "it is too big to read: its anchors and aliases expand past the limit brag reads (250,000 YAML nodes)".to_owned();
+    }
+    if one_line.starts_with("recursion limit exceeded") {
+        return "it is nested too deeply to read".to_owned();
+    }
+    let msg = LOCATION.replace_all(&one_line, "");
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set ").next().unwrap_or(rest).trim();
+        return format!("the key `{key}` appears twice");
+    }
+    let msg = msg.trim().trim_end_matches(['(', ',', ':']).trim();
+    if msg.is_empty() {
+        "not valid YAML".to_owned()
+    } else {
+        msg.to_owned()
     }
 }
+
+/// Positions in a YAML error: ` at line 3, column 7`, ` (defined at line 5, column 7)`.
+static LOCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s*\(?(?:defined |used )?at line \d+,? column \d+\)?").expect("valid")
+});
 
 /// Returns the 1-based file line of a top-level front-matter key.
 fn key_line(front: &str, key: &str) -> usize {

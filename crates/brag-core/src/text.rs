@@ -192,6 +192,55 @@ fn first_sentence(s: &str) -> &str {
     s
 }
 
+/// Returns `s` cut to at most `max` characters, with `…` when cut; unlike
+/// [`truncate_words`], a long run without spaces is cut too, and the text is otherwise
+/// left as it is.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max.saturating_sub(1)) {
+        Some((at, _)) if s[at..].chars().count() > 1 => format!("{}…", &s[..at]),
+        _ => s.to_owned(),
+    }
+}
+
+/// Returns a message cut to about `max` characters by shortening the text it quotes
+/// between backticks, so that what is said about the text survives: "left out
+/// `a very long line…`: text before the first story". Without a quote, the end is cut.
+pub fn shorten_quoted(msg: &str, max: usize) -> String {
+    let total = msg.chars().count();
+    if total <= max {
+        return msg.to_owned();
+    }
+    let parts: Vec<&str> = msg.split('`').collect();
+    // Odd parts are quoted (`a`b`c` splits into a, b, c); a lone backtick quotes nothing.
+    if parts.len() >= 3 {
+        let quoted: usize = parts
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .map(|p| p.chars().count())
+            .sum();
+        let outside = total - quoted;
+        let room = max.saturating_sub(outside).max(20);
+        let per_quote = room / parts.len().div_ceil(2).saturating_sub(1).max(1);
+        let mut out = String::with_capacity(max + 8);
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            if i % 2 == 1 && i + 1 < parts.len() {
+                out.push_str(&truncate_chars(p, per_quote.max(8)));
+            } else {
+                out.push_str(p);
+            }
+        }
+        if out.chars().count() <= max + max / 2 {
+            return out;
+        }
+        return truncate_chars(&out, max);
+    }
+    truncate_chars(msg, max)
+}
+
 /// Returns `s` cut to at most `max` characters at a word boundary, with `…` when cut.
 pub fn truncate_words(s: &str, max: usize) -> String {
     let s = s.trim();
@@ -282,6 +331,37 @@ mod tests {
             r.urls,
             ["https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.io/a"]
         );
+    }
+
+    #[test]
+    fn truncate_chars_cuts_long_runs() {
+        assert_eq!(truncate_chars("short", 10), "short");
+        assert_eq!(truncate_chars("exactly10!", 10), "exactly10!");
+        assert_eq!(truncate_chars("eleven char", 10), "eleven ch…");
+        assert_eq!(
+            truncate_chars(&"x".repeat(1 << 20), 120).chars().count(),
+            120
+        );
+        assert_eq!(truncate_chars("ééééé", 3), "éé…");
+    }
+
+    #[test]
+    fn shorten_quoted_keeps_the_reason() {
+        let long = "x".repeat(1 << 20);
+        let msg = format!("left out `{long}`: text before the first story");
+        let short = shorten_quoted(&msg, 120);
+        assert!(short.chars().count() <= 120, "{short}");
+        assert!(short.starts_with("left out `xxxx"), "{short}");
+        assert!(
+            short.ends_with("…`: text before the first story"),
+            "{short}"
+        );
+        assert_eq!(
+            shorten_quoted("left out `x`: why", 120),
+            "left out `x`: why"
+        );
+        let plain = shorten_quoted(&format!("left out: {long}"), 120);
+        assert_eq!(plain.chars().count(), 120);
     }
 
     #[test]

@@ -14,8 +14,8 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "brag", version, max_term_width = 100, propagate_version = true)]
 pub struct Cli {
-    /// The vault directory to use.
-    #[arg(long, global = true, env = "BRAG_VAULT", value_name = "DIR")]
+    /// The vault directory to use [default: $BRAG_VAULT, else ~/.local/share/brag].
+    #[arg(long, global = true, value_name = "DIR")]
     pub vault: Option<PathBuf>,
 
     /// What to do.
@@ -33,9 +33,9 @@ pub enum Command {
     /// `#tag`, `@person` and URLs in the text are recognised: tags and people go to the
     /// entry's front matter, URLs to its evidence links. The title is the text without
     /// URLs and trailing tags.
-    ///
-    ///     brag add "cut p99 from 420 ms to 95 ms #perf"
-    ///     brag add --date yesterday -c dive-deep "found the leak in the pool with @priya"
+    #[command(
+        after_help = "Examples:\n  brag add \"cut p99 from 420 ms to 95 ms #perf\"\n  brag add --date yesterday -c dive-deep \"found the leak in the pool with @priya\""
+    )]
     Add(AddArgs),
     /// Write a new entry in $EDITOR, starting from a template.
     ///
@@ -57,9 +57,9 @@ pub enum Command {
     /// Reads plain-text STAR notes (Google Docs, Notion, Quip exports), Markdown brag
     /// documents, conference talk notes, `jrnl --export json` and CSV. Every line ends up in
     /// an entry or is named in a warning. Importing the same document again adds nothing.
-    ///
-    ///     brag import --dry-run old-brag-doc.txt     # see what would be written
-    ///     brag import old-brag-doc.txt notes.md
+    #[command(
+        after_help = "Examples:\n  brag import --dry-run old-brag-doc.txt     # see what would be written\n  brag import old-brag-doc.txt notes.md"
+    )]
     Import(ImportArgs),
     /// Recover forgotten work: draft entries from your commits.
     Harvest(HarvestArgs),
@@ -75,8 +75,9 @@ pub enum Command {
     /// framework's interview questions to write a story for.
     Coverage(CoverageArgs),
     /// The stories that best answer an interview question, and why.
-    ///
-    ///     brag ask "tell me about a time you disagreed with your manager"
+    #[command(
+        after_help = "Examples:\n  brag ask \"tell me about a time you disagreed with your manager\""
+    )]
     Ask(AskArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     ///
@@ -90,12 +91,12 @@ pub enum Command {
     /// Make a throwaway vault of sample entries and show brag at work on it.
     Demo,
     /// Print a shell completion script.
-    ///
-    ///     brag completions bash > ~/.local/share/bash-completion/completions/brag
+    #[command(
+        after_help = "Examples:\n  brag completions bash > ~/.local/share/bash-completion/completions/brag"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff).
-    ///
-    ///     brag man > ~/.local/share/man/man1/brag.1
+    #[command(after_help = "Examples:\n  brag man > ~/.local/share/man/man1/brag.1")]
     Man,
 }
 
@@ -147,7 +148,7 @@ pub struct ImportArgs {
     #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
     pub format: String,
     /// Show what would be written, and write nothing.
-    #[arg(long, short = 'n')]
+    #[arg(long)]
     pub dry_run: bool,
     /// The date for entries whose source gives none (default: they are marked undated).
     #[arg(long, short = 'd', value_name = "DATE")]
@@ -175,8 +176,7 @@ pub enum HarvestSource {
     /// `.mailmap` is honoured. Commits are grouped into one draft per pull request, per
     /// ticket key (ABC-123), or per top directory and week. Drafts are `win` entries with
     /// `draft: true` and their commit ids; harvesting again takes no commit twice.
-    ///
-    ///     brag harvest git ~/src --from 2025-01-01 --dry-run
+    #[command(after_help = "Examples:\n  brag harvest git ~/src --from 2025-01-01 --dry-run")]
     Git(HarvestGitArgs),
 }
 
@@ -196,7 +196,7 @@ pub struct HarvestGitArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Show the drafts, and write nothing.
-    #[arg(long, short = 'n')]
+    #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
     pub out: JsonArgs,
@@ -231,8 +231,8 @@ pub struct AskArgs {
     /// The interview question. Several words are joined with spaces.
     #[arg(required = true, value_name = "QUESTION")]
     pub question: Vec<String>,
-    /// How many stories to show.
-    #[arg(long, short = 'n', default_value_t = 5, value_name = "N")]
+    /// How many stories to show (at least 1).
+    #[arg(long, short = 'n', default_value_t = 5, value_name = "N", value_parser = at_least_one)]
     pub limit: usize,
     #[command(flatten)]
     pub out: JsonArgs,
@@ -323,8 +323,8 @@ pub struct FilterArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Show at most this many entries.
-    #[arg(long, short = 'n', value_name = "N")]
+    /// Show at most this many entries (at least 1).
+    #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub out: JsonArgs,
@@ -338,8 +338,8 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Show at most this many results.
-    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    /// Show at most this many results (at least 1).
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub limit: usize,
     #[command(flatten)]
     pub out: JsonArgs,
@@ -351,6 +351,16 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Returns a count of 1 or more: `-n 0` asks for nothing, which is a mistake, not a
+/// query with no results.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
 }
 
 #[cfg(test)]

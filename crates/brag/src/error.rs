@@ -93,6 +93,12 @@ impl From<io::Error> for CommandError {
 
 impl From<AppError> for CommandError {
     fn from(e: AppError) -> Self {
+        if let AppError::NoSuchFramework { wanted, .. } = &e {
+            let hint = format!(
+                "add your own as frameworks/{wanted}.toml in the vault, in the shape of the built-in amazon-lp.toml"
+            );
+            return CommandError::usage(e).hint(hint);
+        }
         if let AppError::BadId { .. } = e {
             return CommandError::usage(e)
                 .hint("`brag list` shows the ids; part of an id is enough when it is unique");
@@ -107,6 +113,9 @@ impl From<AppError> for CommandError {
             ),
             AppError::Vault(brag_vault::VaultError::NotAVault { .. }) => Some(
                 "run `brag init` to make a vault here, or pass --vault DIR (or set BRAG_VAULT)",
+            ),
+            AppError::Vault(brag_vault::VaultError::NotADirectory { .. }) => Some(
+                "point --vault (or BRAG_VAULT) at a directory; `brag init DIR` makes a vault there",
             ),
             _ => None,
         };

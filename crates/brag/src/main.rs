@@ -7,6 +7,7 @@ mod cli;
 mod cmd;
 mod editor;
 mod error;
+mod man;
 mod ui;
 
 use std::process::ExitCode;

@@ -103,6 +103,46 @@ fn parse_errors_name_the_line() {
 }
 
 #[test]
+fn yaml_errors_are_whole_sentences() {
+    // Issue 11: the budget error was cut mid-sentence ("... (used").
+    let mut laughs = String::from("---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut prev = 'a';
+    for c in "bcdefgh".chars() {
+        laughs.push_str(&format!(
+            "{c}: &{c} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
+        prev = c;
+    }
+    laughs.push_str("title: x\n---\nbody\n");
+    let deep = format!(
+        "---\ntitle: {}{}\n---\n",
+        "[".repeat(3000),
+        "]".repeat(3000)
+    );
+    for (text, want) in [
+        (
+            laughs.as_str(),
+            "bad YAML front matter: it is too big to read",
+        ),
+        (
+            deep.as_str(),
+            "bad YAML front matter: it is nested too deeply to read",
+        ),
+        (
+            "---\ntitle: a\ntitle: b\n---\n",
+            "bad YAML front matter: the key `title` appears twice",
+        ),
+    ] {
+        let err = parse(text, None).expect_err("refused");
+        assert!(err.message.starts_with(want), "{err}");
+        for leak in ["at line", "column", "(used", "DuplicateKeyPolicy", "\n"] {
+            assert!(!err.message.contains(leak), "{leak:?} in {err}");
+        }
+    }
+}
+
+#[test]
 fn section_synonyms_and_levels() {
     let body =
         "---\ntitle: t\n---\n### Context\nc\n\n**Outcome**\n\n# What I did\nw\n## Impact:\nr\n";

@@ -183,6 +183,7 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         },
     )?;
 
+    let brag = how_to_run();
     let mut out = ui::stdout();
     writeln!(out)?;
     writeln!(
@@ -191,13 +192,18 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         dir.display()
     )?;
     writeln!(out, "Keep exploring:  export BRAG_VAULT={}", dir.display())?;
+    for cmd in ["coverage", "coach", "search latency"] {
+        writeln!(out, "                 {brag} {cmd}")?;
+    }
+    if brag != "brag" {
+        writeln!(
+            out,
+            "Install it to type `brag …` anywhere:  cargo install --path crates/brag"
+        )?;
+    }
     writeln!(
         out,
-        "                 brag coverage; brag coach; brag search latency"
-    )?;
-    writeln!(
-        out,
-        "Start your own:  brag init && brag add \"what you did today\""
+        "Start your own:  unset BRAG_VAULT; {brag} add \"what you did today\"   (makes ~/.local/share/brag)"
     )?;
     writeln!(
         out,
@@ -206,6 +212,19 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
     )?;
     out.flush()?;
     Ok(())
+}
+
+/// Returns how the user can run brag again from their shell: through cargo when the demo
+/// runs under `cargo run` (brag is not on the PATH then), by the path they typed, or as
+/// `brag`.
+fn how_to_run() -> String {
+    if std::env::var_os("CARGO").is_some() && std::env::var_os("CARGO_PKG_NAME").is_some() {
+        return "cargo run -q -p brag --".to_owned();
+    }
+    match std::env::args_os().next() {
+        Some(arg0) if arg0.to_string_lossy().contains('/') => arg0.to_string_lossy().into_owned(),
+        _ => "brag".to_owned(),
+    }
 }
 
 fn no_filter() -> FilterArgs {

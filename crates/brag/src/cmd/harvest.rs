@@ -40,10 +40,17 @@ fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
     let mut repos = Vec::new();
     for path in &args.paths {
         let found = brag_git::find_repos(path).map_err(CommandError::failure)?;
-        if found.is_empty() {
+        if found.is_empty() && args.paths.len() > 1 {
             ui::warn(format_args!("{}: no git repository here", path.display()));
         }
         repos.extend(found);
+    }
+    if repos.is_empty() {
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(
+            CommandError::failure(format!("no git repository in {}", paths.join(", ")))
+                .hint("give a repository, or a directory that holds repositories"),
+        );
     }
     let identity = identity(app.as_ref(), &args.author, repos.first())?;
     let opts = ReadOptions { identity, from, to };

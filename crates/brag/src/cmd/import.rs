@@ -82,8 +82,12 @@ pub fn cmd_import(env: &Env, args: ImportArgs) -> CmdResult {
     for path in &args.files {
         let (name, text) = read_document(path)?;
         let fmt = format.unwrap_or_else(|| import::detect(&text));
-        let import = import::import(&text, fmt, &opts)
-            .map_err(|e| CommandError::failure(format!("{name}:{e}")))?;
+        let import = import::import(&text, fmt, &opts).map_err(|e| {
+            CommandError::failure(match e.line {
+                Some(line) => format!("{name}:{line}: {}", e.message),
+                None => format!("{name}: {}", e.message),
+            })
+        })?;
         reads.push(Read { name, import });
     }
 
@@ -204,11 +208,20 @@ fn show_dry_run(reads: &[Read], json: bool) -> CmdResult {
     Ok(())
 }
 
+/// Prints the warnings of a document, each cut to about a line of a terminal: a dropped
+/// line of a megabyte is named, not printed (`--json` has the whole text).
 fn print_warnings(name: &str, warnings: &[import::Warning]) {
     for w in warnings {
-        ui::warn(format_args!("{name}:{}: {}", w.line, w.message));
+        ui::warn(format_args!(
+            "{name}:{}: {}",
+            w.line,
+            brag_core::text::shorten_quoted(&w.message, WARNING_CHARS)
+        ));
     }
 }
+
+/// About how many characters of a warning the terminal shows.
+const WARNING_CHARS: usize = 120;
 
 /// Returns a document's display name and text; refuses what is not UTF-8 text.
 fn read_document(path: &Path) -> CmdResult<(String, String)> {

@@ -41,7 +41,12 @@ pub struct Env {
 impl Env {
     fn resolve(vault: Option<PathBuf>) -> CmdResult<Env> {
         let today = today()?;
-        let vault = match vault {
+        // `--vault`, then BRAG_VAULT, then the default; an empty value counts as unset,
+        // as `BRAG_VAULT= brag list` means in any shell.
+        let from_env = std::env::var_os("BRAG_VAULT")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        let vault = match vault.or(from_env) {
             Some(v) if !v.as_os_str().is_empty() => v,
             _ => default_vault()?,
         };
@@ -74,6 +79,12 @@ impl Env {
     /// Only a missing or empty directory becomes a vault this way: brag does not put its
     /// files into a directory that holds something else unless `brag init` says so.
     pub fn open_or_init(&self) -> CmdResult<App> {
+        if self.vault.is_file() {
+            return Err(brag_vault::VaultError::NotADirectory {
+                path: self.vault.clone(),
+            }
+            .into());
+        }
         if brag_vault::Vault::open(&self.vault).is_err() {
             let empty = std::fs::read_dir(&self.vault).map_or(true, |mut d| d.next().is_none());
             // Another brag may be making this vault right now: its `.brag/` comes first.
@@ -221,6 +232,12 @@ fn default_vault() -> CmdResult<PathBuf> {
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> CmdResult<ExitCode> {
+    if matches!(cli.command, Command::Demo) && cli.vault.is_some() {
+        return Err(CommandError::usage(
+            "brag demo makes a throwaway vault of its own; --vault is not used",
+        )
+        .hint("run `brag demo` alone; it prints where its vault is"));
+    }
     let env = Env::resolve(cli.vault)?;
     match cli.command {
         Command::Init(a) => init::cmd_init(&env, a),
@@ -249,8 +266,9 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
             Ok(())
         }
         Command::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            man.render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            crate::man::render(Cli::command(), &mut page)?;
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &page)?;
             Ok(())
         }
     }?;

@@ -119,7 +119,7 @@ fn coverage_other_framework_and_unknown() {
     let env = example_vault();
     let v = env.json(&["coverage", "--json", "--framework", "engineering"]);
     assert_eq!(v["framework"], "engineering");
-    let err = env.fails(&["coverage", "--framework", "nope"], 1);
+    let err = env.fails(&["coverage", "--framework", "nope"], 2);
     assert!(err.contains("no competency framework `nope`"), "{err}");
 }
 

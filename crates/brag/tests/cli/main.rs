@@ -16,6 +16,7 @@ mod harvest;
 mod import;
 mod init;
 mod list;
+mod messages;
 mod misc;
 mod new;
 mod reindex;
