@@ -76,7 +76,7 @@ pub enum AppError {
         why: &'static str,
     },
     /// Several entries match a short id.
-    #[error("`{wanted}` matches {} entries: {}", .candidates.len(), list_some(.candidates))]
+    #[error("`{wanted}` matches {} entries:{}", .candidates.len(), list_some(.candidates))]
     Ambiguous {
         /// What was asked for.
         wanted: String,

@@ -189,11 +189,12 @@ pub struct HarvestGitArgs {
     /// An author e-mail (or name) whose commits are yours; repeat for more.
     #[arg(long, short = 'a', value_name = "EMAIL")]
     pub author: Vec<String>,
-    /// Commits on or after this date.
-    #[arg(long, value_name = "DATE")]
+    /// Commits on or after this date (`--since` works too, as in git).
+    #[arg(long, visible_alias = "since", value_name = "DATE")]
     pub from: Option<String>,
-    /// Commits on or before this date; a month or quarter counts to its last day.
-    #[arg(long, value_name = "DATE")]
+    /// Commits on or before this date; a month or quarter counts to its last day
+    /// (`--until` works too).
+    #[arg(long, visible_alias = "until", value_name = "DATE")]
     pub to: Option<String>,
     /// Show the drafts, and write nothing.
     #[arg(long)]

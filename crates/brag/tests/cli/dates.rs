@@ -16,6 +16,8 @@ const DATE_COMMANDS: &[&[&str]] = &[
     &["import", "--dry-run", "--date", "{}", "[DOC]"],
     &["harvest", "git", "--from", "{}", "[WORK]"],
     &["harvest", "git", "--to", "{}", "[WORK]"],
+    &["harvest", "git", "--since", "{}", "[WORK]"],
+    &["harvest", "git", "--until", "{}", "[WORK]"],
 ];
 
 fn args_with(env: &TestEnv, template: &[&str], date: &str) -> Vec<String> {
