@@ -415,8 +415,8 @@ impl Vault {
     /// meant to be read, for `brag doctor`: links, `.md` files outside the year
     /// directories, `.MD` files, names that are not UTF-8, and left-over temporary files.
     ///
-    /// `.brag/`, `.git/` and other hidden directories, and `node_modules/`, are not
-    /// looked into.
+    /// `.brag/`, `.git/` and other hidden directories, `frameworks/` and `node_modules/`
+    /// are not looked into.
     pub fn strays(&self) -> Result<Vec<Stray>, VaultError> {
         let mut out = Vec::new();
         self.strays_in(Path::new(""), false, &mut out)?;
@@ -463,7 +463,9 @@ impl Vault {
                 }
                 continue;
             }
-            if name.starts_with('.') || name == "node_modules" {
+            // brag's own state, the user's frameworks, and other tools' directories.
+            let top = rel.as_os_str().is_empty();
+            if name.starts_with('.') || name == "node_modules" || (top && name == "frameworks") {
                 continue;
             }
             if kind.is_dir() {
