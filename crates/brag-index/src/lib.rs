@@ -22,7 +22,7 @@ pub use fts::{FtsQuery, MAX_TERM_BYTES, MAX_TERMS, fts_any, fts_query};
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 const SCHEMA: &str = "
 CREATE TABLE files (

@@ -385,3 +385,21 @@ fn search_only_operators_is_usage_error() {
         );
     }
 }
+
+/// Drafts are found by the words of their commits, not by the line harvest generates.
+#[test]
+fn search_finds_drafts_by_commit_subject_not_generated_stats() {
+    let env = TestEnv::new();
+    env.write_entry(
+        "2026/2026-03-04-jobs.md",
+        &crate::ask::harvested_draft(
+            "2026-03-04",
+            "ledger",
+            &["Teach the job manager to retry", "Log job manager restarts"],
+        ),
+    );
+    assert_eq!(search_ids(&env, &["restarts"]), ["2026-03-04-jobs"]);
+    assert_eq!(search_ids(&env, &["ledger"]), ["2026-03-04-jobs"]);
+    assert!(search_ids(&env, &["commits"]).is_empty());
+    assert!(search_ids(&env, &["lines files"]).is_empty());
+}
