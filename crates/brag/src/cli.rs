@@ -98,6 +98,10 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// The stories that best answer an interview question, and why.
     ///
+    /// Stories are ranked by the question's words and its competency's keywords in your
+    /// own text, their competency tags and their coach score. Drafts from `brag harvest`
+    /// (`draft: true`) come after every other entry until you review them.
+    ///
     ///     brag ask "tell me about a time you disagreed with your manager"
     Ask(AskArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
