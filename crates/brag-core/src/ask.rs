@@ -276,6 +276,8 @@ pub struct Answer {
 /// The blend: 45 % the question's words in the story, 15 % the topics' keywords in the
 /// story, 20 % the story carries a topic as a competency tag, 20 % the coach's score.
 /// A story with no STAR text is never an answer; a win counts four fifths of a story.
+/// A draft (`draft: true`, as harvest writes them) is not yet the user's story: it counts
+/// half and comes after every entry that is not a draft, however well it matches.
 pub fn rank(
     question: &str,
     topics: &[Topic],
@@ -288,7 +290,7 @@ pub fn rank(
         .map(|c| c.question_score)
         .fold(0.0, f64::max);
     let max_t = candidates.iter().map(|c| c.topic_score).fold(0.0, f64::max);
-    let mut answers: Vec<(f64, Answer)> = Vec::new();
+    let mut answers: Vec<((bool, f64), Answer)> = Vec::new();
     for c in candidates {
         let e = &c.entry;
         if !matches!(e.kind, Kind::Story | Kind::Win) {
@@ -318,9 +320,16 @@ pub fn rank(
         if e.kind == Kind::Win {
             score *= 0.8;
         }
-        let why = explain(e, question, topics, &tagged);
+        let draft = e.is_draft();
+        if draft {
+            score *= 0.5;
+        }
+        let mut why = explain(e, question, topics, &tagged);
+        if draft {
+            why.push_str("; a draft from harvest: review it before telling it");
+        }
         answers.push((
-            score,
+            (draft, score),
             Answer {
                 id: e.id.to_string(),
                 title: e.title.clone(),
@@ -329,7 +338,12 @@ pub fn rank(
             },
         ));
     }
-    answers.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    answers.sort_by(|((a_draft, a), x), ((b_draft, b), y)| {
+        a_draft
+            .cmp(b_draft)
+            .then_with(|| b.total_cmp(a))
+            .then_with(|| x.id.cmp(&y.id))
+    });
     answers.into_iter().take(limit).map(|(_, a)| a).collect()
 }
 
@@ -376,6 +390,66 @@ mod tests {
         );
         assert_eq!(stem("mentoring"), "mentor");
         assert_eq!(stem("teams"), "team");
+    }
+
+    /// Issue 11: a harvested draft that matches more words than the user's story still
+    /// ranks below it: drafts are unreviewed.
+    #[test]
+    fn rank_puts_drafts_after_the_users_stories() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let story = Entry {
+            id: crate::entry::EntryId("2025-06-10-pushed-back".into()),
+            kind: Kind::Story,
+            date: Some(jiff::civil::date(2025, 6, 10)),
+            title: "Pushed back on the rewrite".into(),
+            situation: "My lead wanted to rewrite billing before the audit.".into(),
+            action: "I pushed back with data on where the incidents came from.".into(),
+            result: "Incidents fell from 9 to 2 a month; the audit passed.".into(),
+            ..Entry::default()
+        };
+        let mut draft = Entry {
+            id: crate::entry::EntryId("2026-03-04-job-manager".into()),
+            kind: Kind::Win,
+            date: Some(jiff::civil::date(2026, 3, 4)),
+            title: "Teach the job manager to retry".into(),
+            text: "- 1234567 Teach the job manager to retry".into(),
+            ..Entry::default()
+        };
+        draft
+            .extra
+            .insert("draft".into(), serde_json::Value::Bool(true));
+        let reviewed = Entry {
+            id: crate::entry::EntryId("2026-03-05-reviewed".into()),
+            extra: Default::default(),
+            ..draft.clone()
+        };
+        let candidate = |entry: &Entry, q: f64, t: f64| Candidate {
+            entry: entry.clone(),
+            question_score: q,
+            topic_score: t,
+        };
+        let answers = rank(
+            "a time you disagreed with your manager",
+            &[],
+            vec![
+                candidate(&draft, 9.0, 9.0),
+                candidate(&story, 1.0, 2.0),
+                candidate(&reviewed, 9.0, 9.0),
+            ],
+            today,
+            5,
+        );
+        let ids: Vec<&str> = answers.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "2026-03-05-reviewed",
+                "2025-06-10-pushed-back",
+                "2026-03-04-job-manager"
+            ],
+            "{answers:#?}"
+        );
+        assert!(answers[2].why.contains("draft"), "{}", answers[2].why);
     }
 
     #[test]

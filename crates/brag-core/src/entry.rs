@@ -168,8 +168,17 @@ impl Entry {
             .all(|s| s.trim().is_empty())
     }
 
-    /// Returns the text that full-text search should see besides the title.
+    /// Returns true for a draft: an entry with `draft: true` in its front matter, as
+    /// `brag harvest` writes them, that the user has not reviewed yet.
+    pub fn is_draft(&self) -> bool {
+        matches!(self.extra.get("draft"), Some(serde_json::Value::Bool(true)))
+    }
+
+    /// Returns the text that full-text search should see besides the title: the user's
+    /// words, so in a harvested entry the line of commit counts that harvest generated
+    /// is left out (its commit subjects stay).
     pub fn search_body(&self) -> String {
+        let harvested = self.extra.contains_key(crate::harvest::COMMITS_KEY);
         let mut out = String::new();
         for part in [
             &self.text,
@@ -180,7 +189,15 @@ impl Entry {
             &self.lessons,
             &self.notes,
         ] {
-            if !part.is_empty() {
+            if part.is_empty() {
+                continue;
+            }
+            if harvested {
+                for line in part.lines().filter(|l| !crate::harvest::is_stats_line(l)) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            } else {
                 out.push_str(part);
                 out.push('\n');
             }

@@ -111,6 +111,11 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
+/// The line a draft's text opens with, as [`stats_line`] writes it.
+static STATS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d+ commits? in .+, \+\d+ −\d+ lines in \d+ files?\.$").expect("valid")
+});
+
 /// Words that look like ticket keys but are not.
 const NOT_TICKETS: &[&str] = &[
     "UTF", "SHA", "ISO", "RFC", "CVE", "HTTP", "MD", "AES", "RSA", "TLS", "SSL", "IPV", "TCP",
@@ -204,6 +209,24 @@ pub fn metrics_in(message: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Returns the line that opens a draft's text: `3 commits in rivet, +120 −4 lines in 2
+/// files.`
+fn stats_line(commits: usize, repo: &str, added: usize, removed: usize, files: usize) -> String {
+    format!(
+        "{commits} commit{} in {repo}, +{added} −{removed} lines in {files} file{}.",
+        if commits == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" },
+    )
+}
+
+/// Returns true when a line is the one harvest writes at the top of a draft (`3 commits in
+/// rivet, +120 −4 lines in 2 files.`): generated counts, not the user's words, so search
+/// and `ask` do not match against it (issue 11: "commit" from "disagree and commit"
+/// matched every draft).
+pub fn is_stats_line(line: &str) -> bool {
+    STATS.is_match(line.trim())
 }
 
 /// Returns the drafts for a repository's commits that are not in `known`.
@@ -332,14 +355,8 @@ fn draft(repo: &Repo, title: &str, pr: Option<u64>, mut cs: Vec<&Commit>) -> Dra
     let (files, added, removed) = cs.iter().fold((0, 0, 0), |(f, a, r), c| {
         (f + c.files, a + c.added, r + c.removed)
     });
-    let mut body = format!(
-        "{} commit{} in {}, +{added} −{removed} lines in {files} file{}.\n",
-        cs.len(),
-        if cs.len() == 1 { "" } else { "s" },
-        repo.name,
-        if files == 1 { "" } else { "s" },
-    );
-    body.push('\n');
+    let mut body = stats_line(cs.len(), &repo.name, added, removed, files);
+    body.push_str("\n\n");
     for c in &cs {
         body.push_str(&format!("- {} {}\n", &c.id[..c.id.len().min(7)], c.subject));
     }

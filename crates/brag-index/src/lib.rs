@@ -16,13 +16,13 @@ pub use brag_core::Stamp;
 use brag_core::filter::Filter;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
-pub use fts::{fts_any, fts_query};
+pub use fts::{FtsQuery, MAX_TERM_BYTES, MAX_TERMS, fts_any, fts_query};
 
 /// Writes of at least this many files end with a checkpoint that empties the WAL.
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 7;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -46,6 +46,9 @@ CREATE TABLE entries (
     json TEXT NOT NULL
 );
 CREATE INDEX entries_date ON entries(date);
+-- The order of listings, newest first: a query with a LIMIT (search by exclusions alone)
+-- walks it and stops, instead of sorting every entry.
+CREATE INDEX entries_order ON entries(date IS NULL, date DESC, id DESC);
 CREATE INDEX entries_id ON entries(id);
 CREATE TABLE labels (
     entry INTEGER NOT NULL,
@@ -565,13 +568,20 @@ impl Index {
 
     /// Returns the entries that best match a query, best first, ranked by BM25 with the
     /// title weighted over the body, each with a snippet around its best match.
+    ///
+    /// A query of exclusions alone (`NOT deploys`) gives every entry the filter selects
+    /// except those, newest first, with score 0 and the start of the text as snippet.
     pub fn search(
         &self,
         query: &str,
         filter: &Filter,
         limit: usize,
     ) -> Result<Vec<Hit>, IndexError> {
-        let fts = fts_query(query).ok_or(IndexError::EmptyQuery)?;
+        let query = fts_query(query).ok_or(IndexError::EmptyQuery)?;
+        if query.only_excludes {
+            return self.all_except(&query.expr, filter, limit);
+        }
+        let fts = query.expr;
         let ranked = self.ranked(&fts, filter, limit)?;
         let mut snippet = self
             .conn
@@ -592,6 +602,37 @@ impl Index {
                 score,
                 snippet,
             });
+        }
+        Ok(out)
+    }
+
+    /// Returns the entries a filter selects that do not match an FTS5 query, newest first:
+    /// FTS5 cannot run a bare `NOT`, so SQL takes the matches away.
+    fn all_except(&self, fts: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let (cond, mut args) = where_clause(filter);
+        args.insert(0, fts.to_owned());
+        let cond = renumber(&cond, 1);
+        let sql = format!(
+            "SELECT e.rowid FROM entries e
+             WHERE e.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?1) AND {cond}
+             ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {limit}"
+        );
+        let rowids: Vec<i64> = {
+            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map(params_from_iter(args.iter()), |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
+        };
+        let mut out = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            if let Some(entry) = self.entry_at(rowid)? {
+                out.push(Hit {
+                    snippet: lead(&entry),
+                    entry,
+                    score: 0.0,
+                });
+            }
         }
         Ok(out)
     }
@@ -654,6 +695,19 @@ impl Index {
             .map_err(|e| self.err(e))?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
+}
+
+/// Returns the start of an entry's text, as long as a match snippet, for results that no
+/// word matched.
+fn lead(entry: &Entry) -> String {
+    const WORDS: usize = 16;
+    let body = entry.search_body();
+    let mut words = body.split_whitespace();
+    let mut out = words.by_ref().take(WORDS).collect::<Vec<_>>().join(" ");
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 fn renumber(cond: &str, by: usize) -> String {

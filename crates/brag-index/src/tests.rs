@@ -189,6 +189,116 @@ fn label_values_of_import_keys_and_commits() {
     assert!(commits.contains("c1") && commits.contains("c2"));
 }
 
+/// Returns the ids of what a query finds, in order.
+fn found(ix: &Index, q: &str, filter: &Filter) -> Vec<String> {
+    ix.search(q, filter, 10)
+        .expect("search")
+        .into_iter()
+        .map(|h| h.entry.id.0)
+        .collect()
+}
+
+fn operators_index() -> Index {
+    let mut ix = Index::in_memory().expect("index");
+    put(
+        &mut ix,
+        entry(
+            "2025-01-01-a",
+            "Faster deploys",
+            "deploys cut to 4 minutes",
+            &[],
+        ),
+    );
+    put(
+        &mut ix,
+        entry(
+            "2025-01-02-b",
+            "Rollback drill",
+            "a rollback in 3 minutes",
+            &["ops"],
+        ),
+    );
+    put(
+        &mut ix,
+        entry(
+            "2025-01-03-c",
+            "Coffee",
+            "fixed the coffee machine for the e-mail team",
+            &[],
+        ),
+    );
+    ix
+}
+
+#[test]
+fn search_not_and_minus_exclude() {
+    let ix = operators_index();
+    let f = Filter::default();
+    for q in [
+        "minutes NOT deploys",
+        "minutes -deploys",
+        "minutes -\"deploys cut\"",
+    ] {
+        assert_eq!(found(&ix, q, &f), ["2025-01-02-b"], "{q}");
+    }
+    assert_eq!(found(&ix, "minutes -\"cut deploys\"", &f).len(), 2);
+}
+
+#[test]
+fn search_only_exclusions_lists_the_rest_newest_first() {
+    let ix = operators_index();
+    let f = Filter::default();
+    for q in ["NOT deploys", "-deploys", "-deploy*", "NOT \"cut to 4\""] {
+        assert_eq!(found(&ix, q, &f), ["2025-01-03-c", "2025-01-02-b"], "{q}");
+    }
+    assert_eq!(found(&ix, "-deploys -coffee", &f), ["2025-01-02-b"]);
+    let ops = Filter {
+        tags: vec!["ops".into()],
+        ..Filter::default()
+    };
+    assert_eq!(found(&ix, "-deploys", &ops), ["2025-01-02-b"]);
+    let hits = ix.search("-deploys", &f, 1).expect("search");
+    assert_eq!(hits.len(), 1, "the limit holds");
+    // No match to show: the snippet is the start of the text.
+    assert_eq!(
+        hits[0].snippet,
+        "fixed the coffee machine for the e-mail team"
+    );
+}
+
+#[test]
+fn search_or_phrases_and_hyphens() {
+    let ix = operators_index();
+    let f = Filter::default();
+    assert_eq!(found(&ix, "deploys OR rollback", &f).len(), 2);
+    assert_eq!(
+        found(&ix, "rollback OR coffee machine", &f),
+        ["2025-01-03-c"],
+        "OR joins the words beside it"
+    );
+    assert_eq!(found(&ix, "\"coffee machine\"", &f), ["2025-01-03-c"]);
+    assert!(found(&ix, "\"machine coffee\"", &f).is_empty());
+    assert_eq!(found(&ix, "e-mail", &f), ["2025-01-03-c"]);
+    assert_eq!(found(&ix, "Coffee coffee COFFEE", &f), ["2025-01-03-c"]);
+}
+
+/// Returns random queries made of operators, phrases, dashes, stars and arbitrary text.
+fn query_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let token = prop_oneof![
+        Just("NOT".to_owned()),
+        Just("OR".to_owned()),
+        Just("AND".to_owned()),
+        Just("-".to_owned()),
+        Just("\"".to_owned()),
+        Just("*".to_owned()),
+        Just("(".to_owned()),
+        "-?\"?[a-z]{1,6}\\*?\"?",
+        "\\PC{0,8}",
+    ];
+    proptest::collection::vec(token, 0..12).prop_map(|t| t.join(" "))
+}
+
 proptest::proptest! {
     #[test]
     fn any_user_query_is_safe_fts(q in "\\PC{0,40}") {
@@ -198,5 +308,26 @@ proptest::proptest! {
             Ok(_) | Err(IndexError::EmptyQuery) => {}
             Err(e) => return Err(proptest::test_runner::TestCaseError::fail(format!("{q:?}: {e}"))),
         }
+    }
+
+    /// Any query with operators parses to nothing or to FTS5 syntax SQLite accepts, with
+    /// at most MAX_TERMS terms.
+    #[test]
+    fn any_operator_query_is_safe_fts(q in query_strategy()) {
+        let mut ix = Index::in_memory().expect("index");
+        put(&mut ix, entry("2025-01-01-a", "Retry budget", "the \"quoted\" OR NOT AND * ^ : body", &[]));
+        put(&mut ix, entry("2025-01-02-b", "Deploys", "abc def ghi", &[]));
+        let Some(parsed) = fts_query(&q) else {
+            proptest::prop_assert!(matches!(ix.search(&q, &Filter::default(), 5), Err(IndexError::EmptyQuery)));
+            return Ok(());
+        };
+        let ok: Result<i64, _> = ix.conn.query_row(
+            "SELECT count(*) FROM fts WHERE fts MATCH ?1",
+            [&parsed.expr],
+            |r| r.get(0),
+        );
+        proptest::prop_assert!(ok.is_ok(), "{:?} -> {:?}: {:?}", q, parsed.expr, ok);
+        proptest::prop_assert!(ix.search(&q, &Filter::default(), 5).is_ok(), "{:?}", q);
+        proptest::prop_assert!(parsed.terms <= fts::MAX_TERMS, "{:?}", parsed);
     }
 }

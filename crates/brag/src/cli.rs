@@ -49,8 +49,30 @@ pub enum Command {
     List(ListArgs),
     /// Full-text search, best matches first, with highlighted snippets.
     ///
-    /// Words are matched in any order, with stemming (`retry` finds `retried`); use
-    /// "quoted phrases", `prefix*`, and OR / NOT in capitals.
+    /// Every word must match, in any order, with stemming (`retry` finds `retried`) and
+    /// without regard to case or accents. Operators are written in capitals:
+    ///
+    ///   "tail latency"       the words side by side, as a phrase
+    ///   retr*                a word that starts with `retr`
+    ///   deploy OR rollback   either; OR joins the two terms beside it, so
+    ///                        `deploy OR rollback rivet` is (deploy or rollback) and rivet
+    ///   NOT deploys          leave out entries that match; so do -deploys, -retr* and
+    ///                        -"tail latency"
+    ///
+    /// A query of exclusions alone lists every other entry the filters select, newest
+    /// first. A hyphen inside a word (`e-mail`, `p-99`) is part of it; parentheses and
+    /// other punctuation are plain text. Repeated terms count once; past 32 different
+    /// terms, the rest of the query is ignored with a warning, and a term longer than
+    /// 200 bytes is cut. A query that starts with `-` goes after `--`:
+    ///
+    ///   brag search -- -deploys
+    ///   brag search "kafka -billing" --from 2025-01
+    // Verbatim keeps the operator table; the summary in `brag --help` is given apart,
+    // without the full stop verbatim would keep.
+    #[command(
+        verbatim_doc_comment,
+        about = "Full-text search, best matches first, with highlighted snippets"
+    )]
     Search(SearchArgs),
     /// Bring entries in from documents you already have, losing no line.
     ///
@@ -75,6 +97,10 @@ pub enum Command {
     /// framework's interview questions to write a story for.
     Coverage(CoverageArgs),
     /// The stories that best answer an interview question, and why.
+    ///
+    /// Stories are ranked by the question's words and its competency's keywords in your
+    /// own text, their competency tags and their coach score. Drafts from `brag harvest`
+    /// (`draft: true`) come after every other entry until you review them.
     #[command(
         after_help = "Examples:\n  brag ask \"tell me about a time you disagreed with your manager\""
     )]
@@ -334,7 +360,8 @@ pub struct ListArgs {
 /// Arguments of `brag search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for. Several words are joined with spaces.
+    /// What to look for: words, "phrases", prefix*, OR, NOT or -word (see above).
+    /// Several arguments are joined with spaces.
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
     #[command(flatten)]

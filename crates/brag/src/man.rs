@@ -90,7 +90,14 @@ fn command_section(page: &mut Roff, path: &str, cmd: &Command) {
     if let Some(about) = cmd.get_long_about().or_else(|| cmd.get_about()) {
         for para in about.to_string().split("\n\n") {
             page.control("PP", []);
-            page.text([roman(para.replace('\n', " "))]);
+            if para.lines().any(|l| l.starts_with("  ")) {
+                // A table or examples: the lines as they are.
+                page.control("nf", []);
+                page.text([roman(para)]);
+                page.control("fi", []);
+            } else {
+                page.text([roman(para.replace('\n', " "))]);
+            }
         }
     }
     if let Some(after) = cmd.get_after_help() {

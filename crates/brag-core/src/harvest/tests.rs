@@ -172,3 +172,43 @@ fn drafts_skip_known_commits() {
     let known: HashSet<String> = [format!("{:0<40}", "a1")].into_iter().collect();
     assert!(drafts(&repo, &known).is_empty());
 }
+
+/// Issue 11: the generated "N commits in REPO" line is not the user's words, so keyword
+/// matching (search, ask) does not see it; the commit subjects are, and it does.
+#[test]
+fn draft_search_body_leaves_out_the_generated_stats() {
+    let repo = Repo {
+        name: "shop".into(),
+        commits: vec![
+            commit("a1", 0, "Start the retry budget", "client"),
+            commit("a2", 1, "Scale the budget by success rate", "client"),
+        ],
+        ..Repo::default()
+    };
+    let ds = drafts(&repo, &HashSet::new());
+    let entry = &ds[0].entry;
+    let stats = entry.text.lines().next().unwrap_or_default();
+    assert_eq!(stats, "2 commits in shop, +20 −4 lines in 2 files.");
+    assert!(is_stats_line(stats));
+    let body = entry.search_body();
+    assert!(!body.contains("commits in shop"), "{body}");
+    assert!(body.contains("Scale the budget by success rate"), "{body}");
+    for line in [
+        "1 commit in shop, +1 −0 lines in 1 file.",
+        "12 commits in rivet-core, +1200 −40 lines in 31 files.",
+    ] {
+        assert!(is_stats_line(line), "{line}");
+    }
+    for line in [
+        "2 commits in shop, and then some",
+        "I made 2 commits in shop, +20 −4 lines in 2 files.",
+    ] {
+        assert!(!is_stats_line(line), "{line}");
+    }
+    // The same words written by the user, in an entry that is not harvested, are kept.
+    let mine = Entry {
+        text: stats.to_owned(),
+        ..Entry::default()
+    };
+    assert!(mine.search_body().contains("commits in shop"));
+}

@@ -7,6 +7,7 @@
 mod common;
 
 mod add;
+mod ask;
 mod coach;
 mod colour;
 mod dates;

@@ -241,3 +241,165 @@ fn search_broken_files_warn_and_others_still_found() {
     );
     assert_eq!(env.read(BROKEN_YAML_PATH), BROKEN_YAML);
 }
+
+const DEPLOYS: &str = "2025-05-04-faster-deploys";
+const ROLLBACK: &str = "2025-05-05-rollback-drill";
+
+/// Returns the fixture vault plus an entry about deploys and one about a rollback, both
+/// in project rivet.
+fn operators_fixture() -> TestEnv {
+    let env = fixture();
+    env.write_entry(
+        &format!("2025/{DEPLOYS}.md"),
+        &entry_text(
+            "Faster deploys",
+            "2025-05-04",
+            "win",
+            &[],
+            &[],
+            Some("rivet"),
+            "Cut the deploys from 20 minutes to 4 with a warm e-mail build cache for p-99.",
+        ),
+    );
+    env.write_entry(
+        &format!("2025/{ROLLBACK}.md"),
+        &entry_text(
+            "Rollback drill",
+            "2025-05-05",
+            "story",
+            &[],
+            &[],
+            Some("rivet"),
+            "## Situation\nNobody had rolled back the billing queue in a year.\n\n\
+             ## Result\nA rollback in 3 minutes, written down.\n",
+        ),
+    );
+    env
+}
+
+/// Issue 11: `NOT deploys` used to search for deploys.
+#[test]
+fn search_not_word_excludes_it() {
+    let env = operators_fixture();
+    let all_but_deploys = [ROLLBACK, NO_HIT, TITLE_HIT, BODY_HIT];
+    assert_eq!(search_ids(&env, &["NOT", "deploys"]), all_but_deploys);
+    assert_eq!(search_ids(&env, &["NOT deploys"]), all_but_deploys);
+    assert_eq!(
+        search_ids(&env, &["NOT", "deploys", "--kind", "win"]),
+        [NO_HIT, TITLE_HIT]
+    );
+    assert_eq!(search_ids(&env, &["rivet NOT deploys"]), [ROLLBACK]);
+    // Found by exclusion alone, an entry still shows the start of its text.
+    let v = env.json(&["search", "--json", "NOT", "deploys", "--kind", "win"]);
+    assert_eq!(v[0]["snippet"], "Fixed the coffee machine.", "{v}");
+    assert_eq!(strings(&v[0]["matches"]), Vec::<String>::new());
+    let out = env.ok(&["search", "NOT", "deploys"]);
+    assert!(!out.contains(DEPLOYS), "{out}");
+    assert!(out.contains("Fixed the coffee machine."), "{out}");
+}
+
+/// Issue 11: `-deploys` used to search for the word `deploys`.
+#[test]
+fn search_dash_word_excludes_it() {
+    let env = operators_fixture();
+    assert_eq!(
+        search_ids(&env, &["--", "-deploys"]),
+        [ROLLBACK, NO_HIT, TITLE_HIT, BODY_HIT]
+    );
+    assert_eq!(search_ids(&env, &["kafka -billing"]), [BODY_HIT]);
+    assert_eq!(search_ids(&env, &["kafka", "NOT", "billing"]), [BODY_HIT]);
+    assert_eq!(search_ids(&env, &["kafka -\"billing queue\""]), [BODY_HIT]);
+    assert_eq!(search_ids(&env, &["\"billing queue\""]).len(), 2);
+    assert_eq!(
+        search_ids(&env, &["\"queue billing\""]),
+        Vec::<String>::new()
+    );
+}
+
+/// A hyphen inside a word is part of it, never an exclusion.
+#[test]
+fn search_hyphenated_word_is_a_word() {
+    let env = operators_fixture();
+    assert_eq!(search_ids(&env, &["e-mail"]), [DEPLOYS]);
+    assert_eq!(search_ids(&env, &["cache p-99"]), [DEPLOYS]);
+}
+
+#[test]
+fn search_or_joins_the_words_beside_it() {
+    let env = operators_fixture();
+    assert_eq!(search_ids(&env, &["deploy OR rollback"]).len(), 2);
+    let mut both = search_ids(&env, &["deploy", "OR", "rollback"]);
+    both.sort();
+    assert_eq!(both, [DEPLOYS, ROLLBACK]);
+    // (deploy OR rollback) AND minutes: both say "minutes"; kafka OR coffee AND machine
+    // is (kafka OR coffee) AND machine, which only the coffee entry has.
+    assert_eq!(search_ids(&env, &["deploy OR rollback minutes"]).len(), 2);
+    assert_eq!(search_ids(&env, &["kafka OR coffee machine"]), [NO_HIT]);
+}
+
+/// Issue 11: a query of 4,000 repeated words took seconds; repeated terms count once.
+#[test]
+fn search_long_repeated_query_is_deduplicated() {
+    let env = operators_fixture();
+    let query = "kafka migration billing ".repeat(1334);
+    assert!(query.split_whitespace().count() > 4000);
+    let out = env.run(&["search", "--json", &query]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        ids(&serde_json::from_str(&stdout(&out)).expect("json")),
+        [TITLE_HIT]
+    );
+    assert_eq!(stderr(&out), "", "repeats are not extra terms");
+}
+
+/// Past 32 different terms, the rest of a query is ignored, with a warning.
+#[test]
+fn search_too_many_terms_warns_and_uses_the_first() {
+    let env = operators_fixture();
+    let mut query = String::from("kafka billing");
+    for i in 0..4000 {
+        query.push_str(&format!(" OR word{i}"));
+    }
+    let out = env.run(&["search", "--json", &query]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("warning:") && err.contains("first 32") && err.contains("3970 more"),
+        "{err}"
+    );
+    // kafka AND (billing OR word0 OR ... word29).
+    assert_eq!(
+        ids(&serde_json::from_str(&stdout(&out)).expect("json")),
+        [TITLE_HIT]
+    );
+}
+
+#[test]
+fn search_only_operators_is_usage_error() {
+    let env = operators_fixture();
+    for q in ["NOT", "OR AND", "\"\" * - NOT -\"\""] {
+        let err = env.fails(&["search", q], 2);
+        assert!(
+            err.starts_with("error: nothing to search for"),
+            "{q}: {err}"
+        );
+    }
+}
+
+/// Drafts are found by the words of their commits, not by the line harvest generates.
+#[test]
+fn search_finds_drafts_by_commit_subject_not_generated_stats() {
+    let env = TestEnv::new();
+    env.write_entry(
+        "2026/2026-03-04-jobs.md",
+        &crate::ask::harvested_draft(
+            "2026-03-04",
+            "ledger",
+            &["Teach the job manager to retry", "Log job manager restarts"],
+        ),
+    );
+    assert_eq!(search_ids(&env, &["restarts"]), ["2026-03-04-jobs"]);
+    assert_eq!(search_ids(&env, &["ledger"]), ["2026-03-04-jobs"]);
+    assert!(search_ids(&env, &["commits"]).is_empty());
+    assert!(search_ids(&env, &["lines files"]).is_empty());
+}
