@@ -462,13 +462,7 @@ impl Index {
             "SELECT e.rowid FROM entries e WHERE {cond} ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {}",
             limit.map_or(-1, |l| l as i64)
         );
-        let rowids: Vec<i64> = {
-            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map(params_from_iter(args.iter()), |r| r.get(0))
-                .map_err(|e| self.err(e))?;
-            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
-        };
+        let rowids = self.rowids(&sql, &args)?;
         let mut st = self
             .conn
             .prepare_cached("SELECT json FROM entries WHERE rowid = ?1")
@@ -617,13 +611,7 @@ impl Index {
              WHERE e.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?1) AND {cond}
              ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT {limit}"
         );
-        let rowids: Vec<i64> = {
-            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map(params_from_iter(args.iter()), |r| r.get(0))
-                .map_err(|e| self.err(e))?;
-            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
-        };
+        let rowids = self.rowids(&sql, &args)?;
         let mut out = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             if let Some(entry) = self.entry_at(rowid)? {
@@ -679,6 +667,15 @@ impl Index {
             .query_map(params_from_iter(args.iter()), |r| {
                 Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?))
             })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Returns the rowids a query with numbered parameters selects, in its order.
+    fn rowids(&self, sql: &str, args: &[String]) -> Result<Vec<i64>, IndexError> {
+        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }

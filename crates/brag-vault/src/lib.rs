@@ -284,13 +284,7 @@ impl Vault {
 
     /// Takes the writers' lock if no other writer holds it; `None` when one does.
     pub fn try_lock(&self) -> Result<Option<LockGuard>, VaultError> {
-        let path = self.state_dir()?.join("lock");
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .at(&path)?;
+        let (path, file) = self.lock_file()?;
         match file.try_lock() {
             Ok(()) => Ok(Some(LockGuard { _file: file })),
             Err(fs::TryLockError::WouldBlock) => Ok(None),
@@ -300,6 +294,13 @@ impl Vault {
 
     /// Takes the writers' lock, waiting for another writer to finish.
     pub fn lock(&self) -> Result<LockGuard, VaultError> {
+        let (path, file) = self.lock_file()?;
+        file.lock().at(&path)?;
+        Ok(LockGuard { _file: file })
+    }
+
+    /// Returns `.brag/lock`, opened (and made when missing), not yet locked.
+    fn lock_file(&self) -> Result<(PathBuf, File), VaultError> {
         let path = self.state_dir()?.join("lock");
         let file = fs::OpenOptions::new()
             .create(true)
@@ -307,8 +308,7 @@ impl Vault {
             .write(true)
             .open(&path)
             .at(&path)?;
-        file.lock().at(&path)?;
-        Ok(LockGuard { _file: file })
+        Ok((path, file))
     }
 
     /// Returns every entry file, as vault-relative paths with `/` separators, sorted, with
