@@ -29,8 +29,8 @@ pub struct Commit {
     pub subject: String,
     /// The rest of the message.
     pub body: String,
-    /// Files changed (against the first parent).
-    pub files: usize,
+    /// The paths of the files changed (against the first parent), as git names them.
+    pub paths: Vec<String>,
     /// Lines added.
     pub added: usize,
     /// Lines removed.
@@ -352,9 +352,15 @@ fn telling_subject(cs: &[&Commit]) -> String {
 fn draft(repo: &Repo, title: &str, pr: Option<u64>, mut cs: Vec<&Commit>) -> Draft {
     cs.sort_by_key(|c| c.seconds);
     let last = cs.last().copied();
-    let (files, added, removed) = cs.iter().fold((0, 0, 0), |(f, a, r), c| {
-        (f + c.files, a + c.added, r + c.removed)
-    });
+    let (added, removed) = cs
+        .iter()
+        .fold((0, 0), |(a, r), c| (a + c.added, r + c.removed));
+    // Three commits to one file are changes "in 1 file", not 3: distinct paths.
+    let files = cs
+        .iter()
+        .flat_map(|c| c.paths.iter().map(String::as_str))
+        .collect::<HashSet<&str>>()
+        .len();
     let mut body = stats_line(cs.len(), &repo.name, added, removed, files);
     body.push_str("\n\n");
     for c in &cs {

@@ -1,5 +1,7 @@
 //! Recognising `#tag`, `@person` and URLs inside free text, as `brag add` and the importers do.
 
+use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,6 +24,8 @@ pub struct Recognised {
     pub people: Vec<String>,
     /// URLs, without trailing punctuation, in order, no repeats.
     pub urls: Vec<String>,
+    /// Where each URL occurs in the text (repeats included), as byte ranges, in order.
+    pub url_spans: Vec<Range<usize>>,
     /// The text without URLs and without `#tag`s at its end, `#`/`@` markers dropped
     /// elsewhere; whitespace collapsed. Good for a title.
     pub plain: String,
@@ -30,20 +34,28 @@ pub struct Recognised {
 /// Returns the tags, people and URLs written inline in `text`, and a plain version of it.
 pub fn recognise(text: &str) -> Recognised {
     let mut out = Recognised::default();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // What each list holds, so a text with thousands of tags or links stays linear.
+    let mut seen: [HashSet<String>; 3] = Default::default();
+    let [urls, tags, people] = &mut seen;
     for m in URL.find_iter(text) {
         let url = trim_url(m.as_str());
-        push_unique(&mut out.urls, url.to_owned());
-        spans.push((m.start(), m.start() + url.len()));
+        push_unique(&mut out.urls, urls, url.to_owned());
+        out.url_spans.push(m.start()..m.start() + url.len());
     }
-    let inside_url = |pos: usize| spans.iter().any(|&(s, e)| pos >= s && pos < e);
+    // The spans are in text order and do not overlap: a binary search finds the one that
+    // could hold a position.
+    let spans = &out.url_spans;
+    let inside_url = |pos: usize| {
+        let after = spans.partition_point(|s| s.start <= pos);
+        after > 0 && spans[after - 1].contains(&pos)
+    };
     for c in TAG.captures_iter(text) {
         let m = c.get(1).expect("group 1 always takes part");
         let tag = m.as_str().trim_end_matches(['.', '/', '-']);
         if inside_url(m.start()) || tag.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        push_unique(&mut out.tags, tag.to_lowercase());
+        push_unique(&mut out.tags, tags, tag.to_lowercase());
     }
     for c in PERSON.captures_iter(text) {
         let m = c.get(1).expect("group 1 always takes part");
@@ -52,14 +64,15 @@ pub fn recognise(text: &str) -> Recognised {
         }
         push_unique(
             &mut out.people,
+            people,
             m.as_str().trim_end_matches(['.', '-']).to_owned(),
         );
     }
-    out.plain = plain(text, &spans);
+    out.plain = plain(text, &out.url_spans);
     out
 }
 
-fn plain(text: &str, url_spans: &[(usize, usize)]) -> String {
+fn plain(text: &str, url_spans: &[Range<usize>]) -> String {
     let cut = cut_urls(text, url_spans);
     let words: Vec<&str> = cut.split_whitespace().collect();
     let is_marker = |w: &str, m: char| {
@@ -104,10 +117,11 @@ fn plain(text: &str, url_spans: &[(usize, usize)]) -> String {
 /// Returns the text without its URLs and without what they leave behind: a Markdown link
 /// keeps its label (`[the PR](URL)` → `the PR`), brackets around a bare URL go with it,
 /// and punctuation after it joins the word before (`see URL.` → `see.`).
-fn cut_urls(text: &str, url_spans: &[(usize, usize)]) -> String {
+fn cut_urls(text: &str, url_spans: &[Range<usize>]) -> String {
     let mut cut = String::with_capacity(text.len());
     let mut last = 0;
-    for &(s, e) in url_spans {
+    for span in url_spans {
+        let (s, e) = (span.start, span.end);
         if s < last {
             continue;
         }
@@ -145,22 +159,28 @@ fn cut_urls(text: &str, url_spans: &[(usize, usize)]) -> String {
 
 fn trim_url(url: &str) -> &str {
     let mut u = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
-    // A closing bracket belongs to the URL only when it opened one inside it.
+    // A closing bracket belongs to the URL only when it opened one inside it. The brackets
+    // are counted once, not again after each one cut.
+    let count = |u: &str, c: char| u.matches(c).count();
+    let (open, mut close) = (count(u, '('), count(u, ')'));
     while let Some(stripped) = u.strip_suffix(')')
-        && u.matches('(').count() < u.matches(')').count()
+        && open < close
     {
         u = stripped.trim_end_matches(['.', ',', ';', ':']);
+        close -= 1;
     }
+    let (open, mut close) = (count(u, '['), count(u, ']'));
     while let Some(stripped) = u.strip_suffix(']')
-        && u.matches('[').count() < u.matches(']').count()
+        && open < close
     {
         u = stripped;
+        close -= 1;
     }
     u
 }
 
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !s.is_empty() && !v.contains(&s) {
+fn push_unique(v: &mut Vec<String>, seen: &mut HashSet<String>, s: String) {
+    if !s.is_empty() && seen.insert(s.clone()) {
         v.push(s);
     }
 }

@@ -216,7 +216,7 @@ pub fn read_repo(
         {
             continue;
         }
-        let (files, added, removed, top_dir) = stats(
+        let (paths, added, removed, top_dir) = stats(
             &repo,
             &commit,
             parents.first().copied(),
@@ -230,7 +230,7 @@ pub fn read_repo(
             date,
             subject,
             body,
-            files,
+            paths,
             added,
             removed,
             top_dir,
@@ -271,10 +271,10 @@ fn local_date(seconds: i64, offset: i32) -> Option<Date> {
     Some(ts.to_zoned(jiff::tz::TimeZone::fixed(offset)).date())
 }
 
-type Stats = (usize, usize, usize, String);
+type Stats = (Vec<String>, usize, usize, String);
 
-/// Returns files changed, lines added and removed, and the top directory with the most
-/// changed lines, for a commit against its first parent.
+/// Returns the paths of the files changed, lines added and removed, and the top directory
+/// with the most changed lines, for a commit against its first parent.
 ///
 /// Lines are counted like `git log --numstat`: a Myers line diff of the two blobs, whole
 /// blobs for added and deleted files, nothing for binary files. The blobs are diffed here
@@ -295,7 +295,8 @@ fn stats(
         Some(p) => repo.find_commit(p)?.tree()?,
         None => repo.empty_tree(),
     };
-    let (mut files, mut added, mut removed) = (0usize, 0usize, 0usize);
+    let mut paths: Vec<String> = Vec::new();
+    let (mut added, mut removed) = (0usize, 0usize);
     let mut dirs: HashMap<String, usize> = HashMap::new();
     let mut changes = parent_tree.changes()?;
     changes.options(|o| {
@@ -305,12 +306,12 @@ fn stats(
         if !change.entry_mode().is_blob() {
             return Ok(std::ops::ControlFlow::Continue(()));
         }
-        files += 1;
-        let location = change.location().to_str_lossy();
+        let location = change.location().to_str_lossy().into_owned();
         let top = match location.split_once('/') {
             Some((dir, _)) => dir.to_owned(),
             None => ".".to_owned(),
         };
+        paths.push(location);
         let (old, new) = match &change {
             Change::Addition { id, .. } => (None, Some(id.detach())),
             Change::Deletion { id, .. } => (Some(id.detach()), None),
@@ -338,7 +339,7 @@ fn stats(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map_or_else(|| ".".to_owned(), |(d, _)| d);
-    Ok((files, added, removed, top_dir))
+    Ok((paths, added, removed, top_dir))
 }
 
 /// Returns lines added and removed between two versions of a file; none for binary files.

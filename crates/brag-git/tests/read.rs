@@ -42,7 +42,8 @@ fn read_repo_and_draft() {
         "other authors and merges are left out; the .mailmap alias is mine"
     );
     let keys = &repo.commits[2];
-    assert_eq!((keys.files, keys.added, keys.removed), (1, 3, 0));
+    assert_eq!(keys.paths, ["api/keys.rs"]);
+    assert_eq!((keys.added, keys.removed), (3, 0));
     assert_eq!(keys.top_dir, "api");
     assert_eq!(repo.commits[1].added, 1, "against the first parent");
     assert_eq!(

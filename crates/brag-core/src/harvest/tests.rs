@@ -82,7 +82,7 @@ fn commit(id: &str, day: i64, subject: &str, dir: &str) -> Commit {
                 .expect("date"),
         ),
         subject: subject.to_owned(),
-        files: 1,
+        paths: vec![format!("{dir}/{id}.rs")],
         added: 10,
         removed: 2,
         top_dir: dir.to_owned(),
@@ -211,4 +211,42 @@ fn draft_search_body_leaves_out_the_generated_stats() {
         ..Entry::default()
     };
     assert!(mine.search_body().contains("commits in shop"));
+}
+
+#[test]
+fn drafts_count_distinct_files() {
+    // Issue 11: three commits to one file are "in 1 file", not "in 3 files".
+    let one_file = |id: &str, day: i64| Commit {
+        paths: vec!["client/retry.rs".into()],
+        ..commit(id, day, "PAY-9 tune the retry budget", "client")
+    };
+    let mut repo = Repo {
+        name: "shop".into(),
+        commits: vec![one_file("a1", 0), one_file("a2", 1), one_file("a3", 2)],
+        ..Repo::default()
+    };
+    let ds = drafts(&repo, &HashSet::new());
+    assert_eq!(ds.len(), 1);
+    assert!(
+        ds[0]
+            .entry
+            .text
+            .starts_with("3 commits in shop, +30 −6 lines in 1 file."),
+        "{}",
+        ds[0].entry.text
+    );
+    // A fourth commit that touches that file and another makes two.
+    repo.commits.push(Commit {
+        paths: vec!["client/retry.rs".into(), "docs/retry.md".into()],
+        ..commit("a4", 3, "PAY-9 document the budget", "client")
+    });
+    let ds = drafts(&repo, &HashSet::new());
+    assert!(
+        ds[0]
+            .entry
+            .text
+            .starts_with("4 commits in shop, +40 −8 lines in 2 files."),
+        "{}",
+        ds[0].entry.text
+    );
 }

@@ -5,6 +5,8 @@
 //! their synonyms). Other columns are kept in the entry's `extra` under their header, so
 //! no cell is lost.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::markdown::tag_slug;
@@ -231,7 +233,7 @@ fn known_name(name: &str) -> bool {
 
 /// Returns what each column holds; other columns keep their header as their `extra` key.
 fn columns(headers: &csv::StringRecord, opts: &Options<'_>) -> Vec<Col> {
-    let mut used: Vec<String> = Vec::new();
+    let mut used = HashSet::new();
     headers
         .iter()
         .enumerate()
@@ -249,8 +251,9 @@ fn columns(headers: &csv::StringRecord, opts: &Options<'_>) -> Vec<Col> {
 }
 
 /// Returns a free `extra` key for a column: its header, unless that is empty, taken, or a
-/// key brag itself writes in front matter.
-fn extra_key(header: &str, index: usize, used: &mut Vec<String>) -> String {
+/// key brag itself writes in front matter. `used` holds the keys taken, ASCII-lowercased
+/// (a set: a row may have thousands of cells past the header).
+fn extra_key(header: &str, index: usize, used: &mut HashSet<String>) -> String {
     let mut k = header.trim().to_owned();
     if k.is_empty() {
         k = format!("column-{}", index + 1);
@@ -261,11 +264,11 @@ fn extra_key(header: &str, index: usize, used: &mut Vec<String>) -> String {
     }
     let base = k.clone();
     let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&k)) {
+    while used.contains(&k.to_ascii_lowercase()) {
         k = format!("{base}-{n}");
         n += 1;
     }
-    used.push(k.clone());
+    used.insert(k.to_ascii_lowercase());
     k
 }
 
@@ -295,10 +298,10 @@ fn row_entry(
 ) -> Entry {
     let mut e = Entry::default();
     let mut kind: Option<Kind> = None;
-    let mut used: Vec<String> = cols
+    let mut used: HashSet<String> = cols
         .iter()
         .filter_map(|c| match c {
-            Col::Extra(k) => Some(k.clone()),
+            Col::Extra(k) => Some(k.to_ascii_lowercase()),
             _ => None,
         })
         .collect();

@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{ImportError, Imported, Options, Warning, push_unique_ci};
+use super::{ImportError, Imported, LineIndex, Options, Warning, push_unique_ci};
 use crate::entry::Entry;
 
 /// What a jrnl export looks like, for error messages.
@@ -51,7 +51,8 @@ pub(crate) fn import(
         ));
     };
     let spans = entry_spans(text);
-    let line_of = |pos: usize| text[..pos.min(text.len())].matches('\n').count() + 1;
+    let index = LineIndex::new(text);
+    let line_of = |pos: usize| index.line_of(pos);
     let mut entries = Vec::new();
     let mut warnings = Vec::new();
     for (n, item) in list.iter().enumerate() {
@@ -208,7 +209,8 @@ fn describe(v: &Value) -> &'static str {
 }
 
 /// Returns the byte spans of the elements of the top-level object's `entries` array, for
-/// `source_lines`. The text is known to be valid JSON.
+/// `source_lines`. The text is known to be valid JSON. When `entries` is written twice,
+/// the last one counts, as it does for the parser.
 fn entry_spans(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
@@ -244,6 +246,7 @@ fn entry_spans(text: &str) -> Vec<(usize, usize)> {
                     let colon = text[..i].trim_end().ends_with(':');
                     if key == Some("entries") && colon {
                         in_entries = Some(depth + 1);
+                        spans.clear();
                     }
                 }
                 depth += 1;

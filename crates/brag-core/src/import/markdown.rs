@@ -9,6 +9,7 @@
 //! section of an entry. The second walks the lines with a stack of the headings in force
 //! and turns content into entries. Every content line lands in some entry.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -194,7 +195,9 @@ fn phrase_date(s: &str, today: Date) -> Option<Date> {
         .trim()
         .trim_matches(|c: char| "()[],.:;*_".contains(c))
         .trim();
-    if s.is_empty() || !YEAR.is_match(s) || s.chars().count() > 40 {
+    // Length first: a long heading is tried at each of its separators, and a regex over
+    // each rest of it would be quadratic in the heading.
+    if s.is_empty() || s.len() > 4 * 40 || s.chars().count() > 40 || !YEAR.is_match(s) {
         return None;
     }
     if let Ok(p) = parse_period(s, today) {
@@ -606,18 +609,22 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
         .any(|(k, h)| matches!(h.3, Pre::Named { .. }) && !(title && k == 0));
     let mut attach: Vec<Option<Result<usize, Option<usize>>>> = vec![None; hs.len()];
     let mut entry_like = vec![false; hs.len()];
+    // The last heading that is not a STAR heading, overall and at each level, kept as the
+    // walk goes: looking back from every STAR heading was quadratic (issue 11).
+    let mut prev: Option<usize> = None;
+    let mut last_at_level = [None::<usize>; 7];
     for j in 0..hs.len() {
+        let level = hs[j].1;
         let Pre::Star(section) = hs[j].3 else {
+            prev = Some(j);
+            last_at_level[level] = Some(j);
             continue;
         };
-        let level = hs[j].1;
-        let prev = (0..j).rev().find(|&k| !matches!(hs[k].3, Pre::Star(_)));
         let parent = match prev {
             // `## Project X` directly followed by `## Situation`.
             Some(q) if hs[q].1 == level && !has_content[q] => Some(q),
-            _ => (0..j)
-                .rev()
-                .find(|&k| hs[k].1 < level && !matches!(hs[k].3, Pre::Star(_))),
+            // The nearest heading above at a shallower level.
+            _ => last_at_level[..level].iter().flatten().max().copied(),
         };
         let eligible = parent.filter(|&p| match &hs[p].3 {
             Pre::Named { title: t, .. } => {
@@ -634,14 +641,18 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
     }
     // A lone STAR heading with no entry heading above it (`### Impact` right under a
     // section) is a heading like any: it takes two sections to make a story.
-    for j in 0..hs.len() {
-        if let Some(Err(parent)) = attach[j] {
-            let group = (0..hs.len())
-                .filter(|&k| matches!(attach[k], Some(Err(p)) if p == parent))
-                .count();
-            if group < 2 && !(title && parent == Some(0)) {
-                attach[j] = None;
-            }
+    let mut groups: HashMap<Option<usize>, usize> = HashMap::new();
+    for a in &attach {
+        if let Some(Err(parent)) = a {
+            *groups.entry(*parent).or_default() += 1;
+        }
+    }
+    for a in &mut attach {
+        if let Some(Err(parent)) = *a
+            && groups.get(&parent).is_none_or(|&n| n < 2)
+            && !(title && parent == Some(0))
+        {
+            *a = None;
         }
     }
 

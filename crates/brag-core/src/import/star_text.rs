@@ -7,6 +7,8 @@
 //! `S` begins the next story; trailers headed `lessons learned`, `extra info`, `notes`,
 //! `goods`, `bads` or `failures` stay with the story that ends.
 
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 use jiff::civil::Date;
 
@@ -78,6 +80,9 @@ struct Draft {
     notes: TextBuilder,
     metrics: Vec<String>,
     links: Vec<Link>,
+    /// The URLs of `links`: a preamble may gather thousands of link lines, and a scan of
+    /// the list per line would be quadratic (issue 11).
+    urls: HashSet<String>,
     competencies: Vec<String>,
     competency_notes: IndexMap<String, String>,
     date: Option<Date>,
@@ -101,7 +106,7 @@ impl Draft {
     }
 
     fn add_link(&mut self, url: &str, label: Option<&str>) {
-        if self.links.iter().any(|l| l.url == url) {
+        if !self.urls.insert(url.to_owned()) {
             return;
         }
         let mut link = Link::new(url);
@@ -131,7 +136,7 @@ impl Draft {
         }
         self.last = self.last.max(other.last);
         for l in other.links {
-            if !self.links.iter().any(|x| x.url == l.url) {
+            if self.urls.insert(l.url.clone()) {
                 self.links.push(l);
             }
         }

@@ -61,6 +61,42 @@ proptest! {
         let opts = opts_with(&cat, &names);
         let _ = import(&text, Format::ALL[f], &opts);
     }
+
+    /// The line index gives what counting the newlines before an offset gives.
+    #[test]
+    fn line_index_counts_newlines(text in "[a\n\r日]{0,60}", pos in 0usize..80) {
+        let naive = text.as_bytes()[..pos.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        prop_assert_eq!(LineIndex::new(&text).line_of(pos), naive);
+    }
+
+    /// Import keys are the hash of each entry's source lines, as they always were: a
+    /// vault's earlier imports are still recognised.
+    #[test]
+    fn import_keys_hash_the_source_lines(
+        lines in proptest::collection::vec(
+            proptest::sample::select(vec!["S", "R", "Situation: a b", "## Result", "- x  y", "", "  z", "https://a.io/1"]),
+            1..20,
+        ),
+        f in 0usize..3,
+    ) {
+        let text = lines.join("\n");
+        let cat = Catalogue::builtin();
+        let names = SectionNames::default();
+        let opts = opts_with(&cat, &names);
+        let format = Format::ALL[f];
+        let Ok(out) = import(&text, format, &opts) else { return Ok(()); };
+        for e in &out.entries {
+            let (first, last) = e.source_lines;
+            let span = text.split('\n').collect::<Vec<_>>()[first - 1..last].join("\n");
+            let key = e.entry.extra[IMPORT_KEY].as_str().unwrap_or_default();
+            let want = import_key(format, &span);
+            prop_assert!(key == want || key.starts_with(&format!("{want}-")), "{key} {want}");
+        }
+    }
 }
 
 /// Returns the lines of `text` that the import lost: the rule of
@@ -163,4 +199,113 @@ fn titles_drop_trailing_tags_and_people() {
     assert_eq!(e.title, "Led the incident review for the outage");
     assert_eq!(e.tags, ["projects", "incident"]);
     assert_eq!(e.people, ["priya"]);
+}
+
+/// Issue 11: every importer is linear in the size of its input.
+///
+/// Each document here is big enough that the quadratic code it guards against (numbering
+/// each entry's lines from the start of the text, `contains` over a list that grows by one
+/// per line, looking back over every heading from each heading) makes the test run for
+/// more than a minute in a debug build (star-text: about ten seconds), while the linear
+/// code takes about a second. A regression shows as a test that does not finish, never as
+/// a flaky clock comparison; the assertions check that the big input was read right.
+mod linear {
+    use super::*;
+
+    fn run(text: &str, format: Format) -> Import {
+        let cat = Catalogue::builtin();
+        let names = SectionNames::default();
+        let opts = opts_with(&cat, &names);
+        import(text, format, &opts).expect("imports")
+    }
+
+    #[test]
+    fn import_linear_jrnl_50000_entries() {
+        let n = 50_000;
+        let mut text = String::from("{\"tags\": {}, \"entries\": [\n");
+        for i in 0..n {
+            let sep = if i + 1 < n { "," } else { "" };
+            text.push_str(&format!(
+                "  {{\"title\": \"Entry {i}.\", \"body\": \"did {i}\",\n   \"date\": \"2025-01-01\", \"tags\": []}}{sep}\n"
+            ));
+        }
+        text.push_str("]}\n");
+        let out = run(&text, Format::Jrnl);
+        assert_eq!(out.entries.len(), n);
+        assert_eq!(out.entries[0].source_lines, (2, 3));
+        assert_eq!(out.entries[n - 1].source_lines, (2 * n, 2 * n + 1));
+        assert_eq!(out.entries[n - 1].entry.title, format!("Entry {}", n - 1));
+    }
+
+    #[test]
+    fn import_linear_star_text_links_and_a_long_result() {
+        let n = 20_000;
+        // Links before any story: one preamble gathers them all.
+        let mut text: String = (0..n)
+            .map(|i| format!("https://example.com/doc/{i}\n"))
+            .collect();
+        // One story whose Result runs on, a link in every line.
+        text.push_str("S\nBuilds were slow.\nR\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "- step {i} ran in https://ci.example.com/run/{i} and was green every time\n"
+            ));
+        }
+        let out = run(&text, Format::StarText);
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert_eq!(e.links.len(), 2 * n);
+        assert_eq!(e.result.lines().count(), n);
+    }
+
+    #[test]
+    fn import_linear_markdown_stories_of_star_headings() {
+        let n = 20_000;
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!(
+                "## Situation\nQueue {i} was slow.\n## Result\nIt takes {i} ms.\n"
+            ));
+        }
+        let out = run(&text, Format::Markdown);
+        assert_eq!(out.entries.len(), n);
+        assert!(
+            out.entries
+                .iter()
+                .all(|e| e.entry.kind == crate::entry::Kind::Story)
+        );
+    }
+
+    #[test]
+    fn import_linear_markdown_one_entry_with_many_tags() {
+        let n = 20_000;
+        let mut text = String::from("## Projects\n- Tagged everything\n");
+        for i in 0..n {
+            text.push_str(&format!("  - part {i} #tag{i} by @person{i}\n"));
+        }
+        let out = run(&text, Format::Markdown);
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert_eq!(e.tags.len(), n + 1, "the section tag and one per line");
+        assert_eq!(e.people.len(), n);
+    }
+
+    #[test]
+    fn import_linear_talk_notes_and_csv() {
+        let n = 20_000;
+        let mut talks = String::new();
+        for i in 0..n {
+            talks.push_str(&format!(
+                "Talk {i} – notes from Conf\nSpeaker: Person {i}\n- idea {i}\n\n"
+            ));
+        }
+        assert_eq!(run(&talks, Format::TalkNotes).entries.len(), n);
+        let mut csv = String::from("date,title,tags,link\n");
+        for i in 0..n {
+            csv.push_str(&format!(
+                "2025-01-01,Row {i},a b c,https://example.com/{i}\n"
+            ));
+        }
+        assert_eq!(run(&csv, Format::Csv).entries.len(), n);
+    }
 }

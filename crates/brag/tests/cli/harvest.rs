@@ -192,3 +192,47 @@ fn harvest_not_a_directory() {
     let err = env.fails(&["harvest", "git", "/nonexistent/src", "-a", "x@y.z"], 1);
     assert!(err.contains("/nonexistent/src"), "{err}");
 }
+
+#[test]
+fn harvest_counts_distinct_files() {
+    // Issue 11: three commits to one file read "in 1 file", not "in 3 files".
+    let env = TestEnv::new();
+    let mut s = Stream::new(1_780_000_000);
+    let mut parents = Vec::new();
+    for (day, (msg, content)) in [
+        ("Start the retry budget in the client", "a\n"),
+        ("Scale the retry budget by success rate", "a\nb\n"),
+        ("Cap the retry budget at ten percent", "a\nb\nc\n"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let c = s.commit(
+            "main",
+            ME,
+            day as i64,
+            msg,
+            &parents,
+            &[("client/retry.rs", content)],
+        );
+        parents = vec![c];
+    }
+    let repo = env.root().join("lib");
+    make_repo(&repo, &s, None);
+    let rows = env.json(&[
+        "harvest",
+        "git",
+        repo.to_str().expect("path"),
+        "--author",
+        "priya@example.com",
+        "--dry-run",
+        "--json",
+    ]);
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let text = rows[0]["text"].as_str().expect("text");
+    assert!(
+        text.starts_with("3 commits in lib, +3 −0 lines in 1 file.\n"),
+        "{text}"
+    );
+}
