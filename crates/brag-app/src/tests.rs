@@ -1,5 +1,7 @@
 use super::*;
+use crate::app::{slug_of, starts_a_word};
 use brag_core::Kind;
+use jiff::civil::Date;
 
 fn today() -> Date {
     jiff::civil::date(2026, 11, 25)
@@ -7,7 +9,7 @@ fn today() -> Date {
 
 fn app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::init(dir.path(), today()).expect("init");
+    let app = App::init(dir.path(), Clock::Fixed(today())).expect("init");
     (dir, app)
 }
 
@@ -21,7 +23,7 @@ fn win(title: &str) -> Entry {
 
 #[test]
 fn add_gives_unique_ids() {
-    let (_dir, mut app) = app();
+    let (_dir, app) = app();
     let a = app.add(win("Cut p99")).expect("add").value;
     let b = app.add(win("Cut p99")).expect("add").value;
     let c = app.add(win("Cut p99")).expect("add").value;
@@ -33,7 +35,7 @@ fn add_gives_unique_ids() {
 
 #[test]
 fn sync_sees_edits_adds_and_removals() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let a = app.add(win("Alpha release")).expect("add").value;
     std::fs::write(
         dir.path().join(&a.path),
@@ -51,6 +53,7 @@ fn sync_sees_edits_adds_and_removals() {
     assert_eq!(
         app.search("zebra", &Filter::default(), 5)
             .expect("search")
+            .hits
             .len(),
         1
     );
@@ -68,7 +71,7 @@ fn sync_sees_edits_adds_and_removals() {
 
 #[test]
 fn resolve_short_ids() {
-    let (_dir, mut app) = app();
+    let (_dir, app) = app();
     let _ = app.add(win("Retry budget")).expect("add");
     let _ = app.add(win("Retry storms")).expect("add");
     assert_eq!(
@@ -111,7 +114,7 @@ fn word_starts_and_slugs() {
 
 #[test]
 fn replace_text_refuses_bad_text_and_changes_nothing() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let a = app.add(win("Alpha")).expect("add").value;
     let before = std::fs::read_to_string(dir.path().join(&a.path)).expect("read");
     let err = app
@@ -143,7 +146,7 @@ fn replace_text_refuses_bad_text_and_changes_nothing() {
 
 #[test]
 fn create_from_text_keeps_bytes() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let text =
         "---\ntitle: My story\nkind: story\nx-mine: 1\n---\n\n## Situation\n\nIt was late.\n";
     let e = app.create_from_text(text).expect("create").value;
@@ -157,7 +160,7 @@ fn create_from_text_keeps_bytes() {
 
 #[test]
 fn remove_moves_to_trash() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let a = app.add(win("Alpha")).expect("add").value;
     let to = app.remove(&a.id).expect("rm").value;
     assert!(dir.path().join(&to).is_file());
@@ -167,11 +170,11 @@ fn remove_moves_to_trash() {
 
 #[test]
 fn reindex_after_deleting_the_index() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let _ = app.add(win("Alpha")).expect("add");
     drop(app);
     std::fs::remove_file(dir.path().join(".brag/index.db")).expect("rm index");
-    let mut app = App::open(dir.path(), today()).expect("open");
+    let app = App::open(dir.path(), Clock::Fixed(today())).expect("open");
     let r = app.sync().expect("sync");
     assert!(r.rebuilt);
     assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 1);
@@ -179,7 +182,7 @@ fn reindex_after_deleting_the_index() {
 
 #[test]
 fn sync_many_files_on_threads() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     std::fs::create_dir_all(dir.path().join("2024")).expect("mkdir");
     for i in 0..600 {
         let text = if i == 417 {
@@ -191,11 +194,12 @@ fn sync_many_files_on_threads() {
     }
     let r = app.sync().expect("sync");
     assert_eq!(r.added, 600);
-    assert_eq!(app.index().count().expect("count"), 599);
+    assert_eq!(app.count().expect("count"), 599);
     assert_eq!(app.problems().expect("problems").len(), 1);
     assert_eq!(
         app.search("word599", &Filter::default(), 5)
             .expect("search")
+            .hits
             .len(),
         1
     );
@@ -204,7 +208,7 @@ fn sync_many_files_on_threads() {
 
 #[test]
 fn an_entry_moved_to_another_directory_still_works() {
-    let (dir, mut app) = app();
+    let (dir, app) = app();
     let a = app.add(win("Alpha release")).expect("add").value;
     std::fs::create_dir_all(dir.path().join("2020")).expect("mkdir");
     let moved = format!("2020/{}.md", a.id);

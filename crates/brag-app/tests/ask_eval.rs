@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use brag_app::App;
-use brag_core::import::{self, Options, SectionNames};
+use brag_app::{App, Clock, Document, ImportOptions};
 
 #[derive(serde::Deserialize)]
 struct Set {
@@ -25,20 +24,17 @@ fn fixtures() -> PathBuf {
 fn ask_hit_at_3_on_the_example_vault() {
     let today = jiff::civil::date(2026, 11, 25);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = App::init(dir.path(), today).expect("init");
-    let catalogue = app.catalogue().expect("catalogue");
-    let names = SectionNames::default();
-    let opts = Options {
-        catalogue: &catalogue,
-        sections: &names,
-        date: None,
-        today,
-    };
-    for doc in ["star-notes.txt", "brag-doc.md", "talk-notes.txt"] {
-        let text = std::fs::read_to_string(fixtures().join("import").join(doc)).expect("read");
-        let found = import::import(&text, import::detect(&text), &opts).expect("import");
-        app.import(found.entries).expect("write");
-    }
+    let app = App::init(dir.path(), Clock::Fixed(today)).expect("init");
+    let docs: Vec<Document> = ["star-notes.txt", "brag-doc.md", "talk-notes.txt"]
+        .iter()
+        .map(|doc| Document::read(&fixtures().join("import").join(doc)).expect("read"))
+        .collect();
+    let planned = app
+        .import_context()
+        .expect("context")
+        .plan(docs, &ImportOptions::default())
+        .expect("import");
+    app.import_planned(planned).expect("write");
     app.sync().expect("sync");
 
     let set: Set = toml::from_str(
@@ -52,7 +48,7 @@ fn ask_hit_at_3_on_the_example_vault() {
     let mut hits = 0;
     let mut report = String::new();
     for q in &set.question {
-        let (_, answers) = app.ask(&q.q, 5).expect("ask");
+        let answers = app.ask(&q.q, 5).expect("ask").results;
         let top3: Vec<&str> = answers.iter().take(3).map(|a| a.title.as_str()).collect();
         let hit = top3.iter().any(|t| {
             q.right

@@ -549,6 +549,41 @@ pub fn render_named(entry: &Entry, name_of: &dyn Fn(&str) -> Option<String>) -> 
     out
 }
 
+/// Returns the text a new entry starts from in an editor: front matter with the kind, the
+/// date and the title (an empty `title:` to fill in when there is none), empty tag and
+/// competency lists, and for a story the empty STAR sections, Metrics and Competencies.
+pub fn template(kind: Kind, title: Option<&str>, date: Date) -> String {
+    let entry = Entry {
+        kind,
+        date: Some(date),
+        title: title.unwrap_or_default().to_owned(),
+        ..Entry::default()
+    };
+    let mut out = String::from("---\n");
+    for line in render_front_matter(&entry).lines() {
+        if title.is_none() && line.starts_with("title:") {
+            out.push_str("title:\n");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str("tags: []\ncompetencies: []\n---\n\n");
+    if kind == Kind::Story {
+        for s in [
+            Section::Situation,
+            Section::Task,
+            Section::Action,
+            Section::Result,
+            Section::Metrics,
+            Section::Competencies,
+        ] {
+            out.push_str(&format!("## {}\n\n", s.heading()));
+        }
+    }
+    out
+}
+
 /// Returns the front matter brag writes for an entry, without the `---` lines.
 pub fn render_front_matter(entry: &Entry) -> String {
     let mut out = String::new();

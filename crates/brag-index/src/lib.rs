@@ -18,6 +18,9 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 pub use fts::{FtsQuery, MAX_TERM_BYTES, MAX_TERMS, fts_any, fts_query};
 
+/// The label kind under which each commit id of a harvested draft is indexed.
+pub const COMMIT_LABEL: &str = "commit";
+
 /// Writes of at least this many files end with a checkpoint that empties the WAL.
 const BIG_BATCH: usize = 256;
 
@@ -403,7 +406,7 @@ impl Index {
                         if let Some(serde_json::Value::Array(ids)) = entry.extra.get("commits") {
                             for id in ids.iter().filter_map(|v| v.as_str()) {
                                 put_label
-                                    .execute(params![rowid, "commit", id])
+                                    .execute(params![rowid, COMMIT_LABEL, id])
                                     .map_err(err)?;
                             }
                         }

@@ -1,9 +1,25 @@
-//! The command line, as clap structs. Doc comments here are the `--help` text, the man page
-//! and the completions; values are raw here and resolved in `cmd/`.
+//! The command line: the top-level clap definition, the command list and the arguments
+//! several commands share. Each command's own arguments live beside its `cmd_*` function
+//! in `cmd/`. Doc comments are the `--help` text, the man page and the completions.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::cmd::add::AddArgs;
+use crate::cmd::ask::AskArgs;
+use crate::cmd::coach::CoachArgs;
+use crate::cmd::completions::CompletionsArgs;
+use crate::cmd::coverage::CoverageArgs;
+use crate::cmd::edit::EditArgs;
+use crate::cmd::harvest::HarvestArgs;
+use crate::cmd::import::ImportArgs;
+use crate::cmd::init::InitArgs;
+use crate::cmd::list::ListArgs;
+use crate::cmd::new::NewArgs;
+use crate::cmd::rm::RmArgs;
+use crate::cmd::search::SearchArgs;
+use crate::cmd::show::ShowArgs;
 
 /// Keep the record of your work: what you did, why it mattered, and the proof.
 ///
@@ -42,7 +58,7 @@ pub enum Command {
     /// Saving an empty or unchanged file writes nothing.
     New(NewArgs),
     /// Open an entry in $EDITOR; it is saved only if it still reads as an entry.
-    Edit(IdArgs),
+    Edit(EditArgs),
     /// Show one entry.
     Show(ShowArgs),
     /// List entries, newest first.
@@ -126,194 +142,6 @@ pub enum Command {
     Man,
 }
 
-/// Arguments of `brag init`.
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Where to make the vault (default: --vault, $BRAG_VAULT, or ~/.local/share/brag).
-    pub dir: Option<PathBuf>,
-}
-
-/// Arguments of `brag add`.
-#[derive(Debug, Args)]
-pub struct AddArgs {
-    /// What you did, in a line. Several words are joined with spaces.
-    #[arg(required = true, value_name = "TEXT")]
-    pub text: Vec<String>,
-    /// When it happened: 2025-03-14, yesterday, last friday, 2 weeks ago... (default: today).
-    #[arg(long, short = 'd', value_name = "DATE")]
-    pub date: Option<String>,
-    /// The kind of entry: win, story, learning, feedback or goal.
-    #[arg(long, short = 'k', default_value = "win", value_name = "KIND")]
-    pub kind: String,
-    /// A title (default: made from the text).
-    #[arg(long, value_name = "TITLE")]
-    pub title: Option<String>,
-    /// A tag; repeat for more.
-    #[arg(long = "tag", short = 't', value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// A competency id such as dive-deep; repeat for more.
-    #[arg(long = "competency", short = 'c', value_name = "COMPETENCY")]
-    pub competencies: Vec<String>,
-    /// An evidence link; repeat for more.
-    #[arg(long = "link", short = 'l', value_name = "URL")]
-    pub links: Vec<String>,
-    /// The project it belongs to.
-    #[arg(long, short = 'p', value_name = "PROJECT")]
-    pub project: Option<String>,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The documents to import; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The format: auto, star-text, markdown, talk-notes, jrnl or csv.
-    #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
-    pub format: String,
-    /// Show what would be written, and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// The date for entries whose source gives none (default: they are marked undated).
-    #[arg(long, short = 'd', value_name = "DATE")]
-    pub date: Option<String>,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag harvest`.
-#[derive(Debug, Args)]
-pub struct HarvestArgs {
-    /// Where to harvest from.
-    #[command(subcommand)]
-    pub source: HarvestSource,
-}
-
-/// The sources `brag harvest` reads.
-#[derive(Debug, Subcommand)]
-pub enum HarvestSource {
-    /// Draft entries from the commits in git repositories.
-    ///
-    /// Each PATH is a repository or a directory to search for repositories (not inside
-    /// `.git`, `node_modules` or `target`). Your commits are those of brag.toml's
-    /// `identity.emails` and `identity.names`, or `--author`, or else git's user.email;
-    /// `.mailmap` is honoured. Commits are grouped into one draft per pull request, per
-    /// ticket key (ABC-123), or per top directory and week. Drafts are `win` entries with
-    /// `draft: true` and their commit ids; harvesting again takes no commit twice.
-    #[command(after_help = "Examples:\n  brag harvest git ~/src --from 2025-01-01 --dry-run")]
-    Git(HarvestGitArgs),
-}
-
-/// Arguments of `brag harvest git`.
-#[derive(Debug, Args)]
-pub struct HarvestGitArgs {
-    /// Repositories, or directories holding repositories.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// An author e-mail (or name) whose commits are yours; repeat for more.
-    #[arg(long, short = 'a', value_name = "EMAIL")]
-    pub author: Vec<String>,
-    /// Commits on or after this date (`--since` works too, as in git).
-    #[arg(long, visible_alias = "since", value_name = "DATE")]
-    pub from: Option<String>,
-    /// Commits on or before this date; a month or quarter counts to its last day
-    /// (`--until` works too).
-    #[arg(long, visible_alias = "until", value_name = "DATE")]
-    pub to: Option<String>,
-    /// Show the drafts, and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag coach`.
-#[derive(Debug, Args)]
-pub struct CoachArgs {
-    /// One entry to coach (default: every story and win).
-    #[arg(value_name = "ID")]
-    pub id: Option<String>,
-    /// Show only entries scoring below N.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
-    pub min_score: Option<u8>,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag coverage`.
-#[derive(Debug, Args)]
-pub struct CoverageArgs {
-    /// The framework: amazon-lp, engineering or one of yours (default: the first in brag.toml).
-    #[arg(long, short = 'f', value_name = "FRAMEWORK")]
-    pub framework: Option<String>,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag ask`.
-#[derive(Debug, Args)]
-pub struct AskArgs {
-    /// The interview question. Several words are joined with spaces.
-    #[arg(required = true, value_name = "QUESTION")]
-    pub question: Vec<String>,
-    /// How many stories to show (at least 1).
-    #[arg(long, short = 'n', default_value_t = 5, value_name = "N", value_parser = at_least_one)]
-    pub limit: usize,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag new`.
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    /// The kind of entry: win, story, learning, feedback or goal.
-    #[arg(long, short = 'k', default_value = "story", value_name = "KIND")]
-    pub kind: String,
-    /// The title to start with.
-    #[arg(long, value_name = "TITLE")]
-    pub title: Option<String>,
-    /// When it happened (default: today).
-    #[arg(long, short = 'd', value_name = "DATE")]
-    pub date: Option<String>,
-}
-
-/// An entry id; part of one is enough when it is unique.
-#[derive(Debug, Args)]
-pub struct IdArgs {
-    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
-    /// just one id (`budget`, `2025-03-14`).
-    #[arg(value_name = "ID")]
-    pub id: String,
-}
-
-/// Arguments of `brag rm`.
-#[derive(Debug, Args)]
-pub struct RmArgs {
-    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
-    /// just one id.
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// Remove the entry that part of an id names without asking.
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-}
-
-/// Arguments of `brag show`.
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
-    /// just one id (`budget`, `2025-03-14`).
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// Print the file exactly as it is on disk.
-    #[arg(long, conflicts_with = "json")]
-    pub raw: bool,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
 /// `--json`, shared by every read command.
 #[derive(Debug, Args)]
 pub struct JsonArgs {
@@ -345,45 +173,9 @@ pub struct FilterArgs {
     pub project: Option<String>,
 }
 
-/// Arguments of `brag list`.
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    #[command(flatten)]
-    pub filter: FilterArgs,
-    /// Show at most this many entries (at least 1).
-    #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
-    pub limit: Option<usize>,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag search`.
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// What to look for: words, "phrases", prefix*, OR, NOT or -word (see above).
-    /// Several arguments are joined with spaces.
-    #[arg(required = true, value_name = "QUERY")]
-    pub query: Vec<String>,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-    /// Show at most this many results (at least 1).
-    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = at_least_one)]
-    pub limit: usize,
-    #[command(flatten)]
-    pub out: JsonArgs,
-}
-
-/// Arguments of `brag completions`.
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for.
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
 /// Returns a count of 1 or more: `-n 0` asks for nothing, which is a mistake, not a
 /// query with no results.
-fn at_least_one(s: &str) -> Result<usize, String> {
+pub fn at_least_one(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(0) => Err("must be at least 1".to_owned()),
         Ok(n) => Ok(n),

@@ -6,7 +6,7 @@ use std::fmt::Display;
 use std::io::{self, Write as _};
 use std::process::ExitCode;
 
-use brag_app::AppError;
+use brag_app::{AppError, VaultError};
 
 /// Returns how an error ends the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,49 +93,53 @@ impl From<io::Error> for CommandError {
 
 impl From<AppError> for CommandError {
     fn from(e: AppError) -> Self {
-        if let AppError::NoSuchFramework { wanted, .. } = &e {
-            let hint = format!(
+        let hint: Option<String> = match &e {
+            AppError::NotFound(_) => Some(
+                "`brag list` shows the ids; part of an id is enough when it is unique".into(),
+            ),
+            AppError::BadId { .. } => Some(
+                "`brag list` shows the ids; part of an id is enough when it is unique".into(),
+            ),
+            AppError::Ambiguous { .. } => Some("give more of the id; nothing was changed".into()),
+            AppError::Vault(VaultError::NotAVault { .. }) => Some(
+                "run `brag init` to make a vault here, or pass --vault DIR (or set BRAG_VAULT)"
+                    .into(),
+            ),
+            AppError::Vault(VaultError::NotADirectory { .. }) => Some(
+                "point --vault (or BRAG_VAULT) at a directory; `brag init DIR` makes a vault there"
+                    .into(),
+            ),
+            AppError::Vault(VaultError::Symlink { .. }) => Some(
+                "`brag doctor` lists the links in the vault; replace a link with the file itself"
+                    .into(),
+            ),
+            AppError::NoSuchFramework { wanted, .. } => Some(format!(
                 "add your own as frameworks/{wanted}.toml in the vault, in the shape of the built-in amazon-lp.toml"
-            );
-            return CommandError::usage(e).hint(hint);
-        }
-        if let AppError::BadId { .. } = e {
-            return CommandError::usage(e)
-                .hint("`brag list` shows the ids; part of an id is enough when it is unique");
-        }
-        let hint = match &e {
-            AppError::NotFound(_) => {
-                Some("`brag list` shows the ids; part of an id is enough when it is unique")
+            )),
+            AppError::NoIdentity => Some(
+                "pass --author you@example.com, or set `[identity] emails = [\"you@example.com\"]` in brag.toml"
+                    .into(),
+            ),
+            AppError::NoRepository(_) => {
+                Some("give a repository, or a directory that holds repositories".into())
             }
-            AppError::Ambiguous { .. } => Some("give more of the id; nothing was changed"),
-            AppError::Vault(brag_vault::VaultError::Symlink { .. }) => Some(
-                "`brag doctor` lists the links in the vault; replace a link with the file itself",
-            ),
-            AppError::Vault(brag_vault::VaultError::NotAVault { .. }) => Some(
-                "run `brag init` to make a vault here, or pass --vault DIR (or set BRAG_VAULT)",
-            ),
-            AppError::Vault(brag_vault::VaultError::NotADirectory { .. }) => Some(
-                "point --vault (or BRAG_VAULT) at a directory; `brag init DIR` makes a vault there",
-            ),
+            AppError::NoHome(_) => Some("pass --vault DIR or set BRAG_VAULT".into()),
+            AppError::Document { hint, .. } => hint.clone(),
             _ => None,
         };
-        let mut err = CommandError::failure(e);
+        let mut err = match (e.kind(), &e) {
+            // A request field names its flag: `--date: `x` is not a date brag understands`.
+            (brag_app::ErrorKind::BadInput, AppError::Invalid { field, message }) => match *field {
+                "text" | "BRAG_NOW" | "range" => CommandError::usage(message),
+                flag => CommandError::usage(format!("--{flag}: {message}")),
+            },
+            (brag_app::ErrorKind::BadInput, _) => CommandError::usage(e),
+            _ => CommandError::failure(e),
+        };
         if let Some(h) = hint {
             err = err.hint(h);
         }
         err
-    }
-}
-
-impl From<brag_vault::VaultError> for CommandError {
-    fn from(e: brag_vault::VaultError) -> Self {
-        AppError::from(e).into()
-    }
-}
-
-impl From<brag_index::IndexError> for CommandError {
-    fn from(e: brag_index::IndexError) -> Self {
-        AppError::from(e).into()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
-use brag_core::Entry;
+use brag_app::Entry;
 
 /// Styles for errors.
 pub const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
@@ -94,52 +94,20 @@ pub fn entry_line(out: &mut impl Write, e: &Entry) -> io::Result<()> {
     writeln!(out, "  {DIM}{}{DIM:#}", e.id)
 }
 
-/// Returns a snippet with its `\u{2}`…`\u{3}` match markers turned into styles.
-pub fn styled_snippet(snippet: &str) -> String {
-    let mut out = String::with_capacity(snippet.len() + 16);
-    for c in snippet.chars() {
-        match c {
-            '\u{2}' => out.push_str(&MATCH.render().to_string()),
-            '\u{3}' => out.push_str(&MATCH.render_reset().to_string()),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            c => out.push(c),
-        }
+/// Returns a snippet with its highlighted spans (byte offsets) in the match style.
+pub fn styled_snippet(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 16 * highlights.len());
+    let mut at = 0;
+    for &[start, end] in highlights {
+        let (Some(before), Some(word)) = (snippet.get(at..start), snippet.get(start..end)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(&MATCH.render().to_string());
+        out.push_str(word);
+        out.push_str(&MATCH.render_reset().to_string());
+        at = end;
     }
+    out.push_str(snippet.get(at..).unwrap_or_default());
     out
-}
-
-/// Returns a snippet without markers, on one line, and the matched words.
-pub fn plain_snippet(snippet: &str) -> (String, Vec<String>) {
-    let mut plain = String::with_capacity(snippet.len());
-    let mut matches: Vec<String> = Vec::new();
-    let mut current: Option<String> = None;
-    for c in snippet.chars() {
-        match c {
-            '\u{2}' => current = Some(String::new()),
-            '\u{3}' => {
-                if let Some(m) = current.take() {
-                    let m = m.to_lowercase();
-                    if !matches.contains(&m) {
-                        matches.push(m);
-                    }
-                }
-            }
-            c if c.is_whitespace() => {
-                if !plain.ends_with(' ') {
-                    plain.push(' ');
-                }
-            }
-            c => {
-                plain.push(c);
-                if let Some(m) = current.as_mut() {
-                    m.push(c);
-                }
-            }
-        }
-    }
-    (plain, matches)
 }

@@ -2,20 +2,24 @@
 
 use std::io::Write as _;
 
-use serde::Serialize;
+use clap::Args;
 
 use super::{Env, print_json};
-use crate::cli::AskArgs;
+use crate::cli::JsonArgs;
 use crate::error::{CmdResult, CommandError};
 use crate::ui::{self, BOLD, DIM};
 
-/// `--json` of `brag ask`.
-#[derive(Serialize)]
-struct AskJson<'a> {
-    question: &'a str,
-    /// The competencies the question is about, most relevant first.
-    competencies: Vec<&'a str>,
-    results: &'a [brag_core::ask::Answer],
+/// Arguments of `brag ask`.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The interview question. Several words are joined with spaces.
+    #[arg(required = true, value_name = "QUESTION")]
+    pub question: Vec<String>,
+    /// How many stories to show (at least 1).
+    #[arg(long, short = 'n', default_value_t = 5, value_name = "N", value_parser = crate::cli::at_least_one)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub out: JsonArgs,
 }
 
 /// Prints the best answers to a question.
@@ -24,26 +28,23 @@ pub fn cmd_ask(env: &Env, args: AskArgs) -> CmdResult {
     if question.trim().is_empty() {
         return Err(CommandError::usage("the question is empty"));
     }
-    let app = env.open_synced()?;
-    let (topics, answers) = app.ask(&question, args.limit)?;
+    let app = env.open()?;
+    let asked = app.ask(&question, args.limit)?;
+    super::warn_problems(&app)?;
     if args.out.json {
-        return print_json(&AskJson {
-            question: &question,
-            competencies: topics.iter().map(|t| t.id.as_str()).collect(),
-            results: &answers,
-        });
+        return print_json(&asked);
     }
     let mut out = ui::stdout();
-    if !topics.is_empty() {
-        let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+    if !asked.topics.is_empty() {
+        let names: Vec<&str> = asked.topics.iter().map(|t| t.name.as_str()).collect();
         writeln!(out, "{DIM}About: {}{DIM:#}", names.join(", "))?;
     }
-    if answers.is_empty() {
+    if asked.results.is_empty() {
         drop(out);
         ui::note("No story answers this yet. `brag coverage` shows what to write next.");
         return Ok(());
     }
-    for (i, a) in answers.iter().enumerate() {
+    for (i, a) in asked.results.iter().enumerate() {
         writeln!(
             out,
             "{:>2}. {BOLD}{}{BOLD:#}  {DIM}{} · {:.0}{DIM:#}",

@@ -2,40 +2,42 @@
 
 use std::io::Write as _;
 
-use brag_core::Kind;
-use brag_core::coach::{self, STRONG, Severity};
-use brag_core::filter::Filter;
+use brag_app::coach::{STRONG, Severity};
+use clap::Args;
 
 use super::{Env, print_json};
-use crate::cli::CoachArgs;
+use crate::cli::JsonArgs;
 use crate::error::CmdResult;
 use crate::ui::{self, BOLD, DIM, ERROR, HINT, WARN};
 
+/// Arguments of `brag coach`.
+#[derive(Debug, Args)]
+pub struct CoachArgs {
+    /// One entry to coach (default: every story and win).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Show only entries scoring below N.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: Option<u8>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
 /// Prints the coach's reports.
 pub fn cmd_coach(env: &Env, args: CoachArgs) -> CmdResult {
-    let app = env.open_synced()?;
-    let mut reports = match &args.id {
+    let app = env.open()?;
+    let (mut reports, total, strong) = match &args.id {
         Some(id) => {
-            let id = app.resolve(id)?;
-            let (entry, _) = app.load(&id)?;
-            vec![coach::coach(&entry, app.today())]
+            let report = app.coach_one(id)?;
+            let strong = usize::from(report.score >= STRONG);
+            (vec![report], 1, strong)
         }
         None => {
-            let stories = app.coach(&Filter {
-                kind: Some(Kind::Story),
-                ..Filter::default()
-            })?;
-            let wins = app.coach(&Filter {
-                kind: Some(Kind::Win),
-                ..Filter::default()
-            })?;
-            let mut all: Vec<_> = stories.into_iter().chain(wins).collect();
-            all.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.id.cmp(&b.id)));
-            all
+            let coached = app.coach_all()?;
+            (coached.reports, coached.total, coached.strong)
         }
     };
-    let total = reports.len();
-    let strong = reports.iter().filter(|r| r.score >= STRONG).count();
+    super::warn_problems(&app)?;
     if let Some(min) = args.min_score {
         reports.retain(|r| r.score < min);
     }

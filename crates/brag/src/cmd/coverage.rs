@@ -2,28 +2,39 @@
 
 use std::io::Write as _;
 
-use brag_core::coach::STRONG;
+use brag_app::coach::STRONG;
+use clap::Args;
 
 use super::{Env, print_json};
-use crate::cli::CoverageArgs;
+use crate::cli::JsonArgs;
 use crate::error::CmdResult;
 use crate::ui::{self, BOLD, DIM, ERROR, HINT};
 
+/// Arguments of `brag coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The framework: amazon-lp, engineering or one of yours (default: the first in brag.toml).
+    #[arg(long, short = 'f', value_name = "FRAMEWORK")]
+    pub framework: Option<String>,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
 /// Prints which competencies the stories prove and which have no strong story.
 pub fn cmd_coverage(env: &Env, args: CoverageArgs) -> CmdResult {
-    let app = env.open_synced()?;
-    let cov = app.coverage(args.framework.as_deref())?;
+    let app = env.open()?;
+    let covered = app.coverage(args.framework.as_deref())?;
+    super::warn_problems(&app)?;
     if args.out.json {
-        return print_json(&cov);
+        return print_json(&covered);
     }
-    let catalogue = app.catalogue()?;
-    let fw = catalogue.framework(&cov.framework);
+    let (cov, fw) = (&covered.coverage, &covered.framework);
     let mut out = ui::stdout();
-    let covered = cov.competencies.len() - cov.gaps.len();
+    let strong = cov.competencies.len() - cov.gaps.len();
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#} ({}): {covered} of {} competencies have a strong story",
-        fw.map_or(cov.framework.as_str(), |f| f.name.as_str()),
+        "{BOLD}{}{BOLD:#} ({}): {strong} of {} competencies have a strong story",
+        fw.name,
         cov.framework,
         cov.competencies.len()
     )?;
@@ -67,10 +78,7 @@ pub fn cmd_coverage(env: &Env, args: CoverageArgs) -> CmdResult {
             "{BOLD}Gaps{BOLD:#}: write a story that answers one of these"
         )?;
         for id in &cov.gaps {
-            let Some(c) = catalogue
-                .competency(id)
-                .or_else(|| fw.and_then(|f| f.get(id)))
-            else {
+            let Some(c) = fw.get(id) else {
                 continue;
             };
             writeln!(out, "  {BOLD}{}{BOLD:#}", c.name)?;

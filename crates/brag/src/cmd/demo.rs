@@ -5,7 +5,10 @@ use std::io::Write as _;
 use brag_app::App;
 
 use super::Env;
-use crate::cli::{FilterArgs, JsonArgs, ListArgs, SearchArgs, ShowArgs};
+use super::list::ListArgs;
+use super::search::SearchArgs;
+use super::show::ShowArgs;
+use crate::cli::{FilterArgs, JsonArgs};
 use crate::error::CmdResult;
 use crate::ui::{self, BOLD, DIM};
 
@@ -84,15 +87,14 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         .prefix("brag-demo-")
         .tempdir()?
         .keep();
-    let app = App::init(&dir, env.today)?;
+    let app = App::init(&dir, env.clock)?;
     for (name, text) in SAMPLES {
-        app.vault()
-            .create(&format!("{}/{name}", &name[..4]), text)?;
+        app.create_file(&format!("{}/{name}", &name[..4]), text)?;
     }
     drop(app);
     let demo = Env {
         vault: dir.clone(),
-        today: env.today,
+        clock: env.clock,
     };
     say(&format!(
         "A throwaway vault with {} sample entries is at {}.",
@@ -137,7 +139,7 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
     step("brag ask \"a time you changed something many teams depended on\"")?;
     super::ask::cmd_ask(
         &demo,
-        crate::cli::AskArgs {
+        super::ask::AskArgs {
             question: vec!["a time you changed something many teams depended on".into()],
             limit: 3,
             out: JsonArgs { json: false },
@@ -147,7 +149,7 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
     step("brag coach 2024-07-16")?;
     super::coach::cmd_coach(
         &demo,
-        crate::cli::CoachArgs {
+        super::coach::CoachArgs {
             id: Some("2024-07-16".into()),
             min_score: None,
             out: JsonArgs { json: false },
@@ -157,7 +159,7 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
     step("brag add \"cut CI time from 18 to 7 minutes #ci @dana\"")?;
     super::add::cmd_add(
         &demo,
-        crate::cli::AddArgs {
+        super::add::AddArgs {
             text: vec!["cut CI time from 18 to 7 minutes #ci @dana".into()],
             date: None,
             kind: "win".into(),
@@ -273,8 +275,8 @@ mod tests {
     #[test]
     fn samples_all_read() {
         for (name, text) in SAMPLES {
-            let id = brag_core::EntryId(name.trim_end_matches(".md").to_owned());
-            brag_core::file::parse(text, Some(&id)).unwrap_or_else(|e| panic!("{name}:{e}"));
+            let id = brag_app::EntryId(name.trim_end_matches(".md").to_owned());
+            brag_app::file::parse(text, Some(&id)).unwrap_or_else(|e| panic!("{name}:{e}"));
         }
     }
 }

@@ -2,20 +2,31 @@
 
 use std::io::Write as _;
 
+use clap::Args;
+
 use super::Env;
-use crate::cli::IdArgs;
 use crate::editor::Draft;
 use crate::error::{CmdResult, CommandError};
 use crate::ui;
 
+/// Arguments of `brag edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id (`budget`, `2025-03-14`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
 /// Opens a copy of the entry in the editor and, if it changed and reads, saves it.
-pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
-    let mut app = env.open_synced()?;
-    let id = app.resolve(&args.id)?;
-    let (_, original) = app.load(&id)?;
-    let dir = app.vault().state_dir()?.join("drafts");
+pub fn cmd_edit(env: &Env, args: EditArgs) -> CmdResult {
+    let app = env.open()?;
+    let shown = app.show(&args.id)?;
+    super::warn_problems(&app)?;
+    let id = shown.entry.id;
+    let original = shown.raw;
     let (draft, text) = Draft::edit(
-        &dir,
+        &app.drafts_dir()?,
         &format!("{id}-"),
         &original,
         "the entry is unchanged; your edited text is kept in {}",
@@ -33,8 +44,7 @@ pub fn cmd_edit(env: &Env, args: IdArgs) -> CmdResult {
     }
     match app.replace_text(&id, &text, Some(&original)) {
         Ok(saved) => {
-            let saved = super::written(saved);
-            let path = saved.map_or_else(|| id.relative_path(), |e| e.path);
+            let path = super::written(saved).map_or_else(|| id.relative_path(), |e| e.path);
             let mut out = ui::stdout();
             writeln!(out, "Saved {id} ({path})")?;
             out.flush()?;

@@ -1,25 +1,61 @@
 //! `brag harvest git PATH...`: draft entries from commits.
 
-use std::collections::HashSet;
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use brag_core::Entry;
-use brag_core::harvest::{self, Draft};
-use brag_git::{Identity, ReadOptions};
-use serde::Serialize;
+use brag_app::{HarvestRequest, IdentitySource, Progress};
+use clap::{Args, Subcommand};
 
 use super::{Env, print_json};
-use crate::cli::{HarvestArgs, HarvestGitArgs, HarvestSource};
-use crate::error::{CmdResult, CommandError};
+use crate::cli::JsonArgs;
+use crate::error::CmdResult;
 use crate::ui::{self, BOLD, DIM};
 
-/// One draft in `--json`: the Entry JSON plus its commits.
-#[derive(Serialize)]
-struct JsonDraft<'a> {
-    #[serde(flatten)]
-    entry: &'a Entry,
-    commits: &'a [String],
+/// Arguments of `brag harvest`.
+#[derive(Debug, Args)]
+pub struct HarvestArgs {
+    /// Where to harvest from.
+    #[command(subcommand)]
+    pub source: HarvestSource,
+}
+
+/// The sources `brag harvest` reads.
+#[derive(Debug, Subcommand)]
+pub enum HarvestSource {
+    /// Draft entries from the commits in git repositories.
+    ///
+    /// Each PATH is a repository or a directory to search for repositories (not inside
+    /// `.git`, `node_modules` or `target`). Your commits are those of brag.toml's
+    /// `identity.emails` and `identity.names`, or `--author`, or else git's user.email;
+    /// `.mailmap` is honoured. Commits are grouped into one draft per pull request, per
+    /// ticket key (ABC-123), or per top directory and week. Drafts are `win` entries with
+    /// `draft: true` and their commit ids; harvesting again takes no commit twice.
+    #[command(after_help = "Examples:\n  brag harvest git ~/src --from 2025-01-01 --dry-run")]
+    Git(HarvestGitArgs),
+}
+
+/// Arguments of `brag harvest git`.
+#[derive(Debug, Args)]
+pub struct HarvestGitArgs {
+    /// Repositories, or directories holding repositories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// An author e-mail (or name) whose commits are yours; repeat for more.
+    #[arg(long, short = 'a', value_name = "EMAIL")]
+    pub author: Vec<String>,
+    /// Commits on or after this date (`--since` works too, as in git).
+    #[arg(long, visible_alias = "since", value_name = "DATE")]
+    pub from: Option<String>,
+    /// Commits on or before this date; a month or quarter counts to its last day
+    /// (`--until` works too).
+    #[arg(long, visible_alias = "until", value_name = "DATE")]
+    pub to: Option<String>,
+    /// Show the drafts, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub out: JsonArgs,
 }
 
 /// Runs a harvest.
@@ -30,79 +66,41 @@ pub fn cmd_harvest(env: &Env, args: HarvestArgs) -> CmdResult {
 }
 
 fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
-    let (from, to) = env.range(args.from.as_deref(), args.to.as_deref())?;
-    let mut app = if args.dry_run {
+    let req = HarvestRequest {
+        paths: args.paths,
+        authors: args.author,
+        from: args.from,
+        to: args.to,
+        dry_run: args.dry_run,
+    };
+    // Checked before the vault is touched: a bad date changes nothing.
+    req.range(env.today())?;
+    let app = if args.dry_run {
         env.open().ok()
     } else {
         Some(env.open_or_init()?)
     };
-
-    let mut repos = Vec::new();
-    for path in &args.paths {
-        let found = brag_git::find_repos(path).map_err(CommandError::failure)?;
-        if found.is_empty() && args.paths.len() > 1 {
-            ui::warn(format_args!("{}: no git repository here", path.display()));
-        }
-        repos.extend(found);
-    }
-    if repos.is_empty() {
-        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(
-            CommandError::failure(format!("no git repository in {}", paths.join(", ")))
-                .hint("give a repository, or a directory that holds repositories"),
-        );
-    }
-    let identity = identity(app.as_ref(), &args.author, repos.first())?;
-    let opts = ReadOptions { identity, from, to };
-    let known: HashSet<String> = match app.as_mut() {
-        Some(app) => app.harvested_commits()?,
-        None => HashSet::new(),
+    let mut bar = Spinner(None);
+    let got = match &app {
+        Some(app) => app.harvest(&req, &mut bar)?,
+        None => brag_app::harvest_standalone(&req, env.today(), &mut bar)?,
     };
-
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut commits = 0usize;
-    for path in &repos {
-        let bar = indicatif::ProgressBar::new_spinner().with_prefix(path.display().to_string());
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {prefix}: {pos} commits read")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        let repo = brag_git::read_repo(path, &opts, &mut |n| bar.set_position(n as u64));
-        bar.finish_and_clear();
-        let repo = repo.map_err(CommandError::failure)?;
-        commits += repo.commits.len();
-        drafts.extend(harvest::drafts(&repo, &known));
+    if let IdentitySource::Git(email) = &got.identity {
+        ui::note(format_args!(
+            "Harvested commits by {email} (git's user.email); set identity.emails in brag.toml or pass --author to choose."
+        ));
     }
-    let skipped = known.len();
-
-    let written: Vec<Draft> = if args.dry_run {
-        drafts
-    } else {
-        let Some(app) = app.as_mut() else {
-            return Err(CommandError::failure("no vault to write drafts into"));
-        };
-        super::written(app.write_drafts(drafts)?)
-            .into_iter()
-            .map(|entry| Draft {
-                commits: entry_commits(&entry),
-                entry,
-            })
-            .collect()
-    };
-
+    for path in &got.empty_paths {
+        ui::warn(format_args!("{}: no git repository here", path.display()));
+    }
+    if let Some(e) = &got.stale_index {
+        super::warn_stale(e);
+    }
     if args.out.json {
-        let rows: Vec<JsonDraft> = written
-            .iter()
-            .map(|d| JsonDraft {
-                entry: &d.entry,
-                commits: &d.commits,
-            })
-            .collect();
-        return print_json(&rows);
+        return print_json(&got.drafts);
     }
     let mut out = ui::stdout();
-    for d in &written {
+    for d in &got.drafts {
         let e = &d.entry;
         let link = e
             .links
@@ -118,26 +116,25 @@ fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
             if d.commits.len() == 1 { "" } else { "s" }
         )?;
     }
+    let (n, commits, repos) = (got.drafts.len(), got.commits, got.repositories.len());
     writeln!(
         out,
-        "{} draft{} {} from {commits} commit{} in {} repositor{}{}",
-        written.len(),
-        if written.len() == 1 { "" } else { "s" },
-        if args.dry_run {
+        "{n} draft{} {} from {commits} commit{} in {repos} repositor{}{}",
+        if n == 1 { "" } else { "s" },
+        if got.dry_run {
             "would be written"
         } else {
             "written"
         },
         if commits == 1 { "" } else { "s" },
-        repos.len(),
-        if repos.len() == 1 { "y" } else { "ies" },
-        if skipped > 0 {
+        if repos == 1 { "y" } else { "ies" },
+        if got.known_commits > 0 {
             " (commits harvested before are skipped)"
         } else {
             ""
         }
     )?;
-    if !args.dry_run && !written.is_empty() {
+    if !got.dry_run && n > 0 {
         writeln!(
             out,
             "{DIM}Review them with `brag list` and `brag edit`; remove `draft: true` when done.{DIM:#}"
@@ -147,45 +144,30 @@ fn harvest_git(env: &Env, args: HarvestGitArgs) -> CmdResult {
     Ok(())
 }
 
-fn entry_commits(entry: &Entry) -> Vec<String> {
-    match entry.extra.get(harvest::COMMITS_KEY) {
-        Some(serde_json::Value::Array(ids)) => ids
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
+/// Draws a harvest's progress: a spinner per repository with the commits read, on a
+/// terminal only (indicatif hides it elsewhere).
+struct Spinner(Option<indicatif::ProgressBar>);
 
-/// Returns whose commits to take: `--author`, else brag.toml's identity, else git's
-/// `user.email` / `user.name` as the first repository sees them.
-fn identity(
-    app: Option<&brag_app::App>,
-    authors: &[String],
-    first_repo: Option<&std::path::PathBuf>,
-) -> CmdResult<Identity> {
-    let split = |values: &[String]| -> (Vec<String>, Vec<String>) {
-        values.iter().cloned().partition(|v| v.contains('@'))
-    };
-    if !authors.is_empty() {
-        let (emails, names) = split(authors);
-        return Ok(Identity::new(&emails, &names));
+impl Progress for Spinner {
+    fn start(&mut self, repo: &Path) {
+        let bar = indicatif::ProgressBar::new_spinner().with_prefix(repo.display().to_string());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {prefix}: {pos} commits read")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        self.0 = Some(bar);
     }
-    if let Some(app) = app {
-        let config = app.config()?;
-        let id = Identity::new(&config.identity.emails, &config.identity.names);
-        if !id.is_empty() {
-            return Ok(id);
+
+    fn commits(&mut self, commits: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(commits as u64);
         }
     }
-    if let Some(path) = first_repo
-        && let Some(email) = brag_git::configured_email(path)
-    {
-        ui::note(format_args!(
-            "Harvesting commits by {email} (git's user.email); set identity.emails in brag.toml or pass --author to choose."
-        ));
-        return Ok(Identity::new(&[email], &[]));
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
     }
-    Err(CommandError::usage("whose commits? brag does not know your identity")
-        .hint("pass --author you@example.com, or set `[identity] emails = [\"you@example.com\"]` in brag.toml"))
 }

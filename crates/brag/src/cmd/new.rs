@@ -2,27 +2,39 @@
 
 use std::io::Write as _;
 
-use brag_core::file::{self, Section};
-use brag_core::{Entry, Kind};
+use clap::Args;
 
-use super::{Env, parse_kind};
-use crate::cli::NewArgs;
+use super::Env;
 use crate::editor::Draft;
 use crate::error::{CmdResult, CommandError};
 use crate::ui;
 
+/// Arguments of `brag new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kind of entry: win, story, learning, feedback or goal.
+    #[arg(long, short = 'k', default_value = "story", value_name = "KIND")]
+    pub kind: String,
+    /// The title to start with.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// When it happened (default: today).
+    #[arg(long, short = 'd', value_name = "DATE")]
+    pub date: Option<String>,
+}
+
 /// Opens the editor on a template and writes what comes back as a new entry.
 pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
-    let kind = parse_kind(&args.kind)?;
-    let date = match &args.date {
-        Some(d) => env.date("--date", d)?,
-        None => env.today,
-    };
-    let mut app = env.open_or_init()?;
-    let template = template(kind, args.title.as_deref(), date);
-    let dir = app.vault().state_dir()?.join("drafts");
+    // Checked before the vault is touched: a bad kind or date changes nothing.
+    let template = brag_app::template_for(
+        Some(&args.kind),
+        args.title.as_deref(),
+        args.date.as_deref(),
+        env.today(),
+    )?;
+    let app = env.open_or_init()?;
     let (draft, text) = Draft::edit(
-        &dir,
+        &app.drafts_dir()?,
         "new-",
         &template,
         "your text is kept in {}; fix it and run `brag new` again, or copy it into the vault",
@@ -41,38 +53,4 @@ pub fn cmd_new(env: &Env, args: NewArgs) -> CmdResult {
         }
         Err(e) => Err(draft.keep(CommandError::from(e))),
     }
-}
-
-/// Returns the text the editor starts with.
-pub fn template(kind: Kind, title: Option<&str>, date: jiff::civil::Date) -> String {
-    let entry = Entry {
-        kind,
-        date: Some(date),
-        title: title.unwrap_or_default().to_owned(),
-        ..Entry::default()
-    };
-    let mut out = String::from("---\n");
-    let front = file::render_front_matter(&entry);
-    for line in front.lines() {
-        if title.is_none() && line.starts_with("title:") {
-            out.push_str("title:\n");
-        } else {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out.push_str("tags: []\ncompetencies: []\n---\n\n");
-    if kind == Kind::Story {
-        for s in [
-            Section::Situation,
-            Section::Task,
-            Section::Action,
-            Section::Result,
-            Section::Metrics,
-            Section::Competencies,
-        ] {
-            out.push_str(&format!("## {}\n\n", s.heading()));
-        }
-    }
-    out
 }

@@ -10,9 +10,9 @@ use crate::ui;
 /// Empties the index and reads every entry file again.
 pub fn cmd_reindex(env: &Env) -> CmdResult {
     let started = Instant::now();
-    let mut app = env.open()?;
+    let app = env.open()?;
     app.reindex()?;
-    let count = app.index().count()?;
+    let count = app.count()?;
     let problems = app.problems()?;
     let mut out = ui::stdout();
     writeln!(

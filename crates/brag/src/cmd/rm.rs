@@ -2,18 +2,32 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
+use clap::Args;
+
 use super::Env;
-use crate::cli::RmArgs;
 use crate::error::{CmdResult, CommandError};
 use crate::ui;
 
+/// Arguments of `brag rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Remove the entry that part of an id names without asking.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
 /// Moves the entry's file to `.brag/trash/`; part of an id needs a yes first.
 pub fn cmd_rm(env: &Env, args: RmArgs) -> CmdResult {
-    let mut app = env.open_synced()?;
-    let found = app.resolve_id(&args.id)?;
-    let id = found.id;
-    if !found.exact && !args.yes {
-        let (entry, _) = app.load(&id)?;
+    let app = env.open()?;
+    let shown = app.show(&args.id)?;
+    super::warn_problems(&app)?;
+    let entry = shown.entry;
+    let id = &entry.id;
+    if !shown.exact && !args.yes {
         let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         if !terminal {
             return Err(CommandError::usage(format!(
@@ -34,7 +48,7 @@ pub fn cmd_rm(env: &Env, args: RmArgs) -> CmdResult {
             return Ok(());
         }
     }
-    let to = super::written(app.remove(&id)?);
+    let to = super::written(app.remove(id)?);
     let mut out = ui::stdout();
     writeln!(out, "Removed {id} (moved to {})", to.display())?;
     out.flush()?;

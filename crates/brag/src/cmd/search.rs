@@ -2,76 +2,57 @@
 
 use std::io::Write as _;
 
-use serde::Serialize;
+use brag_app::MAX_TERMS;
+use clap::Args;
 
 use super::{Env, print_json};
-use crate::cli::SearchArgs;
-use crate::error::{CmdResult, CommandError};
+use crate::cli::{FilterArgs, JsonArgs};
+use crate::error::CmdResult;
 use crate::ui::{self, DIM};
 
-/// One search result in `--json`: the Entry JSON plus `score`, `snippet` and `matches`.
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    #[serde(flatten)]
-    entry: &'a brag_core::Entry,
-    /// Relevance, higher is better (BM25, title weighted over body); 0 for entries found
-    /// by exclusions alone.
-    score: f64,
-    /// A short extract around the best match, on one line (the start of the text for
-    /// entries found by exclusions alone).
-    snippet: String,
-    /// The words that matched, lowercased.
-    matches: Vec<String>,
+/// Arguments of `brag search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: words, "phrases", prefix*, OR, NOT or -word (see above).
+    /// Several arguments are joined with spaces.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show at most this many results (at least 1).
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = crate::cli::at_least_one)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub out: JsonArgs,
 }
 
 /// Prints the entries that best match the query.
 pub fn cmd_search(env: &Env, args: SearchArgs) -> CmdResult {
     let query = args.query.join(" ");
-    // A pasted page of text is not echoed back whole.
-    let shown = brag_core::text::truncate_words(&query, 80);
-    let empty = || CommandError::usage(format!("nothing to search for in `{shown}`: give a word"));
-    // Parsed here only to say what the bound leaves out; the index parses it again.
-    let parsed = brag_index::fts_query(&query).ok_or_else(empty)?;
-    if parsed.ignored > 0 {
+    let filter = env.filter(&args.filter)?;
+    let app = env.open()?;
+    let found = app.search(&query, &filter, args.limit)?;
+    super::warn_problems(&app)?;
+    if found.ignored_terms > 0 {
         ui::warn(format_args!(
-            "the query has more than {max} different terms: searching for the first {max}, \
+            "the query has more than {MAX_TERMS} different terms: searching for the first {MAX_TERMS}, \
              ignoring {} more",
-            parsed.ignored,
-            max = brag_index::MAX_TERMS
+            found.ignored_terms,
         ));
     }
-    let mut filter = env.filter(&args.filter)?;
-    let app = env.open_synced()?;
-    super::resolve_filter(&app, &mut filter)?;
-    let hits = app
-        .search(&query, &filter, args.limit)
-        .map_err(|e| match e {
-            brag_app::AppError::Index(brag_index::IndexError::EmptyQuery) => empty(),
-            e => e.into(),
-        })?;
     if args.out.json {
-        let rows: Vec<JsonHit> = hits
-            .iter()
-            .map(|h| {
-                let (snippet, matches) = ui::plain_snippet(&h.snippet);
-                JsonHit {
-                    entry: &h.entry,
-                    score: h.score,
-                    snippet,
-                    matches,
-                }
-            })
-            .collect();
-        return print_json(&rows);
+        return print_json(&found.hits);
     }
-    if hits.is_empty() {
+    if found.hits.is_empty() {
+        // A pasted page of text is not echoed back whole.
+        let shown = brag_app::text::truncate_words(&query, 80);
         ui::note(format_args!("No entries match `{shown}`."));
         return Ok(());
     }
     let mut out = ui::stdout();
-    for h in &hits {
+    for h in &found.hits {
         ui::entry_line(&mut out, &h.entry)?;
-        let snippet = ui::styled_snippet(&h.snippet);
+        let snippet = ui::styled_snippet(&h.snippet, &h.highlights);
         if !snippet.trim().is_empty() {
             writeln!(out, "    {DIM}│{DIM:#} {}", snippet.trim())?;
         }

@@ -2,18 +2,34 @@
 
 use std::io::Write as _;
 
-use brag_core::file;
+use brag_app::file;
+use clap::Args;
 
 use super::{Env, print_json};
-use crate::cli::ShowArgs;
+use crate::cli::JsonArgs;
 use crate::error::CmdResult;
 use crate::ui::{self, BOLD, DIM, TAG};
 
+/// Arguments of `brag show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id (its file name without `.md`), or a part of it that starts a word of
+    /// just one id (`budget`, `2025-03-14`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Print the file exactly as it is on disk.
+    #[arg(long, conflicts_with = "json")]
+    pub raw: bool,
+    #[command(flatten)]
+    pub out: JsonArgs,
+}
+
 /// Prints one entry.
 pub fn cmd_show(env: &Env, args: ShowArgs) -> CmdResult {
-    let app = env.open_synced()?;
-    let id = app.resolve(&args.id)?;
-    let (entry, raw) = app.load(&id)?;
+    let app = env.open()?;
+    let shown = app.show(&args.id)?;
+    super::warn_problems(&app)?;
+    let (entry, raw) = (shown.entry, shown.raw);
     if args.out.json {
         return print_json(&entry);
     }

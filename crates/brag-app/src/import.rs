@@ -1,0 +1,316 @@
+//! Bringing documents in: reading and checking them (size, encoding, NUL), detecting their
+//! format, planning what they give (a dry run) and writing it, with re-import keys so the
+//! same document twice adds nothing.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use brag_core::entry::Entry;
+use brag_core::framework::{self, Catalogue};
+use brag_core::import::{self, Format, IMPORT_KEY, Import, Imported, SectionNames, Warning};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::{App, AppError};
+
+/// Returns a document read as text, with the name it is shown under.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The path as given, or `<stdin>`.
+    pub name: String,
+    /// Its text (a UTF-8 byte-order mark dropped).
+    pub text: String,
+}
+
+impl Document {
+    /// Returns the document at `path` (`-` reads standard input), refusing what is not
+    /// UTF-8 text within [`import::MAX_BYTES`]: a directory, a file too big, UTF-16, a
+    /// binary file, bytes that are not UTF-8.
+    pub fn read(path: &Path) -> Result<Document, AppError> {
+        if path == Path::new("-") {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(import::MAX_BYTES as u64 + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| doc_error("<stdin>", None, e.to_string(), None))?;
+            return Document::from_bytes("<stdin>".to_owned(), buf);
+        }
+        let name = path.display().to_string();
+        let meta =
+            std::fs::metadata(path).map_err(|e| doc_error(&name, None, e.to_string(), None))?;
+        if meta.is_dir() {
+            return Err(doc_error(
+                &name,
+                None,
+                "is a directory, not a document",
+                None,
+            ));
+        }
+        if meta.len() > import::MAX_BYTES as u64 {
+            return Err(too_big(&name, meta.len()));
+        }
+        let bytes = std::fs::read(path).map_err(|e| doc_error(&name, None, e.to_string(), None))?;
+        Document::from_bytes(name, bytes)
+    }
+
+    /// Returns a document from its bytes, with the same checks as [`Document::read`].
+    pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Document, AppError> {
+        if bytes.len() > import::MAX_BYTES {
+            return Err(too_big(&name, bytes.len() as u64));
+        }
+        let bytes = match bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+            Some(b) => b.to_vec(),
+            None => bytes,
+        };
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            let hint = format!("convert it first: iconv -f UTF-16 -t UTF-8 {name} > converted.txt");
+            return Err(doc_error(
+                &name,
+                None,
+                "the file is UTF-16 text",
+                Some(hint),
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document { name, text }),
+            Err(e) => {
+                let pos = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                if bytes[..pos.min(bytes.len())].contains(&0)
+                    || bytes.iter().take(8192).any(|b| *b == 0)
+                {
+                    return Err(doc_error(
+                        &name,
+                        None,
+                        "this looks like a binary file, not a text document",
+                        None,
+                    ));
+                }
+                let line = bytes[..pos].iter().filter(|b| **b == b'\n').count() + 1;
+                let hint = format!(
+                    "if it is Latin-1, convert it: iconv -f latin1 -t utf-8 {name} > converted.txt"
+                );
+                Err(doc_error(
+                    &name,
+                    Some(line),
+                    "not valid UTF-8 text",
+                    Some(hint),
+                ))
+            }
+        }
+    }
+}
+
+/// Returns how to read documents: the format (guessed per document when `None`) and the
+/// stand-in date for entries whose source gives none.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportOptions {
+    /// The format every document is in; guessed from each one's content when `None`.
+    pub format: Option<Format>,
+    /// The date for entries whose source has none (they stay `undated`).
+    pub date: Option<Date>,
+}
+
+impl ImportOptions {
+    /// Returns the options from a format name (`auto` or empty for a guess) and a date
+    /// phrase, checked as of `today`.
+    pub fn parse(format: &str, date: Option<&str>, today: Date) -> Result<ImportOptions, AppError> {
+        let format = match format.trim() {
+            "" | "auto" => None,
+            f => Some(
+                f.parse::<Format>()
+                    .map_err(|e| AppError::invalid("format", e))?,
+            ),
+        };
+        let date = date
+            .map(|d| crate::add::parse_day("date", d, today))
+            .transpose()?;
+        Ok(ImportOptions { format, date })
+    }
+}
+
+/// Returns what importers need from the vault: its frameworks and section names, and
+/// today; [`ImportContext::standalone`] serves a dry run without a vault.
+#[derive(Clone, Debug)]
+pub struct ImportContext {
+    catalogue: Catalogue,
+    sections: SectionNames,
+    today: Date,
+    /// Problems with the `[import.sections]` of `brag.toml`, to tell the user.
+    pub config_warnings: Vec<String>,
+}
+
+impl ImportContext {
+    /// Returns the context without a vault: the default framework, the built-in names.
+    pub fn standalone(today: Date) -> ImportContext {
+        ImportContext {
+            catalogue: Catalogue::new(
+                framework::builtin()
+                    .iter()
+                    .filter(|f| f.id == "amazon-lp")
+                    .cloned()
+                    .collect(),
+            ),
+            sections: SectionNames::default(),
+            today,
+            config_warnings: Vec::new(),
+        }
+    }
+
+    /// Returns what each document gives, read in full before anything is written: a
+    /// document that cannot be imported is an error and nothing is planned.
+    pub fn plan(
+        &self,
+        docs: Vec<Document>,
+        opts: &ImportOptions,
+    ) -> Result<Vec<Planned>, AppError> {
+        let o = import::Options {
+            catalogue: &self.catalogue,
+            sections: &self.sections,
+            date: opts.date,
+            today: self.today,
+        };
+        docs.into_iter()
+            .map(|doc| {
+                let format = opts.format.unwrap_or_else(|| import::detect(&doc.text));
+                let import = import::import(&doc.text, format, &o)
+                    .map_err(|e| doc_error(&doc.name, e.line, e.message, None))?;
+                Ok(Planned {
+                    file: doc.name,
+                    import,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Returns what one document gives: `brag import --dry-run --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Planned {
+    /// The document's name.
+    pub file: String,
+    /// Its format, entries (each with `source_lines`) and warnings.
+    #[serde(flatten)]
+    pub import: Import,
+}
+
+/// Returns what importing one document wrote.
+#[derive(Debug, Serialize)]
+pub struct ImportOutcome {
+    /// The document's name.
+    pub file: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// The entries written, with their ids and paths.
+    pub added: Vec<Entry>,
+    /// Entries skipped because the vault has them from an earlier import.
+    pub present: usize,
+    /// Lines left out and values not understood.
+    pub warnings: Vec<Warning>,
+    /// Why the index lags behind the files written, if it does.
+    #[serde(skip)]
+    pub stale_index: Option<AppError>,
+}
+
+/// Returns what an import of entries wrote.
+#[derive(Debug, Default)]
+pub struct ImportSummary {
+    /// The entries written, with their ids and paths.
+    pub added: Vec<Entry>,
+    /// Entries skipped because the vault has them from an earlier import.
+    pub present: usize,
+    /// Why the index lags behind the files written, if it does.
+    pub stale_index: Option<AppError>,
+}
+
+impl App {
+    /// Returns the vault's import context: its frameworks, its `[import.sections]`.
+    pub fn import_context(&self) -> Result<ImportContext, AppError> {
+        let config = self.config()?;
+        let (sections, unknown) = SectionNames::new(&config.import.sections);
+        Ok(ImportContext {
+            catalogue: self.catalogue()?,
+            sections,
+            today: self.today(),
+            config_warnings: unknown
+                .into_iter()
+                .map(|u| {
+                    format!(
+                        "brag.toml: [import.sections] `{u}` is not a section (Situation, Task, Action, Result, Metrics, Lessons, Notes)"
+                    )
+                })
+                .collect(),
+        })
+    }
+
+    /// Writes what planned documents give, one document after another.
+    pub fn import_planned(&self, planned: Vec<Planned>) -> Result<Vec<ImportOutcome>, AppError> {
+        let mut out = Vec::with_capacity(planned.len());
+        for p in planned {
+            let summary = self.import(p.import.entries)?;
+            out.push(ImportOutcome {
+                file: p.file,
+                format: p.import.format,
+                added: summary.added,
+                present: summary.present,
+                warnings: p.import.warnings,
+                stale_index: summary.stale_index,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes imported entries, skipping those whose import key the vault has already;
+    /// the index is brought up to date first.
+    pub fn import(&self, imported: Vec<Imported>) -> Result<ImportSummary, AppError> {
+        self.sync()?;
+        let _lock = self.vault().lock()?;
+        let catalogue = self.catalogue()?;
+        let mut known = self.conn()?.label_values(IMPORT_KEY)?;
+        let mut present = 0;
+        let mut fresh = Vec::new();
+        for item in imported {
+            if let Some(serde_json::Value::String(k)) = item.entry.extra.get(IMPORT_KEY)
+                && !known.insert(k.clone())
+            {
+                present += 1;
+                continue;
+            }
+            fresh.push(item.entry);
+        }
+        let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
+        let written = self.write_entries(fresh, &name_of)?;
+        Ok(ImportSummary {
+            added: written.value,
+            present,
+            stale_index: written.stale_index,
+        })
+    }
+}
+
+fn doc_error(
+    name: &str,
+    line: Option<usize>,
+    message: impl Into<String>,
+    hint: Option<String>,
+) -> AppError {
+    AppError::Document {
+        name: name.to_owned(),
+        line,
+        message: message.into(),
+        hint,
+    }
+}
+
+fn too_big(name: &str, len: u64) -> AppError {
+    doc_error(
+        name,
+        None,
+        format!(
+            "the file is {} MB; brag imports documents up to {} MB",
+            len >> 20,
+            import::MAX_BYTES >> 20
+        ),
+        Some("split it into smaller documents and import them one by one".to_owned()),
+    )
+}
