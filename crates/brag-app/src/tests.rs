@@ -231,3 +231,77 @@ fn an_entry_moved_to_another_directory_still_works() {
     let _ = app.remove(&a.id).expect("rm");
     assert!(!dir.path().join(&moved).exists());
 }
+
+#[test]
+fn app_serves_requests_from_many_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<App>();
+    let (_dir, app) = app();
+    std::thread::scope(|s| {
+        for t in 0..4 {
+            let app = &app;
+            s.spawn(move || {
+                for i in 0..10 {
+                    let _ = app.add(win(&format!("Thread {t} win {i}"))).expect("add");
+                    app.list(&Filter::default(), Some(5)).expect("list");
+                    app.search("win", &Filter::default(), 5).expect("search");
+                }
+            });
+        }
+    });
+    assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 40);
+    assert_eq!(app.count().expect("count"), 40);
+}
+
+#[test]
+fn today_is_read_per_call() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::init(dir.path(), Clock::System).expect("init");
+    let before = jiff::Zoned::now().date();
+    let today = app.today();
+    let after = jiff::Zoned::now().date();
+    assert!(
+        before <= today && today <= after,
+        "{before} {today} {after}"
+    );
+}
+
+#[test]
+fn error_kinds() {
+    let (_dir, app) = app();
+    let _ = app.add(win("Retry budget")).expect("add");
+    let _ = app.add(win("Retry storms")).expect("add");
+    for (err, kind) in [
+        (
+            app.resolve("nothing").expect_err("missing"),
+            ErrorKind::NotFound,
+        ),
+        (app.resolve("retry").expect_err("two"), ErrorKind::Conflict),
+        (app.resolve("a/b").expect_err("path"), ErrorKind::BadInput),
+        (
+            app.search("***", &Filter::default(), 5)
+                .expect_err("no words"),
+            ErrorKind::BadInput,
+        ),
+        (
+            FilterSpec {
+                from: Some("someday".into()),
+                ..FilterSpec::default()
+            }
+            .to_filter(today())
+            .expect_err("date"),
+            ErrorKind::BadInput,
+        ),
+        (
+            app.create_from_text("---\ntitle: [unclosed\n---\n")
+                .expect_err("yaml"),
+            ErrorKind::CorruptFile,
+        ),
+        (
+            app.coverage(Some("nosuch")).expect_err("framework"),
+            ErrorKind::BadInput,
+        ),
+    ] {
+        assert_eq!(err.kind(), kind, "{err}");
+    }
+}
