@@ -455,20 +455,13 @@ impl App {
     ///
     /// The entry gets its id and path here: its date (today when it has none) and a slug of
     /// its title, with `-2`, `-3`, ... when the name is taken.
-    pub fn add(&self, mut entry: Entry) -> Result<Written<Entry>, AppError> {
-        let today = self.today();
-        if entry.date.is_none() {
-            entry.date = Some(today);
-        }
+    pub fn add(&self, entry: Entry) -> Result<Written<Entry>, AppError> {
         let _lock = self.vault.lock()?;
-        let base = id_base(&entry, today);
-        let entry = self.write_new(&base, |id| {
-            entry.id = id.clone();
-            entry.path = id.relative_path();
-            Ok((file::render(&entry), entry.clone()))
-        })?;
-        let stale = self.index_one(&entry.path, &entry).err();
-        Ok(Written::new(entry, stale))
+        let (entry, change) = self.write_one(entry, &|_| None, self.today())?;
+        Ok(Written::new(
+            entry,
+            self.index_changes(change.as_slice()).err(),
+        ))
     }
 
     /// Writes new entries made by brag, each under a fresh id (dated today when they
@@ -481,31 +474,47 @@ impl App {
         let today = self.today();
         let mut written = Vec::with_capacity(entries.len());
         let mut changes = Vec::with_capacity(entries.len());
-        for mut entry in entries {
-            if entry.date.is_none() {
-                entry.date = Some(today);
-            }
-            let base = id_base(&entry, today);
-            let entry = self.write_new(&base, |id| {
-                entry.id = id.clone();
-                entry.path = id.relative_path();
-                Ok((file::render_named(&entry, name_of), entry.clone()))
-            })?;
-            // A file that cannot be stamped is left for the next sync to read.
-            if let Ok(stamp) = self.vault.stamp(&entry.path) {
-                changes.push(Change::Entry {
-                    path: entry.path.clone(),
-                    stamp,
-                    entry: Box::new(entry.clone()),
-                });
-            }
+        for entry in entries {
+            let (entry, change) = self.write_one(entry, name_of, today)?;
+            changes.extend(change);
             written.push(entry);
         }
-        let stale = self
-            .conn()
-            .and_then(|mut index| Ok(index.apply(&changes)?))
-            .err();
-        Ok(Written::new(written, stale))
+        Ok(Written::new(written, self.index_changes(&changes).err()))
+    }
+
+    /// Writes one new entry under a fresh id (dated `today` when it has no date); returns
+    /// it and the index change for it (none when the file cannot be stamped: the next
+    /// sync reads it). The vault lock must be held.
+    fn write_one(
+        &self,
+        mut entry: Entry,
+        name_of: &dyn Fn(&str) -> Option<String>,
+        today: Date,
+    ) -> Result<(Entry, Option<Change>), AppError> {
+        if entry.date.is_none() {
+            entry.date = Some(today);
+        }
+        let base = id_base(&entry, today);
+        let entry = self.write_new(&base, |id| {
+            entry.id = id.clone();
+            entry.path = id.relative_path();
+            Ok((file::render_named(&entry, name_of), entry.clone()))
+        })?;
+        let change = self
+            .vault
+            .stamp(&entry.path)
+            .ok()
+            .map(|stamp| Change::Entry {
+                path: entry.path.clone(),
+                stamp,
+                entry: Box::new(entry.clone()),
+            });
+        Ok((entry, change))
+    }
+
+    /// Records changes in the index, in one transaction.
+    fn index_changes(&self, changes: &[Change]) -> Result<(), AppError> {
+        Ok(self.conn()?.apply(changes)?)
     }
 
     /// Writes a new entry from the full text of a file, as typed in an editor; the text is
@@ -618,21 +627,17 @@ impl App {
         let rel = self.path_of(id)?;
         let _lock = self.vault.lock()?;
         let to = self.vault.trash(&rel)?;
-        let stale = self
-            .conn()
-            .and_then(|mut index| Ok(index.apply(&[Change::Removed { path: rel }])?))
-            .err();
+        let stale = self.index_changes(&[Change::Removed { path: rel }]).err();
         Ok(Written::new(PathBuf::from(to), stale))
     }
 
     fn index_one(&self, rel: &str, entry: &Entry) -> Result<(), AppError> {
         let stamp = self.vault.stamp(rel)?;
-        self.conn()?.apply(&[Change::Entry {
+        self.index_changes(&[Change::Entry {
             path: rel.to_owned(),
             stamp,
             entry: Box::new(entry.clone()),
-        }])?;
-        Ok(())
+        }])
     }
 }
 
