@@ -69,6 +69,17 @@ impl TestEnv {
         env
     }
 
+    /// Returns an environment whose vault holds the bundled sample entries
+    /// (`crates/brag/samples/*.md`), each at `YYYY/NAME` as `brag demo` lays them out.
+    pub fn with_samples() -> TestEnv {
+        let env = TestEnv::new();
+        for (name, text) in samples() {
+            let year = name.get(..4).expect("a sample is named YYYY-MM-DD-slug.md");
+            env.write_entry(&format!("{year}/{name}"), &text);
+        }
+        env
+    }
+
     /// Returns an environment whose vault directory does not exist yet.
     pub fn bare() -> TestEnv {
         let dir = tempfile::Builder::new()
@@ -246,6 +257,30 @@ fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
             out.insert(rel, std::fs::read(&path).expect("read a vault file"));
         }
     }
+}
+
+/// Returns the bundled sample entries, `crates/brag/samples/*.md`, as (file name, text),
+/// sorted by name.
+pub fn samples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read dir {}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()));
+            (name, text)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no samples in {}", dir.display());
+    out
 }
 
 /// Writes bytes to a path, making its directory (fixtures only; brag writes atomically).

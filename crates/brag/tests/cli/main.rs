@@ -25,3 +25,4 @@ mod rm;
 mod safety;
 mod search;
 mod show;
+mod snapshots;
