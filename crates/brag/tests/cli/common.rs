@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
@@ -281,6 +281,67 @@ pub fn samples() -> Vec<(String, String)> {
     out.sort();
     assert!(!out.is_empty(), "no samples in {}", dir.display());
     out
+}
+
+/// Returns the path of a document (or truth) in the workspace's `fixtures/import/`.
+pub fn import_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/import")
+        .join(name)
+}
+
+/// What `fixtures/import/check_import.py` said of one import.
+pub struct ImportCheck {
+    /// Whether the checker exited 0 (no shortfall).
+    pub ok: bool,
+    /// The checker's report: one line per shortfall, then the score line.
+    pub report: String,
+}
+
+impl ImportCheck {
+    /// Returns the shortfall lines of the report (all but its last, the score line).
+    pub fn shortfalls(&self) -> Vec<&str> {
+        let lines: Vec<&str> = self.report.lines().collect();
+        match lines.split_last() {
+            Some((_score, rest)) => rest.to_vec(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Runs `brag import --dry-run --json DOC` in a fresh environment, then
+/// `python3 check_import.py DOC TRUTH` on what it printed, and returns the checker's verdict.
+pub fn check_import(doc: &Path, truth: &Path) -> ImportCheck {
+    let env = TestEnv::new();
+    let doc_arg = doc.to_str().expect("a UTF-8 fixture path");
+    let out = env.ok(&["import", "--dry-run", "--json", doc_arg]);
+    let mut checker = std::process::Command::new("python3")
+        .arg(import_fixture("check_import.py"))
+        .arg(doc)
+        .arg(truth)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python3 check_import.py");
+    checker
+        .stdin
+        .take()
+        .expect("the checker's stdin")
+        .write_all(out.as_bytes())
+        .expect("feed the checker");
+    let result = checker.wait_with_output().expect("the checker finishes");
+    let report = String::from_utf8_lossy(&result.stdout).into_owned();
+    assert!(
+        report.contains("import fidelity:"),
+        "check_import.py printed no score for {doc_arg} (exit {:?}):\n{report}\n{}",
+        result.status,
+        String::from_utf8_lossy(&result.stderr)
+    );
+    ImportCheck {
+        ok: result.status.success(),
+        report,
+    }
 }
 
 /// Writes bytes to a path, making its directory (fixtures only; brag writes atomically).

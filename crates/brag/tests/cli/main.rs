@@ -15,6 +15,7 @@ mod doctor;
 mod edit;
 mod harvest;
 mod import;
+mod import_data;
 mod init;
 mod list;
 mod messages;
