@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
@@ -66,6 +66,17 @@ impl TestEnv {
     pub fn new() -> TestEnv {
         let env = TestEnv::bare();
         env.ok(&["init"]);
+        env
+    }
+
+    /// Returns an environment whose vault holds the bundled sample entries
+    /// (`crates/brag/samples/*.md`), each at `YYYY/NAME` as `brag demo` lays them out.
+    pub fn with_samples() -> TestEnv {
+        let env = TestEnv::new();
+        for (name, text) in samples() {
+            let year = name.get(..4).expect("a sample is named YYYY-MM-DD-slug.md");
+            env.write_entry(&format!("{year}/{name}"), &text);
+        }
         env
     }
 
@@ -245,6 +256,91 @@ fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
             }
             out.insert(rel, std::fs::read(&path).expect("read a vault file"));
         }
+    }
+}
+
+/// Returns the bundled sample entries, `crates/brag/samples/*.md`, as (file name, text),
+/// sorted by name.
+pub fn samples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read dir {}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()));
+            (name, text)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no samples in {}", dir.display());
+    out
+}
+
+/// Returns the path of a document (or truth) in the workspace's `fixtures/import/`.
+pub fn import_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/import")
+        .join(name)
+}
+
+/// What `fixtures/import/check_import.py` said of one import.
+pub struct ImportCheck {
+    /// Whether the checker exited 0 (no shortfall).
+    pub ok: bool,
+    /// The checker's report: one line per shortfall, then the score line.
+    pub report: String,
+}
+
+impl ImportCheck {
+    /// Returns the shortfall lines of the report (all but its last, the score line).
+    pub fn shortfalls(&self) -> Vec<&str> {
+        let lines: Vec<&str> = self.report.lines().collect();
+        match lines.split_last() {
+            Some((_score, rest)) => rest.to_vec(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Runs `brag import --dry-run --json DOC` in a fresh environment, then
+/// `python3 check_import.py DOC TRUTH` on what it printed, and returns the checker's verdict.
+pub fn check_import(doc: &Path, truth: &Path) -> ImportCheck {
+    let env = TestEnv::new();
+    let doc_arg = doc.to_str().expect("a UTF-8 fixture path");
+    let out = env.ok(&["import", "--dry-run", "--json", doc_arg]);
+    let mut checker = std::process::Command::new("python3")
+        .arg(import_fixture("check_import.py"))
+        .arg(doc)
+        .arg(truth)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python3 check_import.py");
+    checker
+        .stdin
+        .take()
+        .expect("the checker's stdin")
+        .write_all(out.as_bytes())
+        .expect("feed the checker");
+    let result = checker.wait_with_output().expect("the checker finishes");
+    let report = String::from_utf8_lossy(&result.stdout).into_owned();
+    assert!(
+        report.contains("import fidelity:"),
+        "check_import.py printed no score for {doc_arg} (exit {:?}):\n{report}\n{}",
+        result.status,
+        String::from_utf8_lossy(&result.stderr)
+    );
+    ImportCheck {
+        ok: result.status.success(),
+        report,
     }
 }
 

@@ -1,65 +1,8 @@
-//! `brag import`: the examples against their truths, re-import, dry run, bad input.
+//! `brag import`: re-import, dry run, warnings, stdin, config, bad input, format detection.
 
-use std::io::Write as _;
-use std::path::PathBuf;
-use std::process::Stdio;
+use crate::common::{TestEnv, import_fixture, write_file};
 
-use crate::common::{TestEnv, write_file};
-
-/// Returns the path of a fixture in the workspace's `fixtures/import/`.
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/import")
-        .join(name)
-}
-
-/// Runs `brag import --dry-run --json` on an example and the checker on its output.
-fn check_example(doc: &str, truth: &str) {
-    let env = TestEnv::new();
-    let doc = fixture(doc);
-    let out = env.ok(&[
-        "import",
-        "--dry-run",
-        "--json",
-        doc.to_str().expect("utf-8 path"),
-    ]);
-    let mut checker = std::process::Command::new("python3")
-        .arg(fixture("check_import.py"))
-        .arg(&doc)
-        .arg(fixture(truth))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run python3 check_import.py");
-    checker
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(out.as_bytes())
-        .expect("feed the checker");
-    let result = checker.wait_with_output().expect("checker finishes");
-    let report = String::from_utf8_lossy(&result.stdout);
-    assert!(
-        result.status.success(),
-        "check_import.py found shortfalls:\n{report}"
-    );
-    assert!(report.contains("0 lines lost"), "{report}");
-}
-
-#[test]
-fn import_star_notes_matches_truth() {
-    check_example("star-notes.txt", "star-notes.expected.json");
-}
-
-#[test]
-fn import_brag_doc_matches_truth() {
-    check_example("brag-doc.md", "brag-doc.expected.json");
-}
-
-#[test]
-fn import_talk_notes_matches_truth() {
-    check_example("talk-notes.txt", "talk-notes.expected.json");
-}
+// The examples against their truths are `import_data.rs`, one case per document.
 
 #[test]
 fn import_dry_run_writes_nothing() {
@@ -68,7 +11,7 @@ fn import_dry_run_writes_nothing() {
     let out = env.ok(&[
         "import",
         "--dry-run",
-        fixture("star-notes.txt").to_str().expect("path"),
+        import_fixture("star-notes.txt").to_str().expect("path"),
     ]);
     assert!(out.contains("12 entries would be written"), "{out}");
     assert!(out.contains("Nothing was written"), "{out}");
@@ -78,7 +21,7 @@ fn import_dry_run_writes_nothing() {
 #[test]
 fn import_twice_adds_nothing() {
     let env = TestEnv::new();
-    let doc = fixture("star-notes.txt");
+    let doc = import_fixture("star-notes.txt");
     let doc = doc.to_str().expect("path");
     let first = env.ok(&["import", doc]);
     assert!(first.contains("12 new, 0 already present"), "{first}");
@@ -96,7 +39,10 @@ fn import_twice_adds_nothing() {
 #[test]
 fn import_writes_entries_that_read_back() {
     let env = TestEnv::new();
-    env.ok(&["import", fixture("star-notes.txt").to_str().expect("path")]);
+    env.ok(&[
+        "import",
+        import_fixture("star-notes.txt").to_str().expect("path"),
+    ]);
     let doctor = env.ok(&["doctor"]);
     assert!(doctor.contains("entries: 12"), "{doctor}");
     let found = env.json(&["search", "--json", "checkout"]);
@@ -127,7 +73,7 @@ fn import_writes_entries_that_read_back() {
 #[test]
 fn import_warnings_name_file_and_line() {
     let env = TestEnv::new();
-    let doc = fixture("star-notes.txt");
+    let doc = import_fixture("star-notes.txt");
     let out = env.run(&["import", "--dry-run", doc.to_str().expect("path")]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -142,7 +88,7 @@ fn import_json_of_a_real_import() {
     let v = env.json(&[
         "import",
         "--json",
-        fixture("talk-notes.txt").to_str().expect("path"),
+        import_fixture("talk-notes.txt").to_str().expect("path"),
     ]);
     assert_eq!(v["format"], "talk-notes");
     assert_eq!(v["present"], 0);
@@ -239,7 +185,7 @@ fn import_bad_input_changes_nothing() {
         let path = env.root().join(name);
         write_file(&path, &bytes);
         // One bad file among good ones: nothing at all is written.
-        let good = fixture("star-notes.txt");
+        let good = import_fixture("star-notes.txt");
         let err = env.fails(
             &[
                 "import",
@@ -279,8 +225,27 @@ fn import_detects_each_format() {
             "import",
             "--dry-run",
             "--json",
-            fixture(name).to_str().expect("path"),
+            import_fixture(name).to_str().expect("path"),
         ]);
         assert_eq!(v["format"], format, "{name}");
     }
+}
+
+#[test]
+fn import_jrnl_keeps_starred() {
+    // check_import.py compares strings; jrnl's `starred` is a bool, so it is checked here.
+    let env = TestEnv::new();
+    let v = env.json(&[
+        "import",
+        "--dry-run",
+        "--json",
+        import_fixture("jrnl-export.json").to_str().expect("path"),
+    ]);
+    let starred: Vec<bool> = v["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["extra"]["starred"] == true)
+        .collect();
+    assert_eq!(starred, [false, true, false, false, false], "{v}");
 }
