@@ -1,0 +1,503 @@
+//! The data of each report: what `brag report doc|review|week|resume|interview` holds,
+//! before any format. Renderers (`crate::render`: Markdown, HTML; the `brag-pdf` crate:
+//! PDF through typst) turn a [`Report`] into a document; serialized, it is the report's
+//! `--format json`, one documented shape per kind, tagged by `"report"`.
+//!
+//! Pure: entries, frameworks and today in, a report out.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::coach::Finding;
+use crate::entry::{Entry, Kind};
+use crate::link::Link;
+
+/// Returns which report is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportKind {
+    /// The brag document itself, in the layout people keep (Julia Evans' template).
+    Doc,
+    /// A review packet for a period: totals, highlights, groups, links, what needs work.
+    Review,
+    /// A short weekly update: shipped, learned, thanks, next.
+    Week,
+    /// Resume bullets: verb first, a metric in each, most recent first.
+    Resume,
+    /// The interview story bank: the strongest stories per competency, and the gaps.
+    Interview,
+}
+
+impl ReportKind {
+    /// Every kind, in the order help text lists them.
+    pub const ALL: [ReportKind; 5] = [
+        ReportKind::Doc,
+        ReportKind::Review,
+        ReportKind::Week,
+        ReportKind::Resume,
+        ReportKind::Interview,
+    ];
+
+    /// Returns the kind's name on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Doc => "doc",
+            ReportKind::Review => "review",
+            ReportKind::Week => "week",
+            ReportKind::Resume => "resume",
+            ReportKind::Interview => "interview",
+        }
+    }
+}
+
+impl std::fmt::Display for ReportKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ReportKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ReportKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown report `{s}` (expected one of: doc, review, week, resume, interview)"
+                )
+            })
+    }
+}
+
+/// Returns the default period of a report as of `today`: `week` the current ISO week
+/// (Monday to Sunday; with `last`, the one before), `review` the last six months (to
+/// today), `doc` the current year, `resume` and `interview` everything. `None` ends are
+/// open.
+pub fn default_period(kind: ReportKind, today: Date, last: bool) -> (Option<Date>, Option<Date>) {
+    match kind {
+        ReportKind::Week => {
+            let back =
+                i64::from(today.weekday().to_monday_zero_offset()) + if last { 7 } else { 0 };
+            let monday = today.checked_sub(back.days()).unwrap_or(today);
+            let sunday = monday.checked_add(6.days()).unwrap_or(monday);
+            (Some(monday), Some(sunday))
+        }
+        ReportKind::Review => {
+            let start = today
+                .checked_sub(6.months())
+                .and_then(|d| d.checked_add(1.day()))
+                .unwrap_or(today);
+            (Some(start), Some(today))
+        }
+        ReportKind::Doc => (
+            Date::new(today.year(), 1, 1).ok(),
+            Date::new(today.year(), 12, 31).ok(),
+        ),
+        ReportKind::Resume | ReportKind::Interview => (None, None),
+    }
+}
+
+/// Returns the ISO week number and its year for a day (week 1 holds the year's first
+/// Thursday).
+pub fn iso_week(d: Date) -> (i16, i8) {
+    let w = d.iso_week_date();
+    (w.year(), w.week())
+}
+
+/// Returns what every report starts with.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Header {
+    /// The document's title: "Brag document 2026", "Week 48, 2026", ...
+    pub title: String,
+    /// The first day of the period; `null` when it is open.
+    pub from: Option<Date>,
+    /// The last day of the period; `null` when it is open.
+    pub to: Option<Date>,
+    /// The day the report was made.
+    pub generated: Date,
+    /// How many entries of the period the report was made from.
+    pub entries: usize,
+}
+
+/// Returns one entry as reports show it: the Entry JSON plus its coach score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportEntry {
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: Entry,
+    /// The coach's score, 0-100.
+    pub score: u8,
+}
+
+/// Returns a report, tagged by kind in JSON (`"report": "review"`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "report", rename_all = "lowercase")]
+pub enum Report {
+    /// `brag report doc`.
+    Doc(DocReport),
+    /// `brag report review`.
+    Review(ReviewReport),
+    /// `brag report week`.
+    Week(WeekReport),
+    /// `brag report resume`.
+    Resume(ResumeReport),
+    /// `brag report interview`.
+    Interview(InterviewReport),
+}
+
+impl Report {
+    /// Returns the report's kind.
+    pub fn kind(&self) -> ReportKind {
+        match self {
+            Report::Doc(_) => ReportKind::Doc,
+            Report::Review(_) => ReportKind::Review,
+            Report::Week(_) => ReportKind::Week,
+            Report::Resume(_) => ReportKind::Resume,
+            Report::Interview(_) => ReportKind::Interview,
+        }
+    }
+
+    /// Returns the report's header.
+    pub fn header(&self) -> &Header {
+        match self {
+            Report::Doc(r) => &r.header,
+            Report::Review(r) => &r.header,
+            Report::Week(r) => &r.header,
+            Report::Resume(r) => &r.header,
+            Report::Interview(r) => &r.header,
+        }
+    }
+}
+
+/// The sections of the brag document, in the order of Julia Evans' template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocSectionKind {
+    /// "Goals for this period": goal entries.
+    Goals,
+    /// "Projects": stories and wins, grouped by project.
+    Projects,
+    /// "Collaboration & mentorship".
+    Collaboration,
+    /// "Design & documentation".
+    Design,
+    /// "Company building".
+    Company,
+    /// "What I learned": learning entries.
+    Learning,
+    /// "Outside of work".
+    Outside,
+    /// "Feedback received": feedback entries.
+    Feedback,
+}
+
+impl DocSectionKind {
+    /// Every section, in the document's order.
+    pub const ALL: [DocSectionKind; 8] = [
+        DocSectionKind::Goals,
+        DocSectionKind::Projects,
+        DocSectionKind::Collaboration,
+        DocSectionKind::Design,
+        DocSectionKind::Company,
+        DocSectionKind::Learning,
+        DocSectionKind::Outside,
+        DocSectionKind::Feedback,
+    ];
+
+    /// Returns the section's heading, as the template and the markdown importer name it.
+    pub fn heading(self) -> &'static str {
+        match self {
+            DocSectionKind::Goals => "Goals for this period",
+            DocSectionKind::Projects => "Projects",
+            DocSectionKind::Collaboration => "Collaboration & mentorship",
+            DocSectionKind::Design => "Design & documentation",
+            DocSectionKind::Company => "Company building",
+            DocSectionKind::Learning => "What I learned",
+            DocSectionKind::Outside => "Outside of work",
+            DocSectionKind::Feedback => "Feedback received",
+        }
+    }
+}
+
+/// Returns `brag report doc`: every section of the template, in order, empty ones
+/// included (the renderer decides how to show them).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocReport {
+    /// Title, period, when, how many entries.
+    #[serde(flatten)]
+    pub header: Header,
+    /// The sections, in the template's order.
+    pub sections: Vec<DocSection>,
+}
+
+/// Returns one section of the brag document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocSection {
+    /// Which section.
+    pub section: DocSectionKind,
+    /// Its heading.
+    pub heading: String,
+    /// Its entries, in groups: one per project in Projects (entries without a project last,
+    /// `project: null`), a single group elsewhere.
+    pub groups: Vec<DocGroup>,
+}
+
+/// Returns a group of entries in a section.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocGroup {
+    /// The project, in Projects; `null` elsewhere and for entries without one.
+    pub project: Option<String>,
+    /// The entries, oldest first.
+    pub entries: Vec<ReportEntry>,
+}
+
+/// Returns `brag report review`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReviewReport {
+    /// Title, period, when, how many entries.
+    #[serde(flatten)]
+    pub header: Header,
+    /// Counts for the period.
+    pub totals: Totals,
+    /// The five best-scored stories that carry a metric, best first.
+    pub highlights: Vec<ReportEntry>,
+    /// Entries grouped by project (entries without one under `null`, last).
+    pub by_project: Vec<Group>,
+    /// Entries grouped by competency, in the active frameworks' order (an entry shows in
+    /// each of its competencies).
+    pub by_competency: Vec<Group>,
+    /// Every evidence link of the period's entries, with the entry it proves.
+    pub links: Vec<EvidenceLink>,
+    /// Stories and wins that still need work, weakest first (empty with `--no-todo`).
+    pub todo: Vec<Todo>,
+}
+
+/// Returns the counts of a review.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// Entries in the period.
+    pub entries: usize,
+    /// Of them, stories.
+    pub stories: usize,
+    /// Entries per kind, in [`Kind::ALL`] order, zeros included.
+    pub by_kind: Vec<KindCount>,
+    /// Entries per month of the period, every month included (zeros too), oldest first.
+    pub by_month: Vec<MonthCount>,
+}
+
+/// Returns how many entries of a kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KindCount {
+    /// The kind.
+    pub kind: Kind,
+    /// How many.
+    pub count: usize,
+}
+
+/// Returns how many entries in a month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthCount {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// Returns a named group of entries.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The project name or competency id; `null` for "no project".
+    pub key: Option<String>,
+    /// What to show: the project, or the competency's display name.
+    pub name: String,
+    /// The entries, newest first.
+    pub entries: Vec<ReportEntry>,
+}
+
+/// Returns a link and the entry it is evidence for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvidenceLink {
+    /// The entry's id.
+    pub entry: String,
+    /// The entry's title.
+    pub title: String,
+    /// The link.
+    #[serde(flatten)]
+    pub link: Link,
+}
+
+/// Returns an entry that needs work, with what the coach says.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Todo {
+    /// The entry's id.
+    pub entry: String,
+    /// Its title.
+    pub title: String,
+    /// The coach's score.
+    pub score: u8,
+    /// What to improve, most important first.
+    pub findings: Vec<Finding>,
+}
+
+/// Returns `brag report week`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekReport {
+    /// Title ("Week 48, 2026"), period, when, how many entries.
+    #[serde(flatten)]
+    pub header: Header,
+    /// Wins and stories of the week, oldest first.
+    pub shipped: Vec<ReportEntry>,
+    /// Learning entries of the week.
+    pub learned: Vec<ReportEntry>,
+    /// The people the week's entries name, with what for.
+    pub thanks: Vec<Thanks>,
+    /// Open goals: goal entries up to the week's end that are not marked done, newest first.
+    pub next: Vec<ReportEntry>,
+}
+
+/// Returns a person to thank.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Thanks {
+    /// The person, as written in entries.
+    pub person: String,
+    /// The titles of the entries that name them.
+    pub entries: Vec<String>,
+}
+
+/// Returns `brag report resume`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResumeReport {
+    /// Title, period, when, how many entries.
+    #[serde(flatten)]
+    pub header: Header,
+    /// Bullets from the last two years, most recent first.
+    pub recent: Vec<Bullet>,
+    /// Older highlights, most recent first (after the recent ones, within the limit).
+    pub older: Vec<Bullet>,
+}
+
+/// Returns one resume bullet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bullet {
+    /// The line: verb first, at most 160 characters, with the metric; every number in it
+    /// is one the entry holds.
+    pub text: String,
+    /// The entry's id.
+    pub entry: String,
+    /// The entry's date.
+    pub date: Option<Date>,
+    /// The metric the bullet carries, as the entry states it.
+    pub metric: Option<String>,
+}
+
+/// Returns `brag report interview`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InterviewReport {
+    /// Title, period, when, how many entries.
+    #[serde(flatten)]
+    pub header: Header,
+    /// Each competency of the active frameworks that has a strong story, with its two
+    /// strongest as cards.
+    pub competencies: Vec<CompetencyCards>,
+    /// Competencies with no strong story, and the questions they leave unanswered.
+    pub gaps: Vec<Gap>,
+}
+
+/// Returns a competency's strongest stories.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencyCards {
+    /// The competency id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// The framework it belongs to.
+    pub framework: String,
+    /// Up to two cards, strongest first.
+    pub cards: Vec<Card>,
+}
+
+/// Returns a story condensed for telling.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Card {
+    /// The entry's id.
+    pub entry: String,
+    /// The story's title.
+    pub title: String,
+    /// The entry's date.
+    pub date: Option<Date>,
+    /// The Situation, condensed.
+    pub situation: String,
+    /// The Task, condensed.
+    pub task: String,
+    /// The Action, condensed.
+    pub action: String,
+    /// The Result, condensed.
+    pub result: String,
+    /// The headline metric, as the entry states it.
+    pub metric: Option<String>,
+    /// Words in the condensed S, T, A and R.
+    pub words: usize,
+    /// About how long it takes to tell, at 150 words a minute.
+    pub minutes: f64,
+    /// The coach's score.
+    pub score: u8,
+}
+
+/// Returns a competency with no strong story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gap {
+    /// The competency id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// The framework it belongs to.
+    pub framework: String,
+    /// How many stories carry it, none strong.
+    pub stories: usize,
+    /// Sample interview questions a story should answer.
+    pub questions: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn default_periods() {
+        // A Wednesday.
+        let today = date(2026, 11, 25);
+        assert_eq!(
+            default_period(ReportKind::Week, today, false),
+            (Some(date(2026, 11, 23)), Some(date(2026, 11, 29)))
+        );
+        assert_eq!(
+            default_period(ReportKind::Week, today, true),
+            (Some(date(2026, 11, 16)), Some(date(2026, 11, 22)))
+        );
+        assert_eq!(
+            default_period(ReportKind::Review, today, false),
+            (Some(date(2026, 5, 26)), Some(today))
+        );
+        assert_eq!(
+            default_period(ReportKind::Doc, today, false),
+            (Some(date(2026, 1, 1)), Some(date(2026, 12, 31)))
+        );
+        assert_eq!(
+            default_period(ReportKind::Interview, today, false),
+            (None, None)
+        );
+        assert_eq!(iso_week(today), (2026, 48));
+    }
+
+    #[test]
+    fn kinds_parse() {
+        for k in ReportKind::ALL {
+            assert_eq!(k.as_str().parse::<ReportKind>(), Ok(k));
+        }
+        assert!("weekly".parse::<ReportKind>().is_err());
+    }
+}
