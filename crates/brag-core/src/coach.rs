@@ -279,6 +279,10 @@ pub fn has_number(text: &str) -> bool {
 /// Returns the words of a win the coach reads: its title and its text, the title once when
 /// the text repeats it (as `brag add` writes a win).
 fn win_words(entry: &Entry) -> String {
+    let title = entry.title.trim().trim_end_matches('…');
+    if entry.text.contains(title) {
+        return entry.text.clone();
+    }
     let lower = |s: &str| -> Vec<String> {
         WORD.find_iter(s)
             .map(|w| w.as_str().to_lowercase())
@@ -330,7 +334,12 @@ fn we_not_i(text: &str, section: &'static str, what: &str, add: &mut Add<'_>) {
     let mut we = 0usize;
     let mut i = 0usize;
     for w in WORD.find_iter(text) {
-        match w.as_str().to_lowercase().as_str() {
+        let w = w.as_str();
+        // Pronouns are short: only those are lowercased and compared.
+        if w.len() > 5 {
+            continue;
+        }
+        match w.to_lowercase().as_str() {
             "we" | "our" | "us" | "we've" | "we'd" => we += 1,
             "i" | "my" | "me" | "i've" | "i'd" | "i'm" => i += 1,
             _ => {}

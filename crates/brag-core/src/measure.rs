@@ -17,6 +17,9 @@
 //!
 //! Pure, and one pass over the text: the coach runs it over every entry of a vault.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -25,17 +28,17 @@ use regex::Regex;
 /// in words.
 pub fn has_measure(text: &str) -> bool {
     let tokens = tokens(text);
-    let ctx = Context::of(&tokens);
-    (0..tokens.len()).any(|i| measures_at(&tokens, i, &ctx))
+    let ctx = Context::new(&tokens);
+    (0..tokens.len()).any(|i| measures_at(&ctx, i))
 }
 
 /// Returns the tokens of a text that measure, as written and in order: `cut p99 from 420 ms
 /// to 95 ms in Q3` gives `420` and `95`.
 pub fn measures(text: &str) -> Vec<&str> {
     let tokens = tokens(text);
-    let ctx = Context::of(&tokens);
+    let ctx = Context::new(&tokens);
     (0..tokens.len())
-        .filter(|&i| measures_at(&tokens, i, &ctx))
+        .filter(|&i| measures_at(&ctx, i))
         .map(|i| tokens[i].text)
         .collect()
 }
@@ -49,7 +52,9 @@ struct Token<'a> {
     /// As written.
     text: &'a str,
     /// Lowercased.
-    lower: String,
+    lower: Cow<'a, str>,
+    /// What the word can be (bits of [`UNIT`], [`LABEL`], ...), from the word lists.
+    class: u16,
     /// A sentence begins here: the text, a line, or after `.`, `:`, `!`, `?`.
     starts_sentence: bool,
     /// A line begins here.
@@ -89,9 +94,15 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             let (token, tail) = (&piece[from..to], &piece[to..]);
             if !token.is_empty() {
                 let closes = tail.is_empty() && c == ')';
+                let lower = if token.chars().any(char::is_uppercase) {
+                    Cow::Owned(token.to_lowercase())
+                } else {
+                    Cow::Borrowed(token)
+                };
                 out.push(Token {
                     text: token,
-                    lower: token.to_lowercase(),
+                    class: class(&lower),
+                    lower,
                     starts_sentence: sentence,
                     starts_line: line,
                     arrow_before: arrow,
@@ -239,8 +250,40 @@ const MONTHS: &[&str] = &[
     "sept", "oct", "nov", "dec",
 ];
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+// What a word can be: one look-up per token gives every list it is on.
+const UNIT: u16 = 1;
+const PERIOD: u16 = 1 << 1;
+const SUFFIX: u16 = 1 << 2;
+const NUMBER_WORD: u16 = 1 << 3;
+const LABEL: u16 = 1 << 4;
+const METRIC: u16 = 1 << 5;
+const FUNCTION: u16 = 1 << 6;
+const PLURAL: u16 = 1 << 7;
+const MONTH: u16 = 1 << 8;
+
+static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u16> = HashMap::new();
+    for (list, bit) in [
+        (UNIT_WORDS, UNIT),
+        (PERIODS, PERIOD),
+        (UNIT_SUFFIXES, SUFFIX),
+        (NUMBER_WORDS, NUMBER_WORD),
+        (LABELS, LABEL),
+        (METRIC_NAMES, METRIC),
+        (FUNCTION_WORDS, FUNCTION),
+        (PLURALS, PLURAL),
+        (MONTHS, MONTH),
+    ] {
+        for w in list {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// Returns the lists a lowercase word is on, as bits.
+fn class(w: &str) -> u16 {
+    CLASSES.get(w).copied().unwrap_or(0)
 }
 
 fn is_word(t: &Token<'_>) -> bool {
@@ -251,29 +294,29 @@ fn is_word(t: &Token<'_>) -> bool {
 
 fn is_month(t: &Token<'_>) -> bool {
     // `may` is a month only as `May`.
-    is_in(MONTHS, &t.lower) && (t.lower != "may" || t.text.starts_with('M'))
+    t.class & MONTH != 0 && (t.lower != "may" || t.text.starts_with('M'))
 }
 
 fn is_unit(t: &Token<'_>) -> bool {
-    is_in(UNIT_WORDS, &t.lower)
+    t.class & UNIT != 0
 }
 
 /// Returns true for a unit that does not also name a period: `ms`, `weeks`, not `sprint`.
 fn is_strong_unit(t: &Token<'_>) -> bool {
-    is_unit(t) && !is_in(PERIODS, &t.lower)
+    t.class & (UNIT | PERIOD) == UNIT
 }
 
 fn is_number_word(w: &str) -> bool {
-    !w.is_empty() && w.split('-').all(|part| is_in(NUMBER_WORDS, part))
+    !w.is_empty() && w.split('-').all(|part| class(part) & NUMBER_WORD != 0)
 }
 
 /// Returns true for a word that reads as a plural noun: `teams`, `tests`, `people`.
 fn is_plural(t: &Token<'_>) -> bool {
-    let w = t.lower.as_str();
-    if !is_word(t) || is_in(FUNCTION_WORDS, w) {
+    let w = t.lower.as_ref();
+    if t.class & FUNCTION != 0 || !is_word(t) {
         return false;
     }
-    is_in(PLURALS, w)
+    t.class & PLURAL != 0
         || (w.chars().count() >= 3
             && w.ends_with('s')
             && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
@@ -297,10 +340,26 @@ static ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+(?:st|nd|rd|th)$").expect("valid"));
 static VERSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+){2,}").expect("valid"));
-/// A number or a range of numbers, and what follows it.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d[\d,]*(?:\.\d+)?)(?:[-–](\d[\d,]*(?:\.\d+)?))?(.*)$").expect("valid")
-});
+
+/// Returns the length of the number a token starts with: digits and thousands commas,
+/// then maybe a decimal part (`1,200`, `1.3`); 0 when it starts with none.
+fn number_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return 0;
+    }
+    let mut i = 1;
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
+        i += 1;
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 2;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    i
+}
 
 /// Returns what a token with a digit is, by its shape alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -331,27 +390,40 @@ fn shape(t: &str) -> Shape<'_> {
     if first == '×' {
         return Shape::Measure;
     }
-    if DATE.is_match(t) || TIME.is_match(t) || ORDINAL.is_match(t) || VERSION.is_match(t) {
+    // The patterns only where they could match: most numbers are plain `420`.
+    let punctuated = t.contains(['-', '/', '.', ':']);
+    let lettered = t.bytes().any(|b| b.is_ascii_alphabetic());
+    if (punctuated && (DATE.is_match(t) || VERSION.is_match(t)))
+        || ((punctuated || lettered) && TIME.is_match(t))
+        || (lettered && ORDINAL.is_match(t))
+    {
         return Shape::Not;
     }
-    let Some(c) = NUMBER.captures(t) else {
+    let a_len = number_len(t);
+    if a_len == 0 {
         return Shape::Not;
-    };
-    let (Some(a), rest) = (c.get(1), c.get(3).map_or("", |m| m.as_str())) else {
-        return Shape::Not;
-    };
+    }
+    let (a, mut rest) = t.split_at(a_len);
+    let mut range = false;
+    if let Some(b) = rest.strip_prefix('-')
+        && number_len(b) > 0
+    {
+        // `3-5 days`: a range, judged by its first number.
+        rest = &b[number_len(b)..];
+        range = true;
+    }
     let suffix = rest.to_lowercase();
     if suffix.is_empty() {
-        return Shape::Plain(a.as_str());
+        return Shape::Plain(a);
     }
     if let Some(den) = suffix.strip_prefix('/')
-        && c.get(2).is_none()
-        && let (Ok(n), Ok(d)) = (a.as_str().replace(',', "").parse(), den.parse())
+        && !range
+        && let (Ok(n), Ok(d)) = (a.replace(',', "").parse(), den.parse())
     {
         return Shape::Fraction(n, d);
     }
     // `1990s`: a decade.
-    if suffix == "s" && is_year(a.as_str()) {
+    if suffix == "s" && is_year(a) {
         return Shape::Not;
     }
     if is_unit_suffix(&suffix) {
@@ -360,7 +432,7 @@ fn shape(t: &str) -> Shape<'_> {
     // `24-hour`, `3-million-row`: a quantity before a noun.
     if let Some(words) = suffix.strip_prefix('-') {
         let head = words.split('-').next().unwrap_or("");
-        return if is_in(UNIT_WORDS, head) || is_number_word(head) {
+        return if class(head) & UNIT != 0 || is_number_word(head) {
             Shape::Measure
         } else {
             Shape::Not
@@ -372,9 +444,10 @@ fn shape(t: &str) -> Shape<'_> {
 
 /// Returns true for a unit glued to a number, or a rate of them: `ms`, `k`, `/s`, `k/s`.
 fn is_unit_suffix(s: &str) -> bool {
+    let suffix = |w: &str| class(w) & SUFFIX != 0;
     match s.split_once('/') {
-        Some((a, b)) => (a.is_empty() || is_in(UNIT_SUFFIXES, a)) && is_in(UNIT_SUFFIXES, b),
-        None => is_in(UNIT_SUFFIXES, s) || is_in(UNIT_WORDS, s),
+        Some((a, b)) => (a.is_empty() || suffix(a)) && suffix(b),
+        None => class(s) & (SUFFIX | UNIT) != 0,
     }
 }
 
@@ -388,67 +461,87 @@ fn is_year(n: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Neighbours
 
-/// What holds for the whole text.
-struct Context {
+/// The tokens of a text, and what holds for all of them.
+struct Context<'t, 'a> {
+    tokens: &'t [Token<'a>],
     /// Most longer words are capitalized (`Cut Build Time By Half`): capitals say nothing
-    /// about names.
-    title_case: bool,
+    /// about names. Worked out when first asked.
+    title_case: OnceCell<bool>,
 }
 
-impl Context {
-    fn of(tokens: &[Token<'_>]) -> Context {
-        let long: Vec<&Token<'_>> = tokens
-            .iter()
-            .filter(|t| is_word(t) && t.text.chars().count() >= 4)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|t| t.text.starts_with(char::is_uppercase))
-            .count();
+impl<'t, 'a> Context<'t, 'a> {
+    fn new(tokens: &'t [Token<'a>]) -> Context<'t, 'a> {
         Context {
-            title_case: long.len() >= 3 && caps * 10 >= long.len() * 7,
+            tokens,
+            title_case: OnceCell::new(),
         }
+    }
+
+    fn title_case(&self) -> bool {
+        *self.title_case.get_or_init(|| {
+            let (mut long, mut caps) = (0usize, 0usize);
+            for t in self.tokens {
+                if is_word(t) && t.text.chars().count() >= 4 {
+                    long += 1;
+                    caps += usize::from(t.text.starts_with(char::is_uppercase));
+                }
+            }
+            long >= 3 && caps * 10 >= long * 7
+        })
     }
 }
 
 /// Returns true when the token before names what the number belongs to: a label word
 /// (`sprint`, `PR`), an acronym, or a capitalized name inside a sentence (`Python`).
-fn names_before(t: &Token<'_>, ctx: &Context) -> bool {
-    if is_in(LABELS, &t.lower) {
+fn names_before(t: &Token<'_>, ctx: &Context<'_, '_>) -> bool {
+    if t.class & LABEL != 0 {
         return true;
     }
-    if !is_word(t) || is_in(FUNCTION_WORDS, &t.lower) || t.text == "I" {
+    if t.class & FUNCTION != 0 || t.text == "I" || !is_word(t) {
         return false;
     }
-    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let mixed = letters.iter().skip(1).any(|c| c.is_uppercase()) && !acronym;
-    let capitalized = letters.first().is_some_and(|c| c.is_uppercase());
-    acronym || mixed || (capitalized && !t.starts_sentence && !ctx.title_case)
+    let mut letters = t.text.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    // `PR`, `HTTP`; `iOS`, `PostgreSQL`; `Python` inside a sentence.
+    let acronym = first.is_uppercase() && upper > 0 && lower == 0;
+    let mixed = upper > 0 && !acronym;
+    acronym || mixed || (first.is_uppercase() && !t.starts_sentence && !ctx.title_case())
 }
 
 /// Returns true when the token at `i` measures.
-fn measures_at(tokens: &[Token<'_>], i: usize, ctx: &Context) -> bool {
+fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
+    let tokens = ctx.tokens;
     let t = &tokens[i];
+    let has_digit = t.text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !is_number_word(&t.lower) {
+        return false;
+    }
     let prev = i
         .checked_sub(1)
         .map(|p| &tokens[p])
         .filter(|_| !t.starts_sentence);
     let next = tokens.get(i + 1).filter(|n| !n.starts_sentence);
-    let next_unit = next.is_some_and(is_unit);
-    let prev_is = |words: &[&str]| prev.is_some_and(|p| is_in(words, &p.lower));
-    let named = prev.is_some_and(|p| names_before(p, ctx));
-    let label = prev_is(LABELS);
+    let prev_has = |bits: u16| prev.is_some_and(|p| p.class & bits != 0);
+    let label = prev_has(LABEL);
 
-    if !t.text.bytes().any(|b| b.is_ascii_digit()) {
-        if !is_number_word(&t.lower) {
-            return false;
-        }
-        return match t.lower.as_str() {
+    if !has_digit {
+        return match t.lower.as_ref() {
             // `one` is mostly a pronoun: `one of us`, `the one that`.
-            "one" => next_unit,
+            "one" => next.is_some_and(is_unit),
             // `the second half`: a period.
-            "half" => !prev_is(&["first", "second", "1st", "2nd", "latter", "former"]),
+            "half" => !prev.is_some_and(|p| {
+                ["first", "second", "1st", "2nd", "latter", "former"].contains(&p.lower.as_ref())
+            }),
             // `step two`, `phase three`.
             _ => !label,
         };
@@ -483,11 +576,11 @@ fn measures_at(tokens: &[Token<'_>], i: usize, ctx: &Context) -> bool {
                 return false;
             }
             // After the name of a measurement: `NPS 45`, `CSAT to 4.7`, `uptime at 99.95`.
-            let metric_before = prev_is(METRIC_NAMES)
-                || (prev_is(FUNCTION_WORDS)
+            let metric_before = prev_has(METRIC)
+                || (prev_has(FUNCTION)
                     && i >= 2
                     && !prev.is_some_and(|p| p.starts_sentence)
-                    && is_in(METRIC_NAMES, &tokens[i - 2].lower));
+                    && tokens[i - 2].class & METRIC != 0);
             if metric_before {
                 return true;
             }
@@ -496,7 +589,7 @@ fn measures_at(tokens: &[Token<'_>], i: usize, ctx: &Context) -> bool {
                 return strong_unit;
             }
             let counted = counts_something(tokens, i);
-            if named {
+            if prev.is_some_and(|p| names_before(p, ctx)) {
                 // `Python 3`, `Windows 11`; `Priya 3 days`, `Acme 40 seats` measure.
                 return strong_unit || counted;
             }
@@ -514,7 +607,7 @@ fn measures_at(tokens: &[Token<'_>], i: usize, ctx: &Context) -> bool {
 /// the same phrase: `14 teams`, `1200 integration tests`.
 fn counts_something(tokens: &[Token<'_>], i: usize) -> bool {
     for n in tokens.iter().skip(i + 1).take(3) {
-        if n.starts_sentence || !is_word(n) || is_in(FUNCTION_WORDS, &n.lower) {
+        if n.starts_sentence || n.class & FUNCTION != 0 || !is_word(n) {
             return false;
         }
         if is_strong_unit(n) || is_plural(n) {
@@ -535,7 +628,7 @@ fn is_change(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     }
     let opens = |b: &Token<'_>| b.lower == "from" || b.lower == "between";
-    match tokens[i - 1].lower.as_str() {
+    match tokens[i - 1].lower.as_ref() {
         "from" | "between" => true,
         // `from 4.1 to 4.6`: a `from` a few words back in the same sentence.
         "to" | "and" if !tokens[i - 1].starts_sentence => {
