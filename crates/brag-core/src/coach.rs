@@ -13,6 +13,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::entry::{Entry, Kind};
+use crate::measure;
 
 /// The score from which a story counts as strong (coverage, interview bank).
 pub const STRONG: u8 = 70;
@@ -106,9 +107,6 @@ const VAGUE: [&str; 6] = [
     "streamlined",
 ];
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double|doubled|halved|tripled|dozen|hundred|thousand|million)\b").expect("valid")
-});
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}']+").expect("valid"));
 
 /// Returns the coach's findings and score for an entry, as of `today`.
@@ -188,8 +186,14 @@ pub fn coach(entry: &Entry, today: Date) -> Report {
                 );
             }
             weak_verbs(&entry.action, "action", &mut add);
-            we_not_i(&entry.action, &mut add);
-            vague_result(&entry.result, &entry.metrics, &mut add);
+            we_not_i(&entry.action, "action", "The Action", &mut add);
+            vague_result(
+                &entry.result,
+                &entry.metrics,
+                "result",
+                "The Result",
+                &mut add,
+            );
             let words = word_count(&entry.action) + word_count(&entry.result);
             if words > 300 {
                 add(
@@ -214,11 +218,10 @@ pub fn coach(entry: &Entry, today: Date) -> Report {
                     "Put a number on it: how much faster, how many people, how much saved?",
                 );
             }
-            weak_verbs(
-                &format!("{}\n{}", entry.title, entry.text),
-                "text",
-                &mut add,
-            );
+            let words = win_words(entry);
+            weak_verbs(&words, "text", &mut add);
+            we_not_i(&words, "text", "The win", &mut add);
+            vague_result(&words, &entry.metrics, "text", "The win", &mut add);
         }
         Kind::Learning | Kind::Feedback | Kind::Goal => {}
     }
@@ -266,9 +269,32 @@ pub fn coach(entry: &Entry, today: Date) -> Report {
     }
 }
 
-/// Returns true when the text holds a number, in digits or words.
+/// Returns true when the text holds a number that measures, in digits or words: `400 ms`,
+/// `14 teams`, `3x`, `halved`; not a date, period, id, version or ordinal (`2024`, `Q3`,
+/// `ABC-123`, `#412`, `v1.2`, `3rd`). See [`crate::measure`].
 pub fn has_number(text: &str) -> bool {
-    NUMBER.is_match(&text.to_lowercase())
+    measure::has_measure(text)
+}
+
+/// Returns the words of a win the coach reads: its title and its text, the title once when
+/// the text repeats it (as `brag add` writes a win).
+fn win_words(entry: &Entry) -> String {
+    let title = entry.title.trim().trim_end_matches('…');
+    if entry.text.contains(title) {
+        return entry.text.clone();
+    }
+    let lower = |s: &str| -> Vec<String> {
+        WORD.find_iter(s)
+            .map(|w| w.as_str().to_lowercase())
+            .collect()
+    };
+    let (title, text) = (lower(&entry.title), lower(&entry.text));
+    let repeated = title.is_empty() || text.windows(title.len()).any(|w| w == title.as_slice());
+    if repeated {
+        entry.text.clone()
+    } else {
+        format!("{}\n{}", entry.title, entry.text)
+    }
 }
 
 fn word_count(text: &str) -> usize {
@@ -302,11 +328,18 @@ fn weak_verbs(text: &str, section: &'static str, add: &mut Add<'_>) {
     }
 }
 
-fn we_not_i(action: &str, add: &mut Add<'_>) {
+/// Flags text that says "we" far more than "I": `what` names it in the message (`The
+/// Action`, `The win`).
+fn we_not_i(text: &str, section: &'static str, what: &str, add: &mut Add<'_>) {
     let mut we = 0usize;
     let mut i = 0usize;
-    for w in WORD.find_iter(action) {
-        match w.as_str().to_lowercase().as_str() {
+    for w in WORD.find_iter(text) {
+        let w = w.as_str();
+        // Pronouns are short: only those are lowercased and compared.
+        if w.len() > 5 {
+            continue;
+        }
+        match w.to_lowercase().as_str() {
             "we" | "our" | "us" | "we've" | "we'd" => we += 1,
             "i" | "my" | "me" | "i've" | "i'd" | "i'm" => i += 1,
             _ => {}
@@ -316,27 +349,34 @@ fn we_not_i(action: &str, add: &mut Add<'_>) {
         add(
             "we-not-i",
             Severity::Warning,
-            "action",
-            format!("The Action says \"we\" {we} times and \"I\" {i}"),
+            section,
+            format!("{what} says \"we\" {we} times and \"I\" {i}"),
             "Interviewers want your part: say what you did yourself, and name the team's part separately.",
         );
     }
 }
 
-fn vague_result(result: &str, metrics: &[String], add: &mut Add<'_>) {
-    let lower = result.to_lowercase();
+/// Flags praise words ("improved", "better") with no number beside them.
+fn vague_result(
+    text: &str,
+    metrics: &[String],
+    section: &'static str,
+    what: &str,
+    add: &mut Add<'_>,
+) {
+    let lower = text.to_lowercase();
     let found: Vec<&str> = VAGUE
         .iter()
         .copied()
         .filter(|v| contains_words(&lower, v))
         .collect();
-    if !found.is_empty() && !has_number(result) && !metrics.iter().any(|m| has_number(m)) {
+    if !found.is_empty() && !has_number(text) && !metrics.iter().any(|m| has_number(m)) {
         add(
             "vague-result",
             Severity::Warning,
-            "result",
+            section,
             format!(
-                "The Result says {} without a number",
+                "{what} says {} without a number",
                 found
                     .iter()
                     .map(|v| format!("\"{v}\""))

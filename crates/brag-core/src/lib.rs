@@ -16,6 +16,7 @@ pub mod framework;
 pub mod harvest;
 pub mod import;
 pub mod link;
+pub mod measure;
 pub mod report;
 pub mod slug;
 pub mod text;

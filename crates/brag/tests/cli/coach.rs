@@ -174,3 +174,64 @@ fn ask_on_an_empty_vault_says_so() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("No story answers this yet"));
 }
+
+#[test]
+fn coach_dates_and_ids_are_not_metrics() {
+    // Issue 11: a ticket key, a quarter or a year is not a number that measures.
+    let env = TestEnv::new();
+    env.ok(&["add", "fixed ABC-123"]);
+    env.ok(&["add", "we improved things in Q3"]);
+    env.ok(&["add", "cut p99 from 420 ms to 95 ms in 2026"]);
+    env.ok(&[
+        "add",
+        "We planned the rollout, we shipped it and our latency improved",
+    ]);
+    let v = env.json(&["coach", "--json"]);
+    let rows = v.as_array().expect("array");
+    let row = |title_start: &str| {
+        rows.iter()
+            .find(|r| {
+                r["id"]
+                    .as_str()
+                    .is_some_and(|id| id.starts_with(&format!("2026-11-25-{title_start}")))
+            })
+            .unwrap_or_else(|| panic!("no row for {title_start}: {rows:#?}"))
+    };
+    let rules = |r: &serde_json::Value| -> Vec<String> {
+        r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().expect("rule").to_owned())
+            .collect()
+    };
+    for id in ["fixed-abc-123", "we-improved-things-in-q3"] {
+        let r = row(id);
+        assert!(rules(r).contains(&"no-metric".to_owned()), "{id}: {r}");
+        let score = r["score"].as_u64().expect("score");
+        assert!(score < 70, "{id} scores {score}, strong from 70");
+    }
+    let cut = row("cut-p99");
+    assert!(!rules(cut).contains(&"no-metric".to_owned()), "{cut}");
+    // Wins are held to "I, not we" and "a number, not an adjective" too.
+    let we = row("we-planned-the-rollout");
+    let found = rules(we);
+    for want in ["no-metric", "we-not-i", "vague-result"] {
+        assert!(found.contains(&want.to_owned()), "{want}: {we}");
+    }
+    let finding = |rule: &str| {
+        we["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .cloned()
+            .expect("finding")
+    };
+    assert_eq!(finding("we-not-i")["section"], "text");
+    assert_eq!(
+        finding("we-not-i")["message"],
+        "The win says \"we\" 3 times and \"I\" 0"
+    );
+    assert_eq!(finding("vague-result")["section"], "text");
+}

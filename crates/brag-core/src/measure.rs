@@ -1,0 +1,681 @@
+//! Numbers that measure: what the coach asks a Result, a Metrics line or a win to hold.
+//!
+//! A metric is a number that measures (DESIGN.md, Coach): a quantity with a unit (`400 ms`,
+//! `2 weeks`, `$30k`), a percentage, a multiplier (`3x`), a change (`from 14 to 1.3`), a
+//! count of things (`14 teams`), or a number word (`halved`, `a dozen`). A number that
+//! names something does not measure it: dates and periods (`2024`, `Q3`, `H1`, `FY25`,
+//! `March 3`), ids (`ABC-123`, `#412`, commit hashes), versions (`v1.2`, `3.10.1`,
+//! `Python 3`), ordinals and list markers (`1st`, `2.`).
+//!
+//! The text is cut into tokens. Each token that holds a digit, and each number word, is
+//! judged by its shape first: a date, a time, a version, an id or an ordinal each has a
+//! shape of its own, and a token that starts with letters (`Q3`, `p99`, `ABC-123`, `v2`,
+//! `HTTP/2`) is a name. A plain number is then judged by its neighbours, as a reader does:
+//! a unit after it measures (`2024 ms`), a label or a name before it names (`sprint 12`,
+//! `PR 412`, `Python 3`), a month beside it dates (`March 3`), a year stays a year, a
+//! decimal with nothing to measure is a version (`rivet 1.0`), and any other number counts.
+//!
+//! Pure, and one pass over the text: the coach runs it over every entry of a vault.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Returns true when the text states a measurement: a number that measures, in digits or
+/// in words.
+pub fn has_measure(text: &str) -> bool {
+    let tokens = tokens(text);
+    let ctx = Context::new(&tokens);
+    (0..tokens.len()).any(|i| measures_at(&ctx, i))
+}
+
+/// Returns the tokens of a text that measure, as written and in order: `cut p99 from 420 ms
+/// to 95 ms in Q3` gives `420` and `95`.
+pub fn measures(text: &str) -> Vec<&str> {
+    let tokens = tokens(text);
+    let ctx = Context::new(&tokens);
+    (0..tokens.len())
+        .filter(|&i| measures_at(&ctx, i))
+        .map(|i| tokens[i].text)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+/// Returns one word, number or mix of a text, surrounding punctuation stripped.
+#[derive(Debug)]
+struct Token<'a> {
+    /// As written.
+    text: &'a str,
+    /// Lowercased.
+    lower: Cow<'a, str>,
+    /// What the word can be (bits of [`UNIT`], [`LABEL`], ...), from the word lists.
+    class: u16,
+    /// A sentence begins here: the text, a line, or after `.`, `:`, `!`, `?`.
+    starts_sentence: bool,
+    /// A line begins here.
+    starts_line: bool,
+    /// An arrow (`→`, `->`, `=>`) stands between the token before and this one.
+    arrow_before: bool,
+    /// Written `N.` or `N)` as a list marker is: the text right after is `.` or `)`.
+    marker_after: bool,
+    /// Written in brackets on its own: `(2)`.
+    bracketed: bool,
+}
+
+/// Characters a token is made of; everything else separates tokens.
+fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || "$€£¥%#.,:/'’_-×+".contains(c)
+}
+
+/// Cuts a text into tokens.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let (mut sentence, mut line, mut arrow) = (true, true, false);
+    let mut start: Option<usize> = None;
+    let mut prev_char: Option<char> = None;
+    // A separator at the end closes the last piece.
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if i < text.len() && is_token_char(c) {
+            start.get_or_insert(i);
+            prev_char = Some(c);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let piece = &text[s..i];
+            let (from, to) = trim_piece(piece);
+            let (token, tail) = (&piece[from..to], &piece[to..]);
+            if !token.is_empty() {
+                let closes = tail.is_empty() && c == ')';
+                let lower = if token.chars().any(char::is_uppercase) {
+                    Cow::Owned(token.to_lowercase())
+                } else {
+                    Cow::Borrowed(token)
+                };
+                out.push(Token {
+                    text: token,
+                    class: class(&lower),
+                    lower,
+                    starts_sentence: sentence,
+                    starts_line: line,
+                    arrow_before: arrow,
+                    marker_after: tail.starts_with('.') || closes,
+                    bracketed: closes && from == 0 && text[..s].ends_with('('),
+                });
+                (sentence, line, arrow) = (false, false, false);
+            }
+            if tail.contains(['.', ':']) {
+                sentence = true;
+            }
+        }
+        match c {
+            '\n' => (sentence, line) = (true, true),
+            '!' | '?' | '•' => sentence = true,
+            '→' | '⇒' | '⟶' => arrow = true,
+            // `->`, `=>`.
+            '>' if matches!(prev_char, Some('-' | '=')) => arrow = true,
+            _ => {}
+        }
+        prev_char = Some(c);
+    }
+    out
+}
+
+/// Returns where a piece's token starts and ends, without the punctuation around it: `'24`
+/// keeps its apostrophe, `#412` and `$30k` their signs, `40%` its percent, `C++17` its
+/// pluses.
+fn trim_piece(piece: &str) -> (usize, usize) {
+    let short_year = piece
+        .strip_prefix(['\'', '’'])
+        .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit()));
+    let from = if short_year {
+        0
+    } else {
+        piece.len() - piece.trim_start_matches(|c| ".,:/'’_-+".contains(c)).len()
+    };
+    let to = from
+        + piece[from..]
+            .trim_end_matches(|c| ".,:/'’_-+#$€£¥".contains(c))
+            .len();
+    (from, to)
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/// Units of measure written as their own word after a number: `400 ms`, `2 weeks`.
+#[rustfmt::skip]
+const UNIT_WORDS: &[&str] = &[
+    "ns", "µs", "μs", "ms", "msec", "millisecond", "milliseconds", "s", "sec", "secs", "second",
+    "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day",
+    "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr",
+    "yrs", "quarter", "quarters", "sprint", "sprints", "b", "byte", "bytes", "kb", "mb", "gb",
+    "tb", "pb", "kib", "mib", "gib", "tib", "k", "m", "mm", "bn", "thousand", "million",
+    "millions", "billion", "billions", "trillion", "hundred", "hundreds", "thousands", "dozen",
+    "dollar", "dollars", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds", "cent",
+    "cents", "%", "percent", "per", "pct", "pp", "bps", "point", "points", "x", "×", "times",
+    "fold", "rps", "qps", "tps", "rpm", "fps", "ops", "loc", "kloc",
+];
+
+/// Units that name a period when they follow a year: `the 2024 sprint`, `2025 year`.
+#[rustfmt::skip]
+const PERIODS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "sprint", "point",
+];
+
+/// Units glued to a number: `400ms`, `3x`, `30k`, `5GB`, `10/s`.
+#[rustfmt::skip]
+const UNIT_SUFFIXES: &[&str] = &[
+    "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "w",
+    "wk", "wks", "mo", "y", "yr", "yrs", "k", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib",
+    "tib", "b", "bn", "mm", "x", "×", "%", "pp", "bps", "rps", "qps", "tps", "rpm", "fps",
+    "loc", "kloc", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
+    "minutes", "req", "request", "requests",
+];
+
+/// Number words: `three teams`, `halved`, `a dozen`. `one` counts only before a unit.
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "dozen", "dozens", "twice", "thrice", "half", "halved", "double", "doubled",
+    "triple", "tripled", "quadrupled", "twofold", "threefold", "tenfold",
+];
+
+/// Words after which a number is part of a name, not a measurement: `sprint 12`, `PR 412`,
+/// `Python 3`, `step two`.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "version", "ver", "release", "build", "sprint", "phase", "step", "stage", "tier", "level",
+    "milestone", "iteration", "round", "issue", "ticket", "pr", "mr", "cr", "request", "bug",
+    "incident", "case", "item", "number", "no", "nr", "id", "rfc", "pep", "cve", "chapter",
+    "section", "page", "line", "room", "floor", "gate", "option", "run", "job", "week", "day",
+    "month", "quarter", "year", "fy", "cy", "edition", "gen", "generation", "series", "model",
+    "mark", "mk", "part", "episode", "season", "volume", "vol", "figure", "fig", "table",
+    "appendix", "rule", "lane", "slot", "port", "node", "shard", "wave", "cohort", "batch",
+    "commit", "changelist", "cl", "patch", "revision", "rev", "epic", "story", "task",
+    // Names that carry a version.
+    "python", "java", "node", "nodejs", "ruby", "go", "golang", "rust", "php", "perl", "scala",
+    "kotlin", "swift", "dotnet", ".net", "c#", "ios", "android", "windows", "macos", "ubuntu",
+    "debian", "centos", "rhel", "fedora", "alpine", "postgres", "postgresql", "mysql",
+    "mariadb", "mongodb", "redis", "kafka", "elasticsearch", "kubernetes", "docker",
+    "terraform", "react", "angular", "vue", "rails", "django", "spring", "gradle", "jdk", "gcc",
+    "clang", "llvm", "http", "tls", "ssl", "oauth", "html", "css", "es", "ecmascript",
+];
+
+/// Names of measurements: the number after one measures (`NPS 45`, `uptime 99.95`).
+#[rustfmt::skip]
+const METRIC_NAMES: &[&str] = &[
+    "nps", "csat", "ces", "sus", "slo", "sla", "sli", "uptime", "availability", "latency",
+    "throughput", "score", "rating", "coverage", "accuracy", "precision", "recall",
+    "conversion", "retention", "churn", "mttr", "mttd", "mtbf", "rate", "ratio", "p50", "p75", "p90", "p95",
+    "p99", "p999", "p99.9",
+];
+
+/// Words that end a look ahead for the thing a number counts.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "without", "into", "onto", "over", "under", "than", "as", "via", "vs",
+    "versus", "so", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were",
+    "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "yes", "we", "i",
+    "you", "he", "she", "they", "them", "us", "our", "my", "your", "their", "his", "her",
+    "each", "every", "all", "any", "some", "more", "most", "less", "fewer", "after", "before",
+    "since", "until", "till", "during", "while", "when", "where", "which", "who", "whom",
+    "whose", "what", "then", "now", "also", "only", "just", "about", "around", "up", "down",
+    "out", "off", "again", "still", "yet", "very", "too", "both", "either", "neither", "if",
+    "because", "across", "between", "within", "among", "through", "against", "like", "near",
+];
+
+/// Plurals that do not end in `s`.
+#[rustfmt::skip]
+const PLURALS: &[&str] = &[
+    "people", "men", "women", "children", "data", "staff", "personnel", "media", "feet",
+    "criteria",
+];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+// What a word can be: one look-up per token gives every list it is on.
+const UNIT: u16 = 1;
+const PERIOD: u16 = 1 << 1;
+const SUFFIX: u16 = 1 << 2;
+const NUMBER_WORD: u16 = 1 << 3;
+const LABEL: u16 = 1 << 4;
+const METRIC: u16 = 1 << 5;
+const FUNCTION: u16 = 1 << 6;
+const PLURAL: u16 = 1 << 7;
+const MONTH: u16 = 1 << 8;
+
+static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u16> = HashMap::new();
+    for (list, bit) in [
+        (UNIT_WORDS, UNIT),
+        (PERIODS, PERIOD),
+        (UNIT_SUFFIXES, SUFFIX),
+        (NUMBER_WORDS, NUMBER_WORD),
+        (LABELS, LABEL),
+        (METRIC_NAMES, METRIC),
+        (FUNCTION_WORDS, FUNCTION),
+        (PLURALS, PLURAL),
+        (MONTHS, MONTH),
+    ] {
+        for w in list {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// Returns the lists a lowercase word is on, as bits.
+fn class(w: &str) -> u16 {
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
+fn is_word(t: &Token<'_>) -> bool {
+    t.text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+}
+
+fn is_month(t: &Token<'_>) -> bool {
+    // `may` is a month only as `May`.
+    t.class & MONTH != 0 && (t.lower != "may" || t.text.starts_with('M'))
+}
+
+fn is_unit(t: &Token<'_>) -> bool {
+    t.class & UNIT != 0
+}
+
+/// Returns true for a unit that does not also name a period: `ms`, `weeks`, not `sprint`.
+fn is_strong_unit(t: &Token<'_>) -> bool {
+    t.class & (UNIT | PERIOD) == UNIT
+}
+
+fn is_number_word(w: &str) -> bool {
+    !w.is_empty() && w.split('-').all(|part| class(part) & NUMBER_WORD != 0)
+}
+
+/// Returns true for a word that reads as a plural noun: `teams`, `tests`, `people`.
+fn is_plural(t: &Token<'_>) -> bool {
+    let w = t.lower.as_ref();
+    if t.class & FUNCTION != 0 || !is_word(t) {
+        return false;
+    }
+    t.class & PLURAL != 0
+        || (w.chars().count() >= 3
+            && w.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
+}
+
+// ---------------------------------------------------------------------------------------
+// Shapes
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?", // 2025-03-14, 2025-03, 2025/3/14
+        r"|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})", // 14.03.2025, 3/14/25
+        r"|(?:19|20)\d{2}[-–/](?:(?:19|20)?\d{2}))$", // 2024-25, 2023/2024
+    ))
+    .expect("valid")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}:\d{1,2}(?::\d{2})?(?:am|pm|h|s)?|\d{1,2}(?:am|pm))$").expect("valid")
+});
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:st|nd|rd|th)$").expect("valid"));
+static VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+){2,}").expect("valid"));
+
+/// Returns the length of the number a token starts with: digits and thousands commas,
+/// then maybe a decimal part (`1,200`, `1.3`); 0 when it starts with none.
+fn number_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return 0;
+    }
+    let mut i = 1;
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
+        i += 1;
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 2;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Returns what a token with a digit is, by its shape alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape<'a> {
+    /// A measurement whatever its neighbours: `400ms`, `3x`, `40%`, `$30k`, `24-hour`.
+    Measure,
+    /// Never a measurement: a date, time, period, version, id, ordinal or name.
+    Not,
+    /// A plain number (or range), to judge by its neighbours: the (first) number.
+    Plain(&'a str),
+    /// `a/b`: a rating or share (`4.8/5`, `3/4`), or not (`24/7`, `3/14`).
+    Fraction(f64, f64),
+}
+
+fn shape(t: &str) -> Shape<'_> {
+    let first = t.chars().next().unwrap_or(' ');
+    if first == '#' {
+        // `#412`, `#perf`: an issue or a tag.
+        return Shape::Not;
+    }
+    if "$€£¥".contains(first) && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+        return Shape::Measure;
+    }
+    if first.is_alphabetic() || first == '\'' || first == '’' || first == '_' {
+        // `Q3`, `H1`, `FY25`, `v1.2`, `p99`, `ABC-123`, `HTTP/2`, `'24`: a name or period.
+        return Shape::Not;
+    }
+    if first == '×' {
+        return Shape::Measure;
+    }
+    // The patterns only where they could match: most numbers are plain `420`.
+    let punctuated = t.contains(['-', '/', '.', ':']);
+    let lettered = t.bytes().any(|b| b.is_ascii_alphabetic());
+    if (punctuated && (DATE.is_match(t) || VERSION.is_match(t)))
+        || ((punctuated || lettered) && TIME.is_match(t))
+        || (lettered && ORDINAL.is_match(t))
+    {
+        return Shape::Not;
+    }
+    let a_len = number_len(t);
+    if a_len == 0 {
+        return Shape::Not;
+    }
+    let (a, mut rest) = t.split_at(a_len);
+    let mut range = false;
+    if let Some(b) = rest.strip_prefix('-')
+        && number_len(b) > 0
+    {
+        // `3-5 days`: a range, judged by its first number.
+        rest = &b[number_len(b)..];
+        range = true;
+    }
+    let suffix = rest.to_lowercase();
+    if suffix.is_empty() {
+        return Shape::Plain(a);
+    }
+    if let Some(den) = suffix.strip_prefix('/')
+        && !range
+        && let (Ok(n), Ok(d)) = (a.replace(',', "").parse(), den.parse())
+    {
+        return Shape::Fraction(n, d);
+    }
+    // `1990s`: a decade.
+    if suffix == "s" && is_year(a) {
+        return Shape::Not;
+    }
+    if is_unit_suffix(&suffix) {
+        return Shape::Measure;
+    }
+    // `24-hour`, `3-million-row`: a quantity before a noun.
+    if let Some(words) = suffix.strip_prefix('-') {
+        let head = words.split('-').next().unwrap_or("");
+        return if class(head) & UNIT != 0 || is_number_word(head) {
+            Shape::Measure
+        } else {
+            Shape::Not
+        };
+    }
+    // `2fa`, `39c5d4f` (a commit), `4g`: a name.
+    Shape::Not
+}
+
+/// Returns true for a unit glued to a number, or a rate of them: `ms`, `k`, `/s`, `k/s`.
+fn is_unit_suffix(s: &str) -> bool {
+    let suffix = |w: &str| class(w) & SUFFIX != 0;
+    match s.split_once('/') {
+        Some((a, b)) => (a.is_empty() || suffix(a)) && suffix(b),
+        None => class(s) & (SUFFIX | UNIT) != 0,
+    }
+}
+
+/// Returns true for a number that reads as a year: 1900 to 2099, four digits.
+fn is_year(n: &str) -> bool {
+    n.len() == 4
+        && (n.starts_with("19") || n.starts_with("20"))
+        && n.bytes().all(|b| b.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------------
+// Neighbours
+
+/// The tokens of a text, and what holds for all of them.
+struct Context<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    /// Most longer words are capitalized (`Cut Build Time By Half`): capitals say nothing
+    /// about names. Worked out when first asked.
+    title_case: OnceCell<bool>,
+}
+
+impl<'t, 'a> Context<'t, 'a> {
+    fn new(tokens: &'t [Token<'a>]) -> Context<'t, 'a> {
+        Context {
+            tokens,
+            title_case: OnceCell::new(),
+        }
+    }
+
+    fn title_case(&self) -> bool {
+        *self.title_case.get_or_init(|| {
+            let (mut long, mut caps) = (0usize, 0usize);
+            for t in self.tokens {
+                if is_word(t) && t.text.chars().count() >= 4 {
+                    long += 1;
+                    caps += usize::from(t.text.starts_with(char::is_uppercase));
+                }
+            }
+            long >= 3 && caps * 10 >= long * 7
+        })
+    }
+}
+
+/// Returns true when the token before names what the number belongs to: a label word
+/// (`sprint`, `PR`), an acronym, or a capitalized name inside a sentence (`Python`).
+fn names_before(t: &Token<'_>, ctx: &Context<'_, '_>) -> bool {
+    if t.class & LABEL != 0 {
+        return true;
+    }
+    if t.class & FUNCTION != 0 || t.text == "I" || !is_word(t) {
+        return false;
+    }
+    let mut letters = t.text.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    // `PR`, `HTTP`; `iOS`, `PostgreSQL`; `Python` inside a sentence.
+    let acronym = first.is_uppercase() && upper > 0 && lower == 0;
+    let mixed = upper > 0 && !acronym;
+    acronym || mixed || (first.is_uppercase() && !t.starts_sentence && !ctx.title_case())
+}
+
+/// Returns true when the token at `i` measures.
+fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
+    let tokens = ctx.tokens;
+    let t = &tokens[i];
+    let has_digit = t.text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !is_number_word(&t.lower) {
+        return false;
+    }
+    let prev = i
+        .checked_sub(1)
+        .map(|p| &tokens[p])
+        .filter(|_| !t.starts_sentence);
+    let next = tokens.get(i + 1).filter(|n| !n.starts_sentence);
+    let prev_has = |bits: u16| prev.is_some_and(|p| p.class & bits != 0);
+    let label = prev_has(LABEL);
+
+    if !has_digit {
+        return match t.lower.as_ref() {
+            // `one` is mostly a pronoun: `one of us`, `the one that`.
+            "one" => next.is_some_and(is_unit),
+            // `the second half`: a period.
+            "half" => !prev.is_some_and(|p| {
+                ["first", "second", "1st", "2nd", "latter", "former"].contains(&p.lower.as_ref())
+            }),
+            // `step two`, `phase three`.
+            _ => !label,
+        };
+    }
+
+    match shape(t.text) {
+        Shape::Measure => true,
+        Shape::Not => false,
+        Shape::Fraction(n, d) => {
+            n <= d
+                && ([2.0, 3.0, 4.0, 5.0, 10.0, 100.0].contains(&d)
+                    || next.is_some_and(|n| n.lower == "of" || is_unit(n) || is_plural(n)))
+        }
+        Shape::Plain(n) => {
+            let integer = !n.contains('.');
+            // A unit that is not also a period's name: `2048 ms`, but `the 2024 sprint`.
+            let strong_unit = next.is_some_and(is_strong_unit);
+            if is_year(n) {
+                // `in 2024`, `2024 roadmap`.
+                return strong_unit;
+            }
+            // A day beside its month: `March 3`, `3 March`, `3 of March`.
+            let day = integer && n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+            let month_after = next.is_some_and(is_month)
+                || (next.is_some_and(|n| n.lower == "of")
+                    && tokens.get(i + 2).is_some_and(is_month));
+            if day && (prev.is_some_and(is_month) || month_after) {
+                return false;
+            }
+            // A list marker (`1.`, `2)` starting a line) or an enumerator (`(2)`).
+            if integer && n.len() <= 3 && (t.bracketed || (t.starts_line && t.marker_after)) {
+                return false;
+            }
+            // After the name of a measurement: `NPS 45`, `CSAT to 4.7`, `uptime at 99.95`.
+            let metric_before = prev_has(METRIC)
+                || (prev_has(FUNCTION)
+                    && i >= 2
+                    && !prev.is_some_and(|p| p.starts_sentence)
+                    && tokens[i - 2].class & METRIC != 0);
+            if metric_before {
+                return true;
+            }
+            if label {
+                // `sprint 12`, `PR 412`; `version 2 took 40 ms` measures at `40`.
+                return strong_unit;
+            }
+            let counted = counts_something(tokens, i);
+            if prev.is_some_and(|p| names_before(p, ctx)) {
+                // `Python 3`, `Windows 11`; `Priya 3 days`, `Acme 40 seats` measure.
+                return strong_unit || counted;
+            }
+            if next.is_some_and(is_unit) {
+                // `2 weeks`, `a 5 minute build`.
+                return true;
+            }
+            // A decimal with nothing to measure is a version: `rivet 1.0`, `to 3.12`.
+            integer || counted || is_change(tokens, i)
+        }
+    }
+}
+
+/// Returns true when a plural noun (or a unit) follows the number within three words of
+/// the same phrase: `14 teams`, `1200 integration tests`.
+fn counts_something(tokens: &[Token<'_>], i: usize) -> bool {
+    for n in tokens.iter().skip(i + 1).take(3) {
+        if n.starts_sentence || n.class & FUNCTION != 0 || !is_word(n) {
+            return false;
+        }
+        if is_strong_unit(n) || is_plural(n) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Returns true when the number is one end of a change: `from 4.1 to 4.6`, `1.2 → 0.8`.
+fn is_change(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1).filter(|n| !n.starts_sentence);
+    if t.arrow_before || next.is_some_and(|n| n.arrow_before) {
+        return true;
+    }
+    if t.starts_sentence || i == 0 {
+        return false;
+    }
+    let opens = |b: &Token<'_>| b.lower == "from" || b.lower == "between";
+    match tokens[i - 1].lower.as_ref() {
+        "from" | "between" => true,
+        // `from 4.1 to 4.6`: a `from` a few words back in the same sentence.
+        "to" | "and" if !tokens[i - 1].starts_sentence => {
+            let sentence = tokens[..i - 1]
+                .iter()
+                .rposition(|b| b.starts_sentence)
+                .unwrap_or(0);
+            tokens[sentence.max(i.saturating_sub(8))..i - 1]
+                .iter()
+                .any(opens)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_strip_punctuation_and_mark_sentences() {
+        let ts = tokens("Cut p99 (Q3) from 420ms -> 95 ms. Then: #412, $30k; '24 and 3.10.1.");
+        let texts: Vec<&str> = ts.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Cut", "p99", "Q3", "from", "420ms", "95", "ms", "Then", "#412", "$30k", "'24",
+                "and", "3.10.1"
+            ]
+        );
+        assert!(ts[5].arrow_before);
+        assert!(ts[7].starts_sentence && !ts[6].starts_sentence);
+        let ts = tokens("1. measured it\n2) cut it (3) ok");
+        assert!(ts[0].starts_line && ts[0].marker_after);
+        assert!(ts[3].starts_line && ts[3].marker_after);
+        assert!(ts[6].bracketed);
+    }
+
+    #[test]
+    fn measures_lists_the_measuring_tokens() {
+        assert_eq!(
+            measures("cut p99 from 420 ms to 95 ms in Q3 2025 for ABC-123"),
+            ["420", "95"]
+        );
+        assert_eq!(
+            measures("halved the build, 3x faster, 40% cheaper"),
+            ["halved", "3x", "40%"]
+        );
+    }
+}
