@@ -206,7 +206,8 @@ pub fn coach(entry: &Entry, today: Date) -> Report {
             }
         }
         Kind::Win => {
-            if !has_number(&entry.text)
+            // The counts harvest writes into a draft are not the user's result.
+            if !has_number(&entry.own_text())
                 && !has_number(&entry.title)
                 && !entry.metrics.iter().any(|m| has_number(m))
             {
@@ -279,21 +280,25 @@ pub fn has_number(text: &str) -> bool {
 /// Returns the words of a win the coach reads: its title and its text, the title once when
 /// the text repeats it (as `brag add` writes a win).
 fn win_words(entry: &Entry) -> String {
+    let text = entry.own_text();
     let title = entry.title.trim().trim_end_matches('…');
-    if entry.text.contains(title) {
-        return entry.text.clone();
+    if text.contains(title) {
+        return text.into_owned();
     }
     let lower = |s: &str| -> Vec<String> {
         WORD.find_iter(s)
             .map(|w| w.as_str().to_lowercase())
             .collect()
     };
-    let (title, text) = (lower(&entry.title), lower(&entry.text));
-    let repeated = title.is_empty() || text.windows(title.len()).any(|w| w == title.as_slice());
+    let (title_words, text_words) = (lower(&entry.title), lower(&text));
+    let repeated = title_words.is_empty()
+        || text_words
+            .windows(title_words.len())
+            .any(|w| w == title_words.as_slice());
     if repeated {
-        entry.text.clone()
+        text.into_owned()
     } else {
-        format!("{}\n{}", entry.title, entry.text)
+        format!("{}\n{}", entry.title, text)
     }
 }
 

@@ -174,6 +174,21 @@ impl Entry {
         matches!(self.extra.get("draft"), Some(serde_json::Value::Bool(true)))
     }
 
+    /// Returns the entry's text in the user's own words: for a harvested entry, without the
+    /// line of commit counts that harvest generated ("3 commits in rivet, +120 −4 lines in
+    /// 2 files."), which is no claim of theirs; its commit subjects stay.
+    pub fn own_text(&self) -> std::borrow::Cow<'_, str> {
+        if !self.extra.contains_key(crate::harvest::COMMITS_KEY) {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        let kept: Vec<&str> = self
+            .text
+            .lines()
+            .filter(|l| !crate::harvest::is_stats_line(l))
+            .collect();
+        std::borrow::Cow::Owned(kept.join("\n").trim().to_owned())
+    }
+
     /// Returns the text that full-text search should see besides the title: the user's
     /// words, so in a harvested entry the line of commit counts that harvest generated
     /// is left out (its commit subjects stay).

@@ -460,3 +460,33 @@ mod measure_props {
         }
     }
 }
+
+#[test]
+fn coach_harvest_stats_are_not_the_users_metric() {
+    // A draft's "N commits ... lines in M files" line is harvest's, not a result.
+    let mut extra = indexmap::IndexMap::new();
+    extra.insert("draft".to_owned(), serde_json::Value::Bool(true));
+    extra.insert(
+        crate::harvest::COMMITS_KEY.to_owned(),
+        serde_json::json!(["a1b2c3d"]),
+    );
+    let draft = Entry {
+        kind: Kind::Win,
+        title: "Add the retry budget".into(),
+        text: "3 commits in rivet, +120 −4 lines in 2 files.\n\n- a1b2c3d Add the retry budget"
+            .into(),
+        competencies: vec!["dive-deep".into()],
+        extra: extra.clone(),
+        date: Some(jiff::civil::date(2026, 11, 1)),
+        ..Entry::default()
+    };
+    let r = coach(&draft, jiff::civil::date(2026, 11, 25));
+    assert!(r.findings.iter().any(|f| f.rule == "no-metric"), "{r:?}");
+    // A number the user wrote in a commit subject still counts.
+    let measured = Entry {
+        text: "3 commits in rivet, +120 −4 lines in 2 files.\n\n- a1b2c3d Cut p99 from 420 ms to 95 ms".into(),
+        ..draft
+    };
+    let r = coach(&measured, jiff::civil::date(2026, 11, 25));
+    assert!(!r.findings.iter().any(|f| f.rule == "no-metric"), "{r:?}");
+}
