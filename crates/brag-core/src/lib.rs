@@ -16,8 +16,10 @@ pub mod framework;
 pub mod harvest;
 pub mod import;
 pub mod link;
+pub mod prose;
 pub mod slug;
 pub mod text;
+pub mod words;
 
 pub use entry::{Entry, EntryId, Kind};
 pub use link::{Link, LinkKind};

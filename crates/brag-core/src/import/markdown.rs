@@ -19,6 +19,7 @@ use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
 use crate::date::parse_period;
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
+use crate::words::{kebab, words};
 
 /// Returns the entries and warnings of a document in this format.
 pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
@@ -50,15 +51,6 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
     }
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
     (entries, Vec::new())
-}
-
-/// Returns a tag made from a name: lowercase words (any script) joined by `-`.
-pub(super) fn tag_slug(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -401,16 +393,9 @@ const SECTION_WORDS: [&str; 30] = [
     "projets",
 ];
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Returns the kind of the entries under a section: goals, learning, feedback or wins.
 fn section_kind(name: &str) -> Kind {
-    let ws = words(name);
+    let ws: Vec<String> = words(name).collect();
     let has = |list: &[&str]| ws.iter().any(|w| list.contains(&w.as_str()));
     if has(&GOAL_WORDS) {
         Kind::Goal
@@ -425,10 +410,7 @@ fn section_kind(name: &str) -> Kind {
 
 /// Returns true for the section names brag documents are known to use.
 fn known_section(name: &str) -> bool {
-    section_kind(name) != Kind::Win
-        || words(name)
-            .iter()
-            .any(|w| SECTION_WORDS.contains(&w.as_str()))
+    section_kind(name) != Kind::Win || words(name).any(|w| SECTION_WORDS.contains(&w.as_str()))
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
@@ -744,7 +726,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                         }
                     } else if is_section {
                         Role::Section {
-                            tag: competency.is_none().then(|| tag_slug(&t)),
+                            tag: competency.is_none().then(|| kebab(&t)),
                             kind: section_kind(&t),
                             date,
                             competency,
@@ -756,7 +738,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                         }
                     } else {
                         let as_section = (known_section(&t) && date.is_none())
-                            .then(|| (tag_slug(&t), section_kind(&t)));
+                            .then(|| (kebab(&t), section_kind(&t)));
                         Role::Entry {
                             title: t,
                             date,
@@ -1265,10 +1247,6 @@ impl Draft {
         entry.notes = next();
         if self.star {
             entry.kind = Kind::Story;
-        }
-        let tags = std::mem::take(&mut entry.tags);
-        for t in tags {
-            super::push_unique_ci(&mut entry.tags, t);
         }
         Imported {
             entry,

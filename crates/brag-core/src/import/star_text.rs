@@ -12,15 +12,16 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 use jiff::civil::Date;
 
-use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line, normalize_label};
+use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
+use crate::words::label_key;
 
 /// Returns true when a line is nothing but a STAR section marker: `S`, `t:`, `**A**`,
 /// `# R`, `Situation`, `Result:`.
 pub(crate) fn is_star_marker(t: &str) -> bool {
-    let n = normalize_label(t);
+    let n = label_key(t);
     matches!(n.as_str(), "s" | "t" | "a" | "r")
         || matches!(
             Section::from_heading(&n),
@@ -459,7 +460,7 @@ fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     let t = line.body;
     let unheaded = t.trim_start_matches('#').trim_start();
     // The whole line is the label: `S`, `**Situation**`, `## Result`, `metrics:`.
-    if let Some(l) = classify(&normalize_label(unheaded), opts) {
+    if let Some(l) = classify(&label_key(unheaded), opts) {
         return Some((l, ""));
     }
     // An inline prefix: `S: we had…`, `**Result:** shipped`, `Context - …` is not one.
@@ -468,7 +469,7 @@ fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     if head.chars().count() > 24 || head.contains("//") {
         return None;
     }
-    let l = classify(&normalize_label(head), opts)?;
+    let l = classify(&label_key(head), opts)?;
     let rest = unheaded[colon + 1..].trim_start_matches('*').trim();
     Some((l, rest))
 }

@@ -9,9 +9,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::tag_slug;
-use super::{Imported, Line, Options, TextBuilder, Warning, lines, push_unique_ci};
+use super::{Imported, Line, Options, TextBuilder, Warning, lines};
 use crate::entry::{Entry, Kind};
+use crate::prose::push_label;
+use crate::words::{kebab, words};
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.*?\S)\s*(?:–|—|\s-)\s*notes\s+from\s+(\S.*?)\s*$").expect("valid")
@@ -126,7 +127,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             let title = c.get(1).map_or("", |m| m.as_str()).trim();
             let event = c.get(2).map_or("", |m| m.as_str()).trim();
             entry.title = title.to_owned();
-            let tag = tag_slug(event);
+            let tag = kebab(event);
             if !tag.is_empty() {
                 entry.tags.push(tag);
             }
@@ -168,7 +169,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             && let Some(c) = SPEAKER.captures(l.text)
         {
             for name in speakers(c.get(1).map_or("", |m| m.as_str())) {
-                push_unique_ci(&mut entry.people, name);
+                push_label(&mut entry.people, &name);
             }
         }
         if !l.bullet
@@ -203,12 +204,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
 
 /// Returns true when two titles have the same words, case and punctuation aside.
 fn same_words(a: &str, b: &str) -> bool {
-    let w = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let w = |s: &str| -> Vec<String> { words(s).collect() };
     let (a, b) = (w(a), w(b));
     !a.is_empty() && a == b
 }

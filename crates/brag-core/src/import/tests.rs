@@ -44,6 +44,27 @@ fn detect_formats() {
     assert_eq!(detect("{\"entries\": []}"), Format::Jrnl);
 }
 
+/// Issue 12: a title made from a long first sentence is cleaned before it is cut, as
+/// `brag add` cuts its plain text; cut first, it kept its URL and `#tag`s.
+#[test]
+fn derived_title_is_cleaned_before_it_is_cut() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let line = "Shipped the retry budget with @priya after a long week of load tests, \
+see https://github.com/a/b/pull/1 #perf #rivet";
+    let out =
+        import(&format!("## Projects\n- {line}\n"), Format::Markdown, &opts).expect("imports");
+    let e = &out.entries[0].entry;
+    assert_eq!(e.title, crate::prose::title_from_line(line));
+    assert_eq!(
+        e.title,
+        "Shipped the retry budget with priya after a long week of load tests, see"
+    );
+    assert_eq!(e.tags, ["projects", "perf", "rivet"]);
+    assert_eq!(e.people, ["priya"]);
+}
+
 #[test]
 fn refuses_binary_and_empty() {
     let cat = Catalogue::builtin();
@@ -165,7 +186,7 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
         let t = line.trim().trim_start_matches(['-', '•', '*']).trim();
         let t = strip_marker(t).unwrap_or(t).trim();
         let n = norm(t);
-        let label = normalize_label(t);
+        let label = crate::words::label_key(t);
         if MARKERS.contains(&n.trim_end_matches(':'))
             || t.starts_with('#')
             || names.get(&label).is_some()

@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use brag_core::text::{recognise, truncate_words};
+use brag_core::prose::{entry_from_line as from_line, push_label};
 use brag_core::{Entry, Link};
 
 use super::{Env, parse_kind, print_json};
@@ -22,7 +22,7 @@ pub fn cmd_add(env: &Env, args: AddArgs) -> CmdResult {
         let catalogue = app.catalogue()?;
         for written in &args.competencies {
             match resolve_competency(&catalogue, written) {
-                Some(id) => push_unique(&mut entry.competencies, &id),
+                Some(id) => push_label(&mut entry.competencies, &id),
                 None => {
                     crate::ui::warn(format_args!(
                         "`{written}` is no competency of {}: kept as a tag",
@@ -33,7 +33,7 @@ pub fn cmd_add(env: &Env, args: AddArgs) -> CmdResult {
                             .collect::<Vec<_>>()
                             .join(", ")
                     ));
-                    push_unique(&mut entry.tags, written);
+                    push_label(&mut entry.tags, written);
                 }
             }
         }
@@ -48,44 +48,20 @@ pub fn cmd_add(env: &Env, args: AddArgs) -> CmdResult {
     Ok(())
 }
 
+/// Returns the entry the line makes with the flags: core's builder, which importers share.
 fn entry_from_line(env: &Env, text: &str, args: &AddArgs) -> CmdResult<Entry> {
-    let found = recognise(text);
     let mut entry = Entry {
         kind: parse_kind(&args.kind)?,
-        title: match &args.title {
-            Some(t) => t.trim().to_owned(),
-            None => truncate_words(&found.plain, 80),
-        },
-        text: text.to_owned(),
+        title: args.title.clone().unwrap_or_default(),
         project: args.project.clone().filter(|p| !p.trim().is_empty()),
+        tags: args.tags.clone(),
+        links: args.links.iter().map(|url| Link::new(url)).collect(),
         ..Entry::default()
     };
-    if entry.title.is_empty() {
-        entry.title = truncate_words(text, 80);
-    }
     if let Some(d) = &args.date {
         entry.date = Some(env.date("--date", d)?);
     }
-    for t in args.tags.iter().chain(&found.tags) {
-        push_unique(&mut entry.tags, t);
-    }
-    for p in &found.people {
-        push_unique(&mut entry.people, p);
-    }
-    for url in args.links.iter().chain(&found.urls) {
-        if !entry.links.iter().any(|l| &l.url == url) {
-            entry.links.push(Link::new(url));
-        }
-    }
-    Ok(entry)
-}
-
-/// Adds a label once, without its `#`/`@` marker, whatever its case.
-fn push_unique(list: &mut Vec<String>, v: &str) {
-    let v = v.trim().trim_start_matches(['#', '@']).to_owned();
-    if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-        list.push(v);
-    }
+    Ok(from_line(text, entry))
 }
 
 /// Returns the competency id a written name stands for: an id as it is, or a name or
