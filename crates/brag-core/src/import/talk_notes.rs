@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines};
+use crate::date::whole_text_date;
 use crate::entry::{Entry, Kind};
 use crate::prose::push_label;
 use crate::words::{kebab, words};
@@ -177,11 +178,13 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             && let Some(c) = DATE_LINE.captures(l.text)
         {
             let phrase = c.get(1).map_or("", |m| m.as_str());
-            match crate::date::parse_date(phrase, opts.today) {
-                Ok(d) => entry.date = Some(d),
-                Err(_) => warnings.push(Warning {
+            match whole_text_date(phrase, opts.today) {
+                Some(p) => entry.date = Some(p.start),
+                None => warnings.push(Warning {
                     line: l.no,
-                    message: format!("date `{phrase}` not understood; the talk is undated"),
+                    message: format!(
+                        "date `{phrase}` not understood (notes need a date with its year, such as 2025-09-03 or March 2025); the talk is undated"
+                    ),
                 }),
             }
         }
