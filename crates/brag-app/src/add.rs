@@ -6,7 +6,7 @@ use brag_core::entry::{Entry, Kind};
 use brag_core::file;
 use brag_core::framework::Catalogue;
 use brag_core::link::Link;
-use brag_core::text::{recognise, truncate_words};
+use brag_core::prose::{self, push_label};
 use jiff::civil::Date;
 
 use crate::{App, AppError, Written};
@@ -70,34 +70,19 @@ impl AddRequest {
             Some(k) => parse_kind(k)?,
             None => Kind::Win,
         };
-        let found = recognise(text);
         let mut entry = Entry {
             kind,
-            title: match &self.title {
-                Some(t) => t.trim().to_owned(),
-                None => truncate_words(&found.plain, 80),
-            },
-            text: text.to_owned(),
+            title: self.title.clone().unwrap_or_default(),
             project: self.project.clone().filter(|p| !p.trim().is_empty()),
+            tags: self.tags.clone(),
+            links: self.links.iter().map(|url| Link::new(url)).collect(),
             ..Entry::default()
         };
-        if entry.title.is_empty() {
-            entry.title = truncate_words(text, 80);
-        }
         if let Some(d) = &self.date {
             entry.date = Some(parse_day("date", d, today)?);
         }
-        for t in self.tags.iter().chain(&found.tags) {
-            push_unique(&mut entry.tags, t);
-        }
-        for p in &found.people {
-            push_unique(&mut entry.people, p);
-        }
-        for url in self.links.iter().chain(&found.urls) {
-            if !entry.links.iter().any(|l| &l.url == url) {
-                entry.links.push(Link::new(url));
-            }
-        }
+        // Core's one prose-to-entry builder, which every importer shares.
+        let entry = prose::entry_from_line(text, entry);
         Ok(LineEntry {
             entry,
             competencies: self.competencies.clone(),
@@ -125,10 +110,10 @@ impl App {
                 .collect();
             for written in &competencies {
                 match resolve_competency(&catalogue, written) {
-                    Some(id) => push_unique(&mut entry.competencies, &id),
+                    Some(id) => push_label(&mut entry.competencies, &id),
                     None => {
                         unknown.push(written.clone());
-                        push_unique(&mut entry.tags, written);
+                        push_label(&mut entry.tags, written);
                     }
                 }
             }
@@ -181,14 +166,6 @@ pub fn parse_kind(s: &str) -> Result<Kind, AppError> {
 /// Returns the day a date phrase names (the first of a longer period).
 pub(crate) fn parse_day(field: &'static str, phrase: &str, today: Date) -> Result<Date, AppError> {
     date::parse_date(phrase, today).map_err(|e| AppError::invalid(field, e))
-}
-
-/// Adds a label once, without its `#`/`@` marker, whatever its case.
-fn push_unique(list: &mut Vec<String>, v: &str) {
-    let v = v.trim().trim_start_matches(['#', '@']).to_owned();
-    if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-        list.push(v);
-    }
 }
 
 /// Returns the competency id a written name stands for: an id as it is, or a name or

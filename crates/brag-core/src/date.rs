@@ -4,9 +4,17 @@
 //! Every phrase names a period (a day, a week, a month, a quarter, a year). `--from` takes
 //! its first day and `--to` its last, so `--from 2025-01 --to 2025-03` covers all of Q1.
 //! "Today" is always a parameter: nothing here reads a clock.
+//!
+//! Two readers: [`parse_period`] reads a whole phrase (a flag, a CSV cell, a jrnl date);
+//! [`find_in_text`] finds the date in a piece of prose (a heading, a bullet, a `Date:`
+//! line), for every importer.
+
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::{Span, ToSpan};
+use regex::Regex;
 
 /// The earliest year a phrase may name: older dates are typos, not accomplishments.
 pub const MIN_YEAR: i16 = 1900;
@@ -290,6 +298,259 @@ fn month(w: &str) -> Option<i8> {
         .map(|i| i as i8 + 1)
 }
 
+// ---------------------------------------------------------------------------------------
+// Dates in prose
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)").expect("year pattern is valid")
+});
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:h([12])\s*((?:19|20)[0-9]{2})|((?:19|20)[0-9]{2})\s*[-/]?\s*h([12]))$")
+        .expect("half-year pattern is valid")
+});
+
+/// Words that may stand before a date that is a whole text: `Week of 2024-11-04`,
+/// `Date: 2024-05`.
+const DATE_FILLER: [&str; 17] = [
+    "week",
+    "of",
+    "starting",
+    "beginning",
+    "commencing",
+    "w/c",
+    "wc",
+    "month",
+    "the",
+    "ending",
+    "quarter",
+    "year",
+    "in",
+    "during",
+    "from",
+    "since",
+    "date",
+];
+
+/// What sets a date off from the rest of a text: `Brag document — 2025`, `2025-03: Launch`.
+const SEPARATORS: [&str; 8] = [" — ", " – ", " - ", ": ", ", ", " | ", " · ", " / "];
+
+/// Where in a text [`find_in_text`] found its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The text is the date, perhaps after words that lead to one: `2024`, `Week of
+    /// 2024-11-04`, `Date: March 2024`, `(Q1 2025)`.
+    Whole,
+    /// The date ends the text, in brackets or after a separator: `Ledger rewrite (Q1
+    /// 2025)`, `Brag document — 2025`.
+    End,
+    /// The date starts the text, before a separator: `2025-03: Launch`, `2024-06-12 –
+    /// went to a workshop`.
+    Start,
+}
+
+/// Returns a date that [`find_in_text`] found in a piece of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InText {
+    /// The period the date names.
+    pub period: Period,
+    /// Where in the text it is.
+    pub place: Place,
+    /// The bytes of the text that the date takes, with the words, brackets, separator
+    /// and spaces that set it off: [`InText::rest`] is what is left. It touches the start
+    /// of the text, its end, or (for [`Place::Whole`]) both.
+    pub span: Range<usize>,
+}
+
+impl InText {
+    /// Returns the text without its date, trimmed: `Ledger rewrite` of `Ledger rewrite
+    /// (Q1 2025)`, `Launch` of `2025-03: Launch`, nothing of `Week of 2024-11-04`.
+    pub fn rest<'a>(&self, text: &'a str) -> &'a str {
+        let rest = if self.span.start == 0 {
+            text.get(self.span.end..)
+        } else {
+            text.get(..self.span.start)
+        };
+        rest.unwrap_or("").trim()
+    }
+}
+
+/// Returns the date in a piece of prose (a heading, a bullet, a line of notes), the best
+/// of [`dates_in_text`]: the whole text, else a date that ends it, else one that starts it.
+///
+/// Only a phrase that names a year is a date here (`2025`, `Q1 2025`, `March 2024`,
+/// `2025-04 to 2025-06`, `Jan – Mar 2025`, `H2 2024`): in a document, `friday` or `this
+/// week` says nothing about when it was written. A year inside a sentence (`Notes from
+/// the 2024 offsite`) is not a date either: the date must be set off by brackets or a
+/// separator (`:`, `,`, `—`, `|`, ...).
+pub fn find_in_text(text: &str, today: Date) -> Option<InText> {
+    dates_in_text(text, today).next()
+}
+
+/// Returns the period of a piece of prose that is nothing but a date, perhaps after words
+/// that lead to one (`Week of 2024-11-04`, `Date: March 2024`): [`find_in_text`] when it
+/// finds a [`Place::Whole`] date. A `Date:` line of notes, a date heading.
+pub fn whole_text_date(text: &str, today: Date) -> Option<Period> {
+    whole_date(text.trim(), today)
+}
+
+/// Returns every way a piece of prose holds a date, best first: the whole text, then a
+/// trailing bracket, then dates that end the text (the longest first), then dates that
+/// start it (the shortest first). [`find_in_text`] takes the first; a caller that wants
+/// a date in one place takes the first in that place.
+pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + '_ {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let mut seps: Vec<(usize, usize)> = Vec::new();
+    for sep in SEPARATORS {
+        for (pos, _) in t.match_indices(sep) {
+            seps.push((pos, sep.len()));
+        }
+    }
+    seps.sort_unstable();
+    // Where the rest of the text ends when a date ends it: after `tidy(before)`.
+    let end_of = move |before: &str| {
+        let kept = tidy(before);
+        let skipped = before.len() - before.trim_start().len();
+        (!kept.is_empty()).then_some(lead + skipped + kept.len())
+    };
+    let whole = std::iter::once_with(move || {
+        whole_date(t, today).map(|period| InText {
+            period,
+            place: Place::Whole,
+            span: 0..text.len(),
+        })
+    });
+    // A trailing bracket: `Ledger rewrite (Q1 2025)`. What comes before it may be empty.
+    let bracket = std::iter::once_with(move || {
+        let body = t.strip_suffix(')').or_else(|| t.strip_suffix(']'))?;
+        let open = body.rfind(['(', '['])?;
+        let period = phrase_period(&body[open + 1..], today)?;
+        let kept = tidy(&body[..open]);
+        Some(InText {
+            period,
+            place: Place::End,
+            span: lead + kept.len()..text.len(),
+        })
+    });
+    let ends = seps.clone().into_iter().filter_map(move |(pos, len)| {
+        let period = phrase_period(&t[pos + len..], today)?;
+        Some(InText {
+            period,
+            place: Place::End,
+            span: end_of(&t[..pos])?..text.len(),
+        })
+    });
+    let starts = seps.into_iter().filter_map(move |(pos, len)| {
+        let period = phrase_period(&t[..pos], today)?;
+        let after = &t[pos + len..];
+        let rest = after.trim_start();
+        (!rest.trim_end().is_empty()).then(|| InText {
+            period,
+            place: Place::Start,
+            span: 0..lead + pos + len + (after.len() - rest.len()),
+        })
+    });
+    whole.chain(bracket).flatten().chain(ends).chain(starts)
+}
+
+/// Returns a text without the spaces and separators at its end.
+fn tidy(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches([',', ':', ';', '-', '–', '—', '|', '·'])
+        .trim()
+}
+
+/// Returns the period a whole text names, after words such as `Week of` or `Date:`.
+fn whole_date(t: &str, today: Date) -> Option<Period> {
+    let filler = |w: &str| DATE_FILLER.contains(&w.trim_end_matches(':').to_lowercase().as_str());
+    let mut words: Vec<&str> = Vec::new();
+    for w in t.split_whitespace() {
+        // `Date:2024-05`: a label glued to its date is a word of its own.
+        match w.split_once(':') {
+            Some((label, date)) if !date.is_empty() && filler(label) => {
+                words.extend([label, date]);
+            }
+            _ => words.push(w),
+        }
+    }
+    for i in 0..words.len() {
+        if !words[..i].iter().all(|w| filler(w)) {
+            break;
+        }
+        if let Some(p) = phrase_period(&words[i..].join(" "), today) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Returns the period of a date phrase that names a year: what [`parse_period`] reads,
+/// and also halves (`H2 2024`) and ranges (`2025-04 to 2025-06`, `Jan – Mar 2025`).
+/// Brackets and punctuation around it are ignored.
+fn phrase_period(s: &str, today: Date) -> Option<Period> {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| "()[],.:;*_".contains(c))
+        .trim();
+    // Length first: a long text is tried at each of its separators, and a regex over
+    // each rest of it would be quadratic in the text.
+    if s.is_empty() || s.len() > 4 * 40 || s.chars().count() > 40 || !YEAR.is_match(s) {
+        return None;
+    }
+    if let Ok(p) = parse_period(s, today) {
+        return Some(p);
+    }
+    if let Some(c) = HALF.captures(s) {
+        let (h, y) = match (c.get(1), c.get(2)) {
+            (Some(h), Some(y)) => (h.as_str(), y.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(3)?.as_str()),
+        };
+        let y: i16 = y.parse().ok()?;
+        let (first, last) = if h == "1" { (1, 6) } else { (7, 12) };
+        return Some(Period {
+            start: Date::new(y, first, 1).ok()?,
+            end: Date::new(y, last, 1).ok()?.last_of_month(),
+        });
+    }
+    for sep in [
+        " to ",
+        " until ",
+        " through ",
+        " thru ",
+        " – ",
+        " — ",
+        " - ",
+        "–",
+        "—",
+        "..",
+    ] {
+        let Some((a, b)) = s.split_once(sep) else {
+            continue;
+        };
+        let (a, b) = (a.trim(), b.trim());
+        let from = if YEAR.is_match(a) {
+            parse_period(a, today).ok()
+        } else {
+            // `Jan – Mar 2025`: the year is written once, at the end.
+            YEAR.captures(b)
+                .and_then(|c| c.get(1))
+                .and_then(|y| parse_period(&format!("{a} {}", y.as_str()), today).ok())
+        };
+        if let Some(from) = from {
+            let to = YEAR
+                .is_match(b)
+                .then(|| parse_period(b, today).ok())
+                .flatten()
+                .filter(|to| to.end >= from.start);
+            return Some(Period {
+                start: from.start,
+                end: to.map_or(from.end, |to| to.end),
+            });
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,6 +642,108 @@ mod tests {
         let p = parse_period("last quarter", date(2026, 2, 1)).expect("valid");
         assert_eq!((p.start, p.end), (date(2025, 10, 1), date(2025, 12, 31)));
     }
+
+    #[test]
+    fn find_in_text_cases() {
+        use Place::{End, Start, Whole};
+        /// A text and what it holds: first day, last day, place, rest.
+        type Case<'a> = (&'a str, Option<(&'a str, &'a str, Place, &'a str)>);
+        let cases: [Case<'_>; 24] = [
+            ("2024", Some(("2024-01-01", "2024-12-31", Whole, ""))),
+            (
+                "Week of 2024-11-04",
+                Some(("2024-11-04", "2024-11-04", Whole, "")),
+            ),
+            (
+                "Date: March 2024",
+                Some(("2024-03-01", "2024-03-31", Whole, "")),
+            ),
+            (
+                "Date:2024-05",
+                Some(("2024-05-01", "2024-05-31", Whole, "")),
+            ),
+            ("(Q1 2025)", Some(("2025-01-01", "2025-03-31", Whole, ""))),
+            ("H2 2024", Some(("2024-07-01", "2024-12-31", Whole, ""))),
+            ("2024 H1", Some(("2024-01-01", "2024-06-30", Whole, ""))),
+            (
+                "2025-04 to 2025-06",
+                Some(("2025-04-01", "2025-06-30", Whole, "")),
+            ),
+            (
+                "Ledger rewrite (Q1 2025)",
+                Some(("2025-01-01", "2025-03-31", End, "Ledger rewrite")),
+            ),
+            (
+                "Card migration (2025-04 to 2025-06)",
+                Some(("2025-04-01", "2025-06-30", End, "Card migration")),
+            ),
+            (
+                "Project (Jan – Mar 2025)",
+                Some(("2025-01-01", "2025-03-31", End, "Project")),
+            ),
+            (
+                "  Brag document — 2025 ",
+                Some(("2025-01-01", "2025-12-31", End, "Brag document")),
+            ),
+            (
+                "Sprint review — Jan – Mar 2025",
+                Some(("2025-01-01", "2025-03-31", End, "Sprint review")),
+            ),
+            (
+                "2025-03: Launch",
+                Some(("2025-03-01", "2025-03-31", Start, "Launch")),
+            ),
+            (
+                "[2024-06-12] – went to a workshop",
+                Some(("2024-06-12", "2024-06-12", Start, "went to a workshop")),
+            ),
+            // A range whose end does not parse, or comes first, ends with its start.
+            (
+                "2025-04 until later",
+                Some(("2025-04-01", "2025-04-30", Whole, "")),
+            ),
+            (
+                "Dec – Jan 2025",
+                Some(("2025-12-01", "2025-12-31", Whole, "")),
+            ),
+            ("Friday", None),
+            ("This week", None),
+            ("Q1", None),
+            ("3 days ago", None),
+            ("Notes from the 2024 offsite", None),
+            ("2000 users served", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = find_in_text(text, TODAY).map(|d| {
+                (
+                    d.period.start.to_string(),
+                    d.period.end.to_string(),
+                    d.place,
+                    d.rest(text).to_owned(),
+                )
+            });
+            let want = want.map(|(s, e, p, r)| (s.to_owned(), e.to_owned(), p, r.to_owned()));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_text_offers_each_place() {
+        let text = "2024-06-12: went to the offsite — 2025";
+        let best = find_in_text(text, TODAY).expect("a date");
+        assert_eq!(
+            (best.place, best.period.start),
+            (Place::End, date(2025, 1, 1))
+        );
+        assert_eq!(best.rest(text), "2024-06-12: went to the offsite");
+        let start = dates_in_text(text, TODAY)
+            .find(|d| d.place == Place::Start)
+            .expect("a leading date");
+        assert_eq!(start.period.start, date(2024, 6, 12));
+        assert_eq!(start.rest(text), "went to the offsite — 2025");
+        assert_eq!(&text[start.span], "2024-06-12: ");
+    }
 }
 
 #[cfg(test)]
@@ -416,6 +779,59 @@ mod props {
                         prop_assert!(p.start <= p.end, "{phrase}: {p:?}");
                     }
                 }
+            }
+        }
+
+        /// Whatever the prose, the reader does not panic, and what it finds is in the
+        /// text: its span is a piece of the text at one of its ends, holding the year the
+        /// period starts in; a whole-text date leaves nothing.
+        #[test]
+        fn find_in_text_finds_what_the_text_holds(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    "[a-zA-Z]{1,8}",
+                    "(19|20|21)[0-9]{2}",
+                    "20[0-9]{2}-[0-9]{1,2}(-[0-9]{1,2})?",
+                    "[Qq][0-5]",
+                    "[Hh][1-3]",
+                    Just("March".to_owned()),
+                    Just("Week of".to_owned()),
+                    Just("Date:".to_owned()),
+                    Just("to".to_owned()),
+                    "[-–—:,|·/()\\[\\].;*_]",
+                    "\\PC{0,4}",
+                ],
+                0..10,
+            ),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just(" - "), Just(": ")], 10),
+        ) {
+            let mut text = String::new();
+            for (p, g) in pieces.iter().zip(&glue) {
+                text.push_str(p);
+                text.push_str(g);
+            }
+            let today = jiff::civil::date(2026, 11, 25);
+            for d in dates_in_text(&text, today) {
+                let piece = text.get(d.span.clone());
+                prop_assert!(piece.is_some(), "{text:?}: {d:?}");
+                prop_assert!(d.span.start == 0 || d.span.end == text.len(), "{text:?}: {d:?}");
+                prop_assert!(d.period.start <= d.period.end, "{text:?}: {d:?}");
+                let year = d.period.start.year().to_string();
+                prop_assert!(piece.unwrap_or("").contains(&year), "{text:?}: {d:?}");
+                match d.place {
+                    Place::Whole => prop_assert_eq!(d.rest(&text), ""),
+                    Place::End => prop_assert_eq!(d.span.end, text.len()),
+                    Place::Start => prop_assert_eq!(d.span.start, 0),
+                }
+            }
+            let whole = find_in_text(&text, today).filter(|d| d.place == Place::Whole);
+            prop_assert_eq!(whole_text_date(&text, today), whole.map(|d| d.period));
+        }
+
+        #[test]
+        fn find_in_text_never_panics(s in "\\PC{0,60}") {
+            if let Some(d) = find_in_text(&s, jiff::civil::date(2026, 11, 25)) {
+                prop_assert!(s.get(d.span.clone()).is_some(), "{s:?}: {d:?}");
             }
         }
 

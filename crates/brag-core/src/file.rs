@@ -477,19 +477,8 @@ fn append(field: &mut String, text: String) {
 
 /// Returns a competency name as a key: lowercase words joined by `-`.
 pub fn competency_key(name: &str) -> String {
-    let mut out = String::new();
     // "Earth's" is one word, not "earth" and "s".
-    let name = name.replace(['\'', '’'], "");
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word.to_lowercase());
-    }
-    out
+    crate::words::kebab(&name.replace(['\'', '’'], ""))
 }
 
 /// Returns the items of a bullet list; a line without a marker continues the item before.

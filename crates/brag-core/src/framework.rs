@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::{normalize, squash, squash_singular};
+
 /// Returns one competency of a framework.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Competency {
@@ -171,7 +173,11 @@ impl Catalogue {
                         id: c.id.clone(),
                     });
                     // The first framework to claim a form keeps it; stronger forms win.
-                    for (key, conf) in [(n.clone(), 1.0), (squash(&n), 0.98), (stem(&n), 0.96)] {
+                    for (key, conf) in [
+                        (n.clone(), 1.0),
+                        (squash(&n), 0.98),
+                        (squash_singular(&n), 0.96),
+                    ] {
                         let slot = exact.entry(key).or_insert((conf, i));
                         if conf > slot.0 {
                             *slot = (conf, i);
@@ -250,7 +256,7 @@ impl Catalogue {
             id: self.names[i].id.clone(),
             confidence: conf,
         };
-        for key in [n.clone(), squash(&n), stem(&n)] {
+        for key in [n.clone(), squash(&n), squash_singular(&n)] {
             if let Some(&(conf, i)) = self.exact.get(&key) {
                 // A form matches at most as well as the way it was reached.
                 let reached = if key == n {
@@ -297,36 +303,6 @@ impl Catalogue {
         }
         best.map(|(conf, i)| found(conf, i))
     }
-}
-
-/// Returns a name with plural `s` dropped from its words and no spaces: "highest
-/// standard" and "highest standards" meet.
-fn stem(n: &str) -> String {
-    n.split(' ')
-        .map(|w| w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(w))
-        .collect::<Vec<_>>()
-        .join("")
-}
-
-/// Returns a name lowercased, with every run of non-alphanumerics as one space and
-/// filler words ("the", "a", "an", "and", "on", "to", "of", "be") kept: they are part
-/// of names such as "Are Right, A Lot".
-fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&w.to_lowercase());
-    }
-    out
-}
-
-fn squash(n: &str) -> String {
-    n.replace(' ', "")
 }
 
 #[cfg(test)]

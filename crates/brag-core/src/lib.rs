@@ -17,9 +17,11 @@ pub mod harvest;
 pub mod import;
 pub mod link;
 pub mod measure;
+pub mod prose;
 pub mod report;
 pub mod slug;
 pub mod text;
+pub mod words;
 
 pub use entry::{Entry, EntryId, Kind};
 pub use link::{Link, LinkKind};

@@ -8,21 +8,19 @@ pub const MAX_LEN: usize = 48;
 pub fn slugify(title: &str) -> String {
     let ascii = deunicode::deunicode(title);
     let mut out = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    // deunicode writes ASCII only; the filter keeps the byte cut below on a character.
+    for word in crate::words::words(&ascii).filter(|w| w.is_ascii()) {
         let extra = usize::from(!out.is_empty());
         if out.len() + extra + word.len() > MAX_LEN {
             if out.is_empty() {
-                out.push_str(&word[..MAX_LEN].to_ascii_lowercase());
+                out.push_str(&word[..MAX_LEN]);
             }
             break;
         }
         if extra == 1 {
             out.push('-');
         }
-        out.push_str(&word.to_ascii_lowercase());
+        out.push_str(&word);
     }
     if out.is_empty() {
         out.push_str("entry");

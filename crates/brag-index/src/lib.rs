@@ -14,11 +14,15 @@ use std::time::Duration;
 use brag_core::Entry;
 pub use brag_core::Stamp;
 use brag_core::filter::Filter;
+use brag_core::harvest::COMMITS_KEY;
+use brag_core::import::IMPORT_KEY;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 pub use fts::{FtsQuery, MAX_TERM_BYTES, MAX_TERMS, fts_any, fts_query};
 
-/// The label kind under which each commit id of a harvested draft is indexed.
+/// The kind of label that holds each id of a harvested entry's commits (the ids under
+/// [`COMMITS_KEY`] in its front matter), one label per commit. An imported entry's import
+/// key is a label of the kind [`IMPORT_KEY`], the name of its front-matter key.
 pub const COMMIT_LABEL: &str = "commit";
 
 /// Writes of at least this many files end with a checkpoint that empties the WAL.
@@ -397,13 +401,12 @@ impl Index {
                             labels.push_str(p);
                         }
                         // Keys that make re-importing and re-harvesting add nothing.
-                        if let Some(serde_json::Value::String(key)) = entry.extra.get("import-key")
-                        {
+                        if let Some(serde_json::Value::String(key)) = entry.extra.get(IMPORT_KEY) {
                             put_label
-                                .execute(params![rowid, "import-key", key])
+                                .execute(params![rowid, IMPORT_KEY, key])
                                 .map_err(err)?;
                         }
-                        if let Some(serde_json::Value::Array(ids)) = entry.extra.get("commits") {
+                        if let Some(serde_json::Value::Array(ids)) = entry.extra.get(COMMITS_KEY) {
                             for id in ids.iter().filter_map(|v| v.as_str()) {
                                 put_label
                                     .execute(params![rowid, COMMIT_LABEL, id])
@@ -482,7 +485,8 @@ impl Index {
         Ok(out)
     }
 
-    /// Returns every value of one kind of label (`tag`, `import-key`, ...) in the index.
+    /// Returns every value of one kind of label (`tag`, [`IMPORT_KEY`], [`COMMIT_LABEL`],
+    /// ...) in the index.
     pub fn label_values(
         &self,
         kind: &str,

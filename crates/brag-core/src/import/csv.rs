@@ -9,11 +9,12 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::markdown::tag_slug;
-use super::{ImportError, Imported, Options, Warning, push_unique_ci};
+use super::{ImportError, Imported, Options, Warning};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
+use crate::prose::push_label;
+use crate::words::kebab;
 
 /// What a header row should look like, for error messages.
 const EXPECTED: &str = "expected a header row naming the columns, such as \
@@ -340,8 +341,7 @@ fn row_entry(
             Col::Text => append(&mut e.text, cell),
             Col::Tags => {
                 for t in split_list(cell, true) {
-                    let t = t.trim_start_matches('#').to_lowercase();
-                    push_unique_ci(&mut e.tags, t);
+                    push_label(&mut e.tags, &t.to_lowercase());
                 }
             }
             Col::Competencies => competencies(&mut e, cell, opts),
@@ -378,7 +378,7 @@ fn row_entry(
             }
             Col::People => {
                 for p in split_list(cell, false) {
-                    push_unique_ci(&mut e.people, p.trim_start_matches('@').to_owned());
+                    push_label(&mut e.people, p);
                 }
             }
             Col::Section(s) => match s {
@@ -442,7 +442,7 @@ fn competencies(e: &mut Entry, cell: &str, opts: &Options<'_>) {
                 }
             }
             None => {
-                push_unique_ci(&mut e.tags, tag_slug(name));
+                push_label(&mut e.tags, &kebab(name));
                 if !why.is_empty() {
                     append(&mut e.notes, item);
                 }
@@ -453,11 +453,11 @@ fn competencies(e: &mut Entry, cell: &str, opts: &Options<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::markdown::tag_slug;
     use super::super::tests::{dry_run_json, opts_with};
     use super::super::{Format, Import, ImportError, SectionNames, detect, import as run};
     use crate::entry::Kind;
     use crate::framework::Catalogue;
+    use crate::words::kebab;
 
     fn csv(text: &str) -> Result<Import, ImportError> {
         let cat = Catalogue::builtin();
@@ -503,7 +503,7 @@ mod tests {
                     let kept = bare.is_empty()
                         || as_date
                         || everything.contains(&bare)
-                        || everything.contains(&tag_slug(item))
+                        || everything.contains(&kebab(item))
                         || cat
                             .match_name(item)
                             .is_some_and(|m| everything.contains(&m.id));

@@ -11,8 +11,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{ImportError, Imported, LineIndex, Options, Warning, push_unique_ci};
+use super::{ImportError, Imported, LineIndex, Options, Warning};
 use crate::entry::Entry;
+use crate::prose::push_label;
 
 /// What a jrnl export looks like, for error messages.
 const EXPECTED: &str = "expected the JSON that `jrnl --export json` writes: an object with an \
@@ -101,8 +102,7 @@ fn entry(
         .filter_map(Value::as_str)
     {
         written.push(t.to_owned());
-        let bare = t.trim_start_matches(['@', '#']).trim().to_lowercase();
-        push_unique_ci(&mut entry.tags, bare);
+        push_label(&mut entry.tags, &t.to_lowercase());
     }
     let title = string("title").trim();
     let body = string("body").trim_end();

@@ -10,15 +10,14 @@
 //! and turns content into entries. Every content line lands in some entry.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
-use crate::date::parse_period;
+use crate::date::{Place, dates_in_text, find_in_text};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
+use crate::words::{kebab, words};
 
 /// Returns the entries and warnings of a document in this format.
 pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
@@ -50,15 +49,6 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
     }
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
     (entries, Vec::new())
-}
-
-/// Returns a tag made from a name: lowercase words (any script) joined by `-`.
-pub(super) fn tag_slug(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -154,154 +144,18 @@ fn clean_heading(s: &str) -> &str {
 // ---------------------------------------------------------------------------------------
 // Dates in headings and bullets
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)").expect("valid"));
-static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:h([12])\s*((?:19|20)[0-9]{2})|((?:19|20)[0-9]{2})\s*[-/]?\s*h([12]))$")
-        .expect("valid")
-});
-static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\[?((?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?)\]?\s*(?:[:–—|-]\s+|\s+[–—-]\s*)",
-    )
-    .expect("valid")
-});
-
-/// Words that may stand before a date in a date heading: `Week of 2024-11-04`.
-const DATE_FILLER: [&str; 16] = [
-    "week",
-    "of",
-    "starting",
-    "beginning",
-    "commencing",
-    "w/c",
-    "wc",
-    "month",
-    "the",
-    "ending",
-    "quarter",
-    "year",
-    "in",
-    "during",
-    "from",
-    "since",
-];
-
-/// Returns the first day of a date phrase that names a year: `2025`, `Q1 2025`,
-/// `2025-04 to 2025-06`, `Jan – Mar 2025`, `H2 2024`. Phrases without a year (`friday`,
-/// `this week`) mean nothing in a document and are not dates here.
-fn phrase_date(s: &str, today: Date) -> Option<Date> {
-    let s = s
-        .trim()
-        .trim_matches(|c: char| "()[],.:;*_".contains(c))
-        .trim();
-    // Length first: a long heading is tried at each of its separators, and a regex over
-    // each rest of it would be quadratic in the heading.
-    if s.is_empty() || s.len() > 4 * 40 || s.chars().count() > 40 || !YEAR.is_match(s) {
-        return None;
-    }
-    if let Ok(p) = parse_period(s, today) {
-        return Some(p.start);
-    }
-    if let Some(c) = HALF.captures(s) {
-        let (h, y) = match (c.get(1), c.get(2)) {
-            (Some(h), Some(y)) => (h.as_str(), y.as_str()),
-            _ => (c.get(4)?.as_str(), c.get(3)?.as_str()),
-        };
-        let y: i16 = y.parse().ok()?;
-        return Date::new(y, if h == "1" { 1 } else { 7 }, 1).ok();
-    }
-    for sep in [
-        " to ",
-        " until ",
-        " through ",
-        " thru ",
-        " – ",
-        " — ",
-        " - ",
-        "–",
-        "—",
-        "..",
-    ] {
-        if let Some((a, b)) = s.split_once(sep) {
-            let a = a.trim();
-            if YEAR.is_match(a) {
-                if let Ok(p) = parse_period(a, today) {
-                    return Some(p.start);
-                }
-            } else if let Some(y) = YEAR.captures(b).and_then(|c| c.get(1)) {
-                // `Jan – Mar 2025`: the year is written once, at the end.
-                if let Ok(p) = parse_period(&format!("{a} {}", y.as_str()), today) {
-                    return Some(p.start);
-                }
-            }
-        }
-    }
-    None
-}
-
 /// Returns the date a heading names and the heading without it: `Week of 2024-11-04`
 /// (nothing left), `Ledger rewrite (Q1 2025)`, `Brag document — 2025`, `2025-03: Launch`.
 fn heading_date(text: &str, today: Date) -> Option<(Date, String)> {
-    let t = text.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    for i in 0..words.len() {
-        let lead_ok = words[..i].iter().all(|w| {
-            let w = w.trim_end_matches(':').to_lowercase();
-            DATE_FILLER.contains(&w.as_str())
-        });
-        if !lead_ok {
-            break;
-        }
-        if let Some(d) = phrase_date(&words[i..].join(" "), today) {
-            return Some((d, String::new()));
-        }
-    }
-    let tidy = |s: &str| {
-        s.trim()
-            .trim_end_matches([',', ':', ';', '-', '–', '—', '|', '·'])
-            .trim()
-            .to_owned()
-    };
-    // A trailing parenthetical: `Ledger rewrite (Q1 2025)`.
-    if let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix(']'))
-        && let Some(open) = body.rfind(['(', '['])
-        && let Some(d) = phrase_date(&body[open + 1..], today)
-    {
-        return Some((d, tidy(&body[..open])));
-    }
-    let mut seps: Vec<(usize, usize)> = Vec::new();
-    for sep in [" — ", " – ", " - ", ": ", ", ", " | ", " · ", " / "] {
-        for (pos, _) in t.match_indices(sep) {
-            seps.push((pos, sep.len()));
-        }
-    }
-    seps.sort_unstable();
-    // A trailing date: `Brag document — 2025`; the longest date that ends the heading.
-    for &(pos, len) in &seps {
-        if let Some(d) = phrase_date(&t[pos + len..], today) {
-            let title = tidy(&t[..pos]);
-            if !title.is_empty() {
-                return Some((d, title));
-            }
-        }
-    }
-    // A leading date: `2025-03: Launch`.
-    for &(pos, len) in &seps {
-        if let Some(d) = phrase_date(&t[..pos], today) {
-            let title = t[pos + len..].trim().to_owned();
-            if !title.is_empty() {
-                return Some((d, title));
-            }
-        }
-    }
-    None
+    let found = find_in_text(text, today)?;
+    Some((found.period.start, found.rest(text).to_owned()))
 }
 
 /// Returns the date a bullet or paragraph starts with: `2024-03-14: shipped …`.
 fn leading_date(body: &str, today: Date) -> Option<Date> {
-    let c = LEADING_DATE.captures(body)?;
-    phrase_date(c.get(1)?.as_str(), today)
+    dates_in_text(body, today)
+        .find(|d| d.place == Place::Start)
+        .map(|d| d.period.start)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -401,16 +255,9 @@ const SECTION_WORDS: [&str; 30] = [
     "projets",
 ];
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Returns the kind of the entries under a section: goals, learning, feedback or wins.
 fn section_kind(name: &str) -> Kind {
-    let ws = words(name);
+    let ws: Vec<String> = words(name).collect();
     let has = |list: &[&str]| ws.iter().any(|w| list.contains(&w.as_str()));
     if has(&GOAL_WORDS) {
         Kind::Goal
@@ -425,10 +272,7 @@ fn section_kind(name: &str) -> Kind {
 
 /// Returns true for the section names brag documents are known to use.
 fn known_section(name: &str) -> bool {
-    section_kind(name) != Kind::Win
-        || words(name)
-            .iter()
-            .any(|w| SECTION_WORDS.contains(&w.as_str()))
+    section_kind(name) != Kind::Win || words(name).any(|w| SECTION_WORDS.contains(&w.as_str()))
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
@@ -744,7 +588,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                         }
                     } else if is_section {
                         Role::Section {
-                            tag: competency.is_none().then(|| tag_slug(&t)),
+                            tag: competency.is_none().then(|| kebab(&t)),
                             kind: section_kind(&t),
                             date,
                             competency,
@@ -756,7 +600,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                         }
                     } else {
                         let as_section = (known_section(&t) && date.is_none())
-                            .then(|| (tag_slug(&t), section_kind(&t)));
+                            .then(|| (kebab(&t), section_kind(&t)));
                         Role::Entry {
                             title: t,
                             date,
@@ -1265,10 +1109,6 @@ impl Draft {
         entry.notes = next();
         if self.star {
             entry.kind = Kind::Story;
-        }
-        let tags = std::mem::take(&mut entry.tags);
-        for t in tags {
-            super::push_unique_ci(&mut entry.tags, t);
         }
         Imported {
             entry,

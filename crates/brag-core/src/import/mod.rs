@@ -16,7 +16,7 @@ mod markdown;
 mod star_text;
 mod talk_notes;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -26,8 +26,9 @@ use serde::Serialize;
 use crate::entry::Entry;
 use crate::file::Section;
 use crate::framework::Catalogue;
-use crate::link::Link;
+use crate::prose;
 use crate::text;
+use crate::words::label_key;
 
 /// The front-matter key that holds an imported entry's import key.
 pub const IMPORT_KEY: &str = "import-key";
@@ -163,7 +164,7 @@ impl SectionNames {
             match Section::from_heading(section) {
                 Some(s) => {
                     for n in names {
-                        extra.insert(normalize_label(n), s);
+                        extra.insert(label_key(n), s);
                     }
                 }
                 None => unknown.push(section.clone()),
@@ -174,18 +175,8 @@ impl SectionNames {
 
     /// Returns the section a label names: a built-in name or synonym, or one from config.
     pub fn get(&self, label: &str) -> Option<Section> {
-        Section::from_heading(label).or_else(|| self.extra.get(&normalize_label(label)).copied())
+        Section::from_heading(label).or_else(|| self.extra.get(&label_key(label)).copied())
     }
-}
-
-/// Returns a label lowercased, without surrounding punctuation, spaces collapsed.
-pub(crate) fn normalize_label(s: &str) -> String {
-    s.trim()
-        .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c == '#' || c.is_whitespace())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Returns what importers need besides the text.
@@ -320,48 +311,7 @@ fn check_text(text: &str) -> Result<(), ImportError> {
 /// Completes an imported entry the same way for every format: inline `#tag`, `@person`
 /// and URLs recognised, a title of at most 80 characters, no empty or repeated labels.
 fn finish(entry: &mut Entry, opts: &Options<'_>) {
-    let texts = [
-        &entry.text,
-        &entry.situation,
-        &entry.task,
-        &entry.action,
-        &entry.result,
-        &entry.lessons,
-        &entry.notes,
-    ];
-    let mut found = text::Recognised::default();
-    for t in texts.into_iter().chain(entry.metrics.iter()) {
-        if t.contains(['#', '@']) || t.contains("http") {
-            let r = text::recognise(t);
-            found.tags.extend(r.tags);
-            found.people.extend(r.people);
-            found.urls.extend(r.urls);
-        }
-    }
-    // Sets beside the lists: one entry may hold thousands of tags, people or links, and
-    // a scan of the list per new value would be quadratic (issue 11).
-    let mut tags = UniqueCi::new(&mut entry.tags);
-    for t in found.tags {
-        tags.push(t);
-    }
-    // `Ana Gómez (@ana)`: the handle is the person already named.
-    let mut known: HashSet<String> = entry
-        .people
-        .iter()
-        .flat_map(|name| name.split_whitespace())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    for p in found.people {
-        if !p.is_empty() && known.insert(p.to_ascii_lowercase()) {
-            entry.people.push(p);
-        }
-    }
-    let mut urls: HashSet<String> = entry.links.iter().map(|l| l.url.clone()).collect();
-    for u in found.urls {
-        if urls.insert(u.clone()) {
-            entry.links.push(Link::new(&u));
-        }
-    }
+    prose::recognise_fields(entry);
     if entry.date.is_none() {
         match opts.date {
             Some(d) => entry.date = Some(d),
@@ -373,6 +323,8 @@ fn finish(entry: &mut Entry, opts: &Options<'_>) {
     }
     // A title reads as a sentence: its tags and people are in the front matter. Only a
     // title whose words the entry also holds elsewhere is cleaned, so nothing is lost.
+    // It is cleaned before it is cut, as `brag add` cuts its plain text: a cut title
+    // (ending in `…`) is in no field, and kept its `#tag`s and URLs.
     if (entry.title.contains(['#', '@']) || entry.title.contains("://"))
         && entry.search_body().contains(entry.title.trim())
     {
@@ -403,7 +355,7 @@ fn fallback_title(entry: &Entry) -> String {
     ];
     for c in candidates {
         if !c.trim().is_empty() {
-            return text::title_from(c, 80);
+            return text::title_from(c, usize::MAX);
         }
     }
     if let Some(n) = entry
@@ -411,44 +363,17 @@ fn fallback_title(entry: &Entry) -> String {
         .values()
         .find(|n| !n.trim().is_empty())
     {
-        return text::title_from(n, 80);
+        return text::title_from(n, usize::MAX);
     }
     if let Some(m) = entry.metrics.iter().find(|m| !m.trim().is_empty()) {
-        return text::title_from(m, 80);
+        return text::title_from(m, usize::MAX);
     }
     for c in [&entry.lessons, &entry.notes] {
         if !c.trim().is_empty() {
-            return text::title_from(c, 80);
+            return text::title_from(c, usize::MAX);
         }
     }
     "Untitled story".to_owned()
-}
-
-pub(crate) fn push_unique_ci(list: &mut Vec<String>, v: String) {
-    if !v.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-        list.push(v);
-    }
-}
-
-/// Returns a list that [`push_unique_ci`] would build, with a set of what it holds so
-/// that each push costs the same however long the list grows.
-pub(crate) struct UniqueCi<'a> {
-    list: &'a mut Vec<String>,
-    seen: HashSet<String>,
-}
-
-impl<'a> UniqueCi<'a> {
-    pub(crate) fn new(list: &'a mut Vec<String>) -> UniqueCi<'a> {
-        let seen = list.iter().map(|x| x.to_ascii_lowercase()).collect();
-        UniqueCi { list, seen }
-    }
-
-    /// Adds a value unless it is empty or the list has it already, ASCII case aside.
-    pub(crate) fn push(&mut self, v: String) {
-        if !v.is_empty() && self.seen.insert(v.to_ascii_lowercase()) {
-            self.list.push(v);
-        }
-    }
 }
 
 /// Returns the 1-based line of byte offsets in a text: the line starts are found once,

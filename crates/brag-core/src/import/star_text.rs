@@ -12,15 +12,17 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 use jiff::civil::Date;
 
-use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line, normalize_label};
+use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
+use crate::date::whole_text_date;
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
+use crate::words::label_key;
 
 /// Returns true when a line is nothing but a STAR section marker: `S`, `t:`, `**A**`,
 /// `# R`, `Situation`, `Result:`.
 pub(crate) fn is_star_marker(t: &str) -> bool {
-    let n = normalize_label(t);
+    let n = label_key(t);
     matches!(n.as_str(), "s" | "t" | "a" | "r")
         || matches!(
             Section::from_heading(&n),
@@ -277,7 +279,7 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
                 heading_competency = Some(m.id);
                 continue;
             }
-            if let Some(d) = heading_period(heading, opts) {
+            if let Some(d) = whole_date(heading, opts) {
                 heading_date = Some(d);
                 heading_competency = None;
                 continue;
@@ -459,7 +461,7 @@ fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     let t = line.body;
     let unheaded = t.trim_start_matches('#').trim_start();
     // The whole line is the label: `S`, `**Situation**`, `## Result`, `metrics:`.
-    if let Some(l) = classify(&normalize_label(unheaded), opts) {
+    if let Some(l) = classify(&label_key(unheaded), opts) {
         return Some((l, ""));
     }
     // An inline prefix: `S: we had…`, `**Result:** shipped`, `Context - …` is not one.
@@ -468,7 +470,7 @@ fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     if head.chars().count() > 24 || head.contains("//") {
         return None;
     }
-    let l = classify(&normalize_label(head), opts)?;
+    let l = classify(&label_key(head), opts)?;
     let rest = unheaded[colon + 1..].trim_start_matches('*').trim();
     Some((l, rest))
 }
@@ -512,11 +514,10 @@ fn heading_text(t: &str) -> Option<&str> {
     (!inner.contains("**")).then(|| inner.trim())
 }
 
-fn heading_period(heading: &str, opts: &Options<'_>) -> Option<Date> {
-    crate::date::parse_period(heading, opts.today)
-        .ok()
-        .filter(|_| heading.chars().any(|c| c.is_ascii_digit()))
-        .map(|p| p.start)
+/// Returns the first day of a text that is nothing but a date with a year: a heading
+/// (`## 2025`, `**Q1 2025**`) or a line of its own.
+fn whole_date(text: &str, opts: &Options<'_>) -> Option<Date> {
+    whole_text_date(text, opts.today).map(|p| p.start)
 }
 
 /// Returns the competency and the why of `name: why`, or of a bare competency name.
@@ -541,23 +542,10 @@ fn competency_line<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(String, &
 /// Returns the date of a line that is nothing but a date with a year: `2025-03-14`,
 /// `March 2024`, `Q1 2025`, `Date: 2024-05`.
 fn date_line(line: &Line<'_>, opts: &Options<'_>) -> Option<Date> {
-    let body = line.body;
-    let has_year = body
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() == 4);
-    if line.bullet || body.len() > 32 || !has_year {
+    if line.bullet {
         return None;
     }
-    let body = body
-        .trim_start_matches(['(', '['])
-        .trim_end_matches([')', ']', ':']);
-    let body = body
-        .strip_prefix("Date")
-        .or_else(|| body.strip_prefix("date"))
-        .map_or(body, |r| r.trim_start_matches([':', ' ']));
-    crate::date::parse_period(body, opts.today)
-        .ok()
-        .map(|p| p.start)
+    whole_date(line.body, opts)
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::tag_slug;
-use super::{Imported, Line, Options, TextBuilder, Warning, lines, push_unique_ci};
+use super::{Imported, Line, Options, TextBuilder, Warning, lines};
+use crate::date::whole_text_date;
 use crate::entry::{Entry, Kind};
+use crate::prose::push_label;
+use crate::words::{kebab, words};
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.*?\S)\s*(?:–|—|\s-)\s*notes\s+from\s+(\S.*?)\s*$").expect("valid")
@@ -126,7 +128,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             let title = c.get(1).map_or("", |m| m.as_str()).trim();
             let event = c.get(2).map_or("", |m| m.as_str()).trim();
             entry.title = title.to_owned();
-            let tag = tag_slug(event);
+            let tag = kebab(event);
             if !tag.is_empty() {
                 entry.tags.push(tag);
             }
@@ -168,7 +170,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             && let Some(c) = SPEAKER.captures(l.text)
         {
             for name in speakers(c.get(1).map_or("", |m| m.as_str())) {
-                push_unique_ci(&mut entry.people, name);
+                push_label(&mut entry.people, &name);
             }
         }
         if !l.bullet
@@ -176,11 +178,13 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
             && let Some(c) = DATE_LINE.captures(l.text)
         {
             let phrase = c.get(1).map_or("", |m| m.as_str());
-            match crate::date::parse_date(phrase, opts.today) {
-                Ok(d) => entry.date = Some(d),
-                Err(_) => warnings.push(Warning {
+            match whole_text_date(phrase, opts.today) {
+                Some(p) => entry.date = Some(p.start),
+                None => warnings.push(Warning {
                     line: l.no,
-                    message: format!("date `{phrase}` not understood; the talk is undated"),
+                    message: format!(
+                        "date `{phrase}` not understood (notes need a date with its year, such as 2025-09-03 or March 2025); the talk is undated"
+                    ),
                 }),
             }
         }
@@ -203,12 +207,7 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
 
 /// Returns true when two titles have the same words, case and punctuation aside.
 fn same_words(a: &str, b: &str) -> bool {
-    let w = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let w = |s: &str| -> Vec<String> { words(s).collect() };
     let (a, b) = (w(a), w(b));
     !a.is_empty() && a == b
 }

@@ -44,6 +44,71 @@ fn detect_formats() {
     assert_eq!(detect("{\"entries\": []}"), Format::Jrnl);
 }
 
+/// Issue 12: a title made from a long first sentence is cleaned before it is cut, as
+/// `brag add` cuts its plain text; cut first, it kept its URL and `#tag`s.
+#[test]
+fn derived_title_is_cleaned_before_it_is_cut() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let line = "Shipped the retry budget with @priya after a long week of load tests, \
+see https://github.com/a/b/pull/1 #perf #rivet";
+    let out =
+        import(&format!("## Projects\n- {line}\n"), Format::Markdown, &opts).expect("imports");
+    let e = &out.entries[0].entry;
+    assert_eq!(e.title, crate::prose::title_from_line(line));
+    assert_eq!(
+        e.title,
+        "Shipped the retry budget with priya after a long week of load tests, see"
+    );
+    assert_eq!(e.tags, ["projects", "perf", "rivet"]);
+    assert_eq!(e.people, ["priya"]);
+}
+
+/// Issue 12: every importer reads a date in prose with `date::find_in_text`, so a date
+/// needs its year wherever it is written: a star-text line or heading, a talk's `Date:`
+/// line, a Markdown heading or the start of a bullet.
+#[test]
+fn dates_in_prose_are_read_alike() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let run = |text: &str, f: Format| import(text, f, &opts).expect("imports");
+    let day = |i: &Import, n: usize| i.entries[n].entry.date.map(|d| d.to_string());
+    let story = "S\nThe queue fell over.\nR\nIt stays up.\n";
+    let star = run(
+        &format!("Week of 2024-11-04\n{story}H2 2024\n{story}"),
+        Format::StarText,
+    );
+    assert_eq!(day(&star, 0).as_deref(), Some("2024-11-04"));
+    assert_eq!(day(&star, 1).as_deref(), Some("2024-07-01"));
+    // No year, no date: `Q1` says nothing about when a document was written.
+    let star = run(&format!("## Q1\n{story}"), Format::StarText);
+    assert_eq!(day(&star, 0), None);
+    assert!(star.entries[0].entry.undated);
+    let talk = run(
+        "Async Rust – notes from RustConf\nSpeaker: Kim\nDate: yesterday\n- cancel safety\n",
+        Format::TalkNotes,
+    );
+    assert_eq!(day(&talk, 0), None);
+    assert!(
+        talk.warnings[0]
+            .message
+            .contains("date `yesterday` not understood")
+    );
+    let talk = run(
+        "Async Rust – notes from RustConf\nSpeaker: Kim\nDate: Sept 3–4, 2025\n- cancel safety\n",
+        Format::TalkNotes,
+    );
+    assert_eq!(day(&talk, 0).as_deref(), Some("2025-09-03"));
+    let md = run(
+        "## Projects\n- Q3 2024: led the ledger migration\n- 2024-06-12 – ran the offsite\n",
+        Format::Markdown,
+    );
+    assert_eq!(day(&md, 0).as_deref(), Some("2024-07-01"));
+    assert_eq!(day(&md, 1).as_deref(), Some("2024-06-12"));
+}
+
 #[test]
 fn refuses_binary_and_empty() {
     let cat = Catalogue::builtin();
@@ -165,7 +230,7 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
         let t = line.trim().trim_start_matches(['-', '•', '*']).trim();
         let t = strip_marker(t).unwrap_or(t).trim();
         let n = norm(t);
-        let label = normalize_label(t);
+        let label = crate::words::label_key(t);
         if MARKERS.contains(&n.trim_end_matches(':'))
             || t.starts_with('#')
             || names.get(&label).is_some()

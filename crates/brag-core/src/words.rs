@@ -1,0 +1,133 @@
+//! Words and keys: the one place where text is split into lowercase words and folded into
+//! keys for matching, so that a name written loosely ("Are right, a lot", "highest
+//! standard", `**Result:**`) matches the same way wherever brag reads it.
+//!
+//! Framework matching, import section labels, section kinds, talk titles, tags made from
+//! names and `ask`'s terms use these. What belongs elsewhere: recognising `#tag`/`@person`
+//! and URLs ([`crate::text`]), what an entry does with them ([`crate::prose`]), dates
+//! ([`crate::date`]) and FTS5 query syntax (`brag-index`).
+
+/// Returns the words of a text: its runs of letters and digits, in any script, lowercased.
+///
+/// `"Collaboration & mentorship"` gives `collaboration`, `mentorship`; `"Earth's"` gives
+/// `earth`, `s`.
+pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Returns a text as a key: its [`words`] joined by one space.
+///
+/// `"Are Right, A Lot"` gives `are right a lot`. Filler words stay: they are part of
+/// names such as that one.
+pub fn normalize(s: &str) -> String {
+    join(s, " ")
+}
+
+/// Returns a text's [`words`] joined by `-`: `"Collaboration & mentorship"` gives
+/// `collaboration-mentorship`.
+pub fn kebab(s: &str) -> String {
+    join(s, "-")
+}
+
+fn join(s: &str, sep: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in words(s) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+/// Returns a [`normalize`]d key without its spaces: `right alot` and `right a lot` meet.
+pub fn squash(n: &str) -> String {
+    n.replace(' ', "")
+}
+
+/// Returns a word without a plural `s`, when more than two bytes remain: `standards`
+/// gives `standard`, `bus` stays.
+pub fn singular(w: &str) -> &str {
+    w.strip_suffix('s').filter(|r| r.len() > 2).unwrap_or(w)
+}
+
+/// Returns a [`normalize`]d key with each word [`singular`] and no spaces: `highest
+/// standards` and `highest standard` meet.
+pub fn squash_singular(n: &str) -> String {
+    n.split(' ').map(singular).collect()
+}
+
+/// Returns a label as a key: lowercase, the markup around it (`*`, `_`, `:`, `#`) and
+/// spaces trimmed, inner whitespace collapsed. Unlike [`normalize`], punctuation inside
+/// stays: `**What I did:**` gives `what i did`, `S.` gives `s.`.
+pub fn label_key(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '#') || c.is_whitespace())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_texts() {
+        for (text, want) in [
+            (
+                "Collaboration & mentorship",
+                &["collaboration", "mentorship"][..],
+            ),
+            ("  Earth's BEST  ", &["earth", "s", "best"]),
+            ("东京 2025", &["东京", "2025"]),
+            ("--", &[]),
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keys_of_names() {
+        for (name, normal, kebabbed, squashed, singular) in [
+            (
+                "Are Right, A Lot",
+                "are right a lot",
+                "are-right-a-lot",
+                "arerightalot",
+                "arerightalot",
+            ),
+            (
+                "Insist on the Highest Standards",
+                "insist on the highest standards",
+                "insist-on-the-highest-standards",
+                "insistonthehigheststandards",
+                "insistonthehigheststandard",
+            ),
+            ("bus stops", "bus stops", "bus-stops", "busstops", "busstop"),
+            ("", "", "", "", ""),
+        ] {
+            let n = normalize(name);
+            assert_eq!(n, normal, "{name:?}");
+            assert_eq!(kebab(name), kebabbed, "{name:?}");
+            assert_eq!(squash(&n), squashed, "{name:?}");
+            assert_eq!(squash_singular(&n), singular, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn label_keys() {
+        for (label, want) in [
+            ("**What  I did:**", "what i did"),
+            ("## Result", "result"),
+            ("S.", "s."),
+            (" _Lessons learned_ ", "lessons learned"),
+            ("", ""),
+        ] {
+            assert_eq!(label_key(label), want, "{label:?}");
+        }
+    }
+}
