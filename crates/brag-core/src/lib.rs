@@ -18,6 +18,7 @@ pub mod import;
 pub mod link;
 pub mod measure;
 pub mod prose;
+pub mod render;
 pub mod report;
 pub mod slug;
 pub mod text;

@@ -4,6 +4,11 @@
 //! Situation/Task/Action/Result subheadings), date headings that date what is beneath them
 //! and competency headings that tag what is beneath them.
 //!
+//! brag's own brag document (`brag report doc`) is read back faithfully: an entry heading
+//! followed by metadata lines (`- Date: 2025-03-14`, `- Tags: a, b`, `- Links: URL`, see
+//! [`DocMeta`]) is an entry whatever its title says, described by those lines rather than
+//! by its section; a `Project: NAME` heading names the project of what is beneath it.
+//!
 //! The document is read in two passes. The first looks at the headings only and gives each
 //! a role: the document title, a date, a section, a competency group, an entry, or a STAR
 //! section of an entry. The second walks the lines with a stack of the headings in force
@@ -14,16 +19,17 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
-use crate::date::{Place, dates_in_text, find_in_text};
+use crate::date::{Place, dates_in_text, find_in_text, whole_text_date};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
+use crate::link::Link;
 use crate::words::{kebab, words};
 
 /// Returns the entries and warnings of a document in this format.
 pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
     let lines = lines(text);
     let content = mark_content(&lines);
-    let headings = roles(&lines, &content, opts);
+    let (headings, meta_lines) = roles(&lines, &content, opts);
     let mut walk = Walk {
         opts,
         drafts: Vec::new(),
@@ -35,6 +41,11 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
     for (i, line) in lines.iter().enumerate() {
         if let Some(h) = next_heading.next_if(|h| h.line == i) {
             walk.heading(h, line);
+            continue;
+        }
+        if meta_lines[i] {
+            // Read with its heading: what it says is in the entry already.
+            walk.touch(line.no);
             continue;
         }
         match content[i] {
@@ -309,6 +320,229 @@ fn is_star(s: Section) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
+// Metadata lines and project headings
+
+/// Returns a label of the metadata lines that may follow an entry heading, as brag's own
+/// brag document writes them (`- Date: 2025-03-14`, one per line, right below the heading,
+/// before anything else):
+///
+/// - `Date: 2025-03-14` (any date with a year), `Date: undated`, or `Date: undated
+///   (recorded 2025-03-14)` for an entry whose source gave no date;
+/// - `Kind: story`; `Project: NAME`; `Tags: a, b` (commas, or `#a #b`); `People: a, b`;
+/// - `Links: URL, URL` (nothing but URLs); `Draft: yes` (harvested, not reviewed yet).
+///
+/// A heading followed by such lines is an entry, titled with the heading as written (no
+/// date, section or competency is read into it), and described by them: they give its
+/// date, kind, project, tags, people and links, and its section adds no tag. The lines
+/// are taken out of its text. A `Project: NAME` heading names the project of the entries
+/// beneath it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DocMeta {
+    Date,
+    Kind,
+    Project,
+    Tags,
+    People,
+    Links,
+    Draft,
+}
+
+impl DocMeta {
+    const ALL: [DocMeta; 7] = [
+        DocMeta::Date,
+        DocMeta::Kind,
+        DocMeta::Project,
+        DocMeta::Tags,
+        DocMeta::People,
+        DocMeta::Links,
+        DocMeta::Draft,
+    ];
+    /// The `Date:` of an entry whose source gave no date.
+    pub(crate) const UNDATED: &'static str = "undated";
+    /// What comes before the stand-in date of an undated entry: `undated (recorded D)`.
+    pub(crate) const RECORDED: &'static str = "recorded";
+    /// What opens a heading that names a project: `### Project: rivet`.
+    pub(crate) const PROJECT_HEADING: &'static str = "Project:";
+
+    /// Returns the label as written.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            DocMeta::Date => "Date",
+            DocMeta::Kind => "Kind",
+            DocMeta::Project => "Project",
+            DocMeta::Tags => "Tags",
+            DocMeta::People => "People",
+            DocMeta::Links => "Links",
+            DocMeta::Draft => "Draft",
+        }
+    }
+}
+
+/// What an entry's metadata lines say.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Meta {
+    date: Option<MetaDate>,
+    kind: Option<Kind>,
+    project: Option<String>,
+    tags: Vec<String>,
+    people: Vec<String>,
+    links: Vec<String>,
+    draft: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MetaDate {
+    Day(Date),
+    /// No date in the source; the day it was recorded, if known.
+    Undated(Option<Date>),
+}
+
+/// Reads a metadata line (its text after any bullet marker) into `meta`; returns false,
+/// leaving `meta` alone, when it is not one.
+fn read_meta(body: &str, today: Date, meta: &mut Meta) -> bool {
+    let Some((label, value)) = body.split_once(':') else {
+        return false;
+    };
+    let Some(which) = DocMeta::ALL
+        .into_iter()
+        .find(|m| m.label().eq_ignore_ascii_case(label.trim()))
+    else {
+        return false;
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    match which {
+        DocMeta::Date => match meta_date(value, today) {
+            Some(d) => meta.date = Some(d),
+            None => return false,
+        },
+        DocMeta::Kind => match value.parse::<Kind>() {
+            Ok(k) => meta.kind = Some(k),
+            Err(_) => return false,
+        },
+        DocMeta::Project => meta.project = Some(value.to_owned()),
+        DocMeta::Tags => meta.tags.extend(meta_list(value, '#')),
+        DocMeta::People => meta.people.extend(meta_list(value, '@')),
+        DocMeta::Links => match meta_links(value) {
+            Some(urls) => meta.links.extend(urls),
+            None => return false,
+        },
+        DocMeta::Draft => match value.to_lowercase().as_str() {
+            "yes" | "true" => meta.draft = true,
+            "no" | "false" => meta.draft = false,
+            _ => return false,
+        },
+    }
+    true
+}
+
+/// Returns the date of a `Date:` line: a date with a year, `undated`, or `undated
+/// (recorded 2025-03-14)`.
+fn meta_date(value: &str, today: Date) -> Option<MetaDate> {
+    let lower = value.to_lowercase();
+    let Some(rest) = lower.strip_prefix(DocMeta::UNDATED) else {
+        return whole_text_date(value, today).map(|p| MetaDate::Day(p.start));
+    };
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(MetaDate::Undated(None));
+    }
+    let day = rest
+        .strip_prefix('(')?
+        .strip_suffix(')')?
+        .trim()
+        .strip_prefix(DocMeta::RECORDED)?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(MetaDate::Undated(Some(day)))
+}
+
+/// Returns the items of a `Tags:` or `People:` line: split at commas (or, for an item of
+/// `#a #b` words, at spaces), without their `#`/`@`.
+fn meta_list(value: &str, marker: char) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in value.split(',') {
+        let item = item.trim();
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let marked = words.len() > 1 && words.iter().all(|w| w.starts_with(marker));
+        let parts = if marked { words } else { vec![item] };
+        for p in parts {
+            let p = p.trim_start_matches(marker).trim();
+            if !p.is_empty() {
+                out.push(p.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Returns the URLs of a `Links:` line when it holds nothing else (commas and `<…>`
+/// around them aside).
+fn meta_links(value: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for token in value.split_whitespace() {
+        let t = token.strip_suffix(',').unwrap_or(token);
+        let t = t
+            .strip_prefix('<')
+            .and_then(|x| x.strip_suffix('>'))
+            .unwrap_or(t);
+        let urls = crate::text::recognise(t).urls;
+        if urls.len() != 1 || urls[0] != t {
+            return None;
+        }
+        out.push(t.to_owned());
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Returns the strings an import keeps of a metadata line (its date, kind, project, tags,
+/// people or URLs), or `None` when the line is not one: for the "no line lost" checks.
+#[cfg(test)]
+pub(crate) fn meta_values(body: &str, today: Date) -> Option<Vec<String>> {
+    let mut meta = Meta::default();
+    if !read_meta(body, today, &mut meta) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    match meta.date {
+        Some(MetaDate::Day(d) | MetaDate::Undated(Some(d))) => out.push(d.to_string()),
+        Some(MetaDate::Undated(None)) | None => {}
+    }
+    out.extend(meta.kind.map(|k| k.as_str().to_owned()));
+    out.extend(meta.project);
+    out.extend(meta.tags);
+    out.extend(meta.people);
+    out.extend(meta.links);
+    Some(out)
+}
+
+/// Returns the project a heading names: `Project: rivet` gives `rivet`.
+fn project_heading(text: &str) -> Option<&str> {
+    let head = text.get(..DocMeta::PROJECT_HEADING.len())?;
+    if !head.eq_ignore_ascii_case(DocMeta::PROJECT_HEADING) {
+        return None;
+    }
+    let name = text[head.len()..].trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Words of a section name that say it holds projects: under it, a heading with nothing of
+/// its own but headings beneath names a project.
+const PROJECT_WORDS: [&str; 8] = [
+    "project",
+    "projects",
+    "projekte",
+    "proyectos",
+    "projets",
+    "progetti",
+    "projecten",
+    "projetos",
+];
+
+// ---------------------------------------------------------------------------------------
 // Pass one: what each heading is
 
 #[derive(Clone, Debug)]
@@ -345,7 +579,12 @@ enum Role {
         /// A known section name (`## Feedback`) below the section level: a section after
         /// all when no section is in force (under a date heading).
         as_section: Option<(String, Kind)>,
+        /// What the entry's metadata lines say, when it has them.
+        meta: Option<Box<Meta>>,
     },
+    /// A heading that names the project of the entries beneath it: `Project: rivet`, or
+    /// under a Projects section a heading with nothing of its own but headings beneath.
+    Project { name: String, date: Option<Date> },
     /// A STAR (or Metrics, Lessons, ...) section of the entry heading above it, or, with
     /// `parent: None`, of an untitled story that STAR headings alone make.
     Star {
@@ -358,6 +597,10 @@ enum Role {
 
 #[derive(Clone, Debug)]
 enum Pre {
+    /// An entry heading followed by metadata lines: its title as written.
+    Meta(String, Box<Meta>),
+    /// `Project: NAME`.
+    Project(String),
     Star(Section),
     Date(Date),
     Named {
@@ -367,18 +610,27 @@ enum Pre {
     },
 }
 
-fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Heading> {
+/// Returns the role of each heading, and which lines are metadata lines read with their
+/// heading (true at their index).
+fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<Heading>, Vec<bool>) {
+    let found: Vec<(usize, usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| content[i] == Content::Text)
+        .filter_map(|(i, l)| atx(l).map(|(level, raw)| (i, level, raw)))
+        .collect();
+    let mut meta_lines = vec![false; lines.len()];
     // (line index, level, raw text, classification)
     let mut hs: Vec<(usize, usize, String, Pre)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if content[i] != Content::Text {
-            continue;
-        }
-        let Some((level, raw)) = atx(l) else {
-            continue;
-        };
+    for (k, &(i, level, raw)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(lines.len(), |h| h.0);
         let text = clean_heading(raw);
-        let pre = if let Some(s) = opts.sections.get(text).filter(|_| !text.is_empty()) {
+        let pre = if let Some(meta) = meta_block(lines, content, i + 1..end, opts, &mut meta_lines)
+        {
+            Pre::Meta(raw.to_owned(), Box::new(meta))
+        } else if let Some(name) = project_heading(text) {
+            Pre::Project(name.to_owned())
+        } else if let Some(s) = opts.sections.get(text).filter(|_| !text.is_empty()) {
             Pre::Star(s)
         } else {
             match heading_date(text, opts.today) {
@@ -400,7 +652,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
         hs.push((i, level, text.to_owned(), pre));
     }
     if hs.is_empty() {
-        return Vec::new();
+        return (Vec::new(), meta_lines);
     }
     // Content between a heading and the next one?
     let has_content: Vec<bool> = (0..hs.len())
@@ -443,16 +695,17 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
         && match &hs[0].3 {
             Pre::Named { title, .. } => !known_section(title),
             Pre::Date(_) => true,
-            Pre::Star(_) => false,
+            Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) => false,
         };
 
     // STAR headings: find the entry heading each belongs to.
     let named_exists = hs
         .iter()
         .enumerate()
-        .any(|(k, h)| matches!(h.3, Pre::Named { .. }) && !(title && k == 0));
+        .any(|(k, h)| matches!(h.3, Pre::Named { .. } | Pre::Meta(..)) && !(title && k == 0));
     let mut attach: Vec<Option<Result<usize, Option<usize>>>> = vec![None; hs.len()];
-    let mut entry_like = vec![false; hs.len()];
+    // Entry headings: those with metadata lines, and those with STAR headings (below).
+    let mut entry_like: Vec<bool> = hs.iter().map(|h| matches!(h.3, Pre::Meta(..))).collect();
     // The last heading that is not a STAR heading, overall and at each level, kept as the
     // walk goes: looking back from every STAR heading was quadratic (issue 11).
     let mut prev: Option<usize> = None;
@@ -474,6 +727,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
             Pre::Named { title: t, .. } => {
                 !(title && p == 0) && (!known_section(t) || !has_content[p] && hs[p].1 > 1)
             }
+            Pre::Meta(..) => true,
             _ => false,
         });
         if let Some(p) = eligible {
@@ -540,16 +794,34 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                     ok.then_some(h.1)
                 }
                 Pre::Star(_) => (!known).then_some(h.1),
-                Pre::Date(_) => None,
+                Pre::Date(_) | Pre::Meta(..) | Pre::Project(_) => None,
             })
             .min()
     };
     let section_level = candidates(true).or_else(|| candidates(false));
 
-    hs.into_iter()
+    // The sections in force as the headings go, and whether each holds projects.
+    let mut sections: Vec<(usize, bool)> = Vec::new();
+    let group_like: Vec<bool> = (0..hs.len())
+        .map(|k| !has_content[k] && hs.get(k + 1).is_some_and(|h| h.1 > hs[k].1))
+        .collect();
+    let headings = hs
+        .into_iter()
         .enumerate()
         .map(|(k, (line, level, text, pre))| {
+            while sections.last().is_some_and(|&(l, _)| l >= level) {
+                sections.pop();
+            }
+            let under_projects = sections.last().is_some_and(|&(_, p)| p);
             let role = match (pre, attach[k]) {
+                (Pre::Meta(title, meta), _) => Role::Entry {
+                    title,
+                    date: None,
+                    competency: None,
+                    as_section: None,
+                    meta: Some(meta),
+                },
+                (Pre::Project(name), _) => Role::Project { name, date: None },
                 (Pre::Star(section), Some(Ok(_))) => Role::Star {
                     section,
                     attached: true,
@@ -585,8 +857,11 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                             date,
                             competency,
                             as_section: None,
+                            meta: None,
                         }
                     } else if is_section {
+                        let projects = words(&t).any(|w| PROJECT_WORDS.contains(&w.as_str()));
+                        sections.push((level, projects));
                         Role::Section {
                             tag: competency.is_none().then(|| kebab(&t)),
                             kind: section_kind(&t),
@@ -598,6 +873,9 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                             competency: c,
                             date,
                         }
+                    } else if under_projects && group_like[k] && !inside[k] {
+                        // `### Payments` under Projects, entries beneath it: a project.
+                        Role::Project { name: t, date }
                     } else {
                         let as_section = (known_section(&t) && date.is_none())
                             .then(|| (kebab(&t), section_kind(&t)));
@@ -606,13 +884,43 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<Hea
                             date,
                             competency: None,
                             as_section,
+                            meta: None,
                         }
                     }
                 }
             };
             Heading { line, level, role }
         })
-        .collect()
+        .collect();
+    (headings, meta_lines)
+}
+
+/// Returns what the metadata lines right below a heading say (the lines `body` of the
+/// document, up to the next heading), marking them in `marks`; `None`, marking nothing,
+/// when the first thing below the heading is not a metadata line.
+fn meta_block(
+    lines: &[Line<'_>],
+    content: &[Content],
+    body: std::ops::Range<usize>,
+    opts: &Options<'_>,
+    marks: &mut [bool],
+) -> Option<Meta> {
+    let mut meta = Meta::default();
+    let mut read = Vec::new();
+    for i in body {
+        match content[i] {
+            Content::Blank if read.is_empty() => continue,
+            Content::Text if read_meta(lines[i].body, opts.today, &mut meta) => read.push(i),
+            _ => break,
+        }
+    }
+    if read.is_empty() {
+        return None;
+    }
+    for i in read {
+        marks[i] = true;
+    }
+    Some(meta)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -627,6 +935,8 @@ struct Frame {
     competency: Option<String>,
     /// The title a story without its own heading takes (the document title).
     title: Option<String>,
+    /// The project of the entries beneath.
+    project: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -729,6 +1039,7 @@ impl Walk<'_, '_> {
             section: None,
             competency: None,
             title: None,
+            project: None,
         };
         match &h.role {
             Role::Title { date, title } => {
@@ -750,6 +1061,10 @@ impl Walk<'_, '_> {
                 frame.date = *date;
                 frame.competency = Some(competency.clone());
             }
+            Role::Project { name, date } => {
+                frame.date = *date;
+                frame.project = Some(name.clone());
+            }
             Role::Entry {
                 as_section: Some((tag, kind)),
                 ..
@@ -760,13 +1075,17 @@ impl Walk<'_, '_> {
                 title,
                 date,
                 competency,
+                meta,
                 ..
             } => {
-                let draft = self.new_draft(line.no, *date);
+                let draft = self.new_draft(line.no, *date, meta.is_none());
                 let d = &mut self.drafts[draft];
                 d.entry.title = title.clone();
                 if let Some(c) = competency {
                     d.entry.competencies.push(c.clone());
+                }
+                if let Some(m) = meta {
+                    d.describe(m);
                 }
                 self.open = Open::Heading {
                     draft,
@@ -793,7 +1112,7 @@ impl Walk<'_, '_> {
         let title = parent
             .and_then(|_| self.stack.iter().rev().find_map(|f| f.title.clone()))
             .unwrap_or_default();
-        let draft = self.new_draft(line.no, None);
+        let draft = self.new_draft(line.no, None, true);
         let d = &mut self.drafts[draft];
         d.entry.title = title;
         d.switch(section);
@@ -804,14 +1123,17 @@ impl Walk<'_, '_> {
         };
     }
 
-    fn new_draft(&mut self, no: usize, own_date: Option<Date>) -> usize {
+    /// Starts an entry at line `no`, with what the headings in force give it; `section_tag`
+    /// false leaves out the tag of its section (an entry its metadata lines describe).
+    fn new_draft(&mut self, no: usize, own_date: Option<Date>, section_tag: bool) -> usize {
         let mut entry = Entry {
             date: own_date.or_else(|| self.stack.iter().rev().find_map(|f| f.date)),
+            project: self.stack.iter().rev().find_map(|f| f.project.clone()),
             ..Entry::default()
         };
         if let Some((tag, kind)) = self.stack.iter().rev().find_map(|f| f.section.clone()) {
             entry.kind = kind;
-            if let Some(t) = tag.filter(|t| !t.is_empty()) {
+            if let Some(t) = tag.filter(|t| !t.is_empty() && section_tag) {
                 entry.tags.push(t);
             }
         }
@@ -822,6 +1144,17 @@ impl Walk<'_, '_> {
         }
         self.drafts.push(Draft::new(entry, no));
         self.drafts.len() - 1
+    }
+
+    /// A line read already (a metadata line): the open entry reaches it.
+    fn touch(&mut self, no: usize) {
+        match self.open {
+            Open::Heading { draft, .. }
+            | Open::Virtual { draft, .. }
+            | Open::Bullet { draft, .. }
+            | Open::Para { draft, .. } => self.drafts[draft].touch(no),
+            Open::None => {}
+        }
     }
 
     fn blank(&mut self) {
@@ -848,7 +1181,7 @@ impl Walk<'_, '_> {
     fn code(&mut self, line: &Line<'_>) {
         let draft = match self.open {
             Open::None => {
-                let d = self.new_draft(line.no, None);
+                let d = self.new_draft(line.no, None, true);
                 self.open = Open::Para {
                     draft: d,
                     indent: 0,
@@ -907,7 +1240,7 @@ impl Walk<'_, '_> {
         }
         // A new entry: a top-level bullet or a paragraph.
         let date = leading_date(line.body, self.opts.today);
-        let draft = self.new_draft(line.no, None);
+        let draft = self.new_draft(line.no, None, true);
         if date.is_some() {
             self.drafts[draft].entry.date = date;
         }
@@ -975,6 +1308,8 @@ struct Draft {
     nested_base: Option<usize>,
     star: bool,
     started: Vec<Section>,
+    /// The kind its metadata lines give; it wins over what the sections say.
+    kind: Option<Kind>,
 }
 
 impl Draft {
@@ -989,7 +1324,32 @@ impl Draft {
             nested_base: None,
             star: false,
             started: Vec::new(),
+            kind: None,
         }
+    }
+
+    /// Gives the entry what its metadata lines say.
+    fn describe(&mut self, meta: &Meta) {
+        let e = &mut self.entry;
+        match meta.date {
+            Some(MetaDate::Day(d)) => e.date = Some(d),
+            Some(MetaDate::Undated(d)) => {
+                e.date = d;
+                e.undated = true;
+            }
+            None => {}
+        }
+        if meta.project.is_some() {
+            e.project.clone_from(&meta.project);
+        }
+        e.tags.extend(meta.tags.iter().cloned());
+        e.people.extend(meta.people.iter().cloned());
+        e.links.extend(meta.links.iter().map(|u| Link::new(u)));
+        if meta.draft {
+            e.extra
+                .insert("draft".to_owned(), serde_json::Value::Bool(true));
+        }
+        self.kind = meta.kind;
     }
 
     fn touch(&mut self, no: usize) {
@@ -1107,7 +1467,9 @@ impl Draft {
         entry.metrics = crate::file::bullets(&metrics);
         entry.lessons = next();
         entry.notes = next();
-        if self.star {
+        if let Some(k) = self.kind {
+            entry.kind = k;
+        } else if self.star {
             entry.kind = Kind::Story;
         }
         Imported {

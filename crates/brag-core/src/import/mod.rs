@@ -16,6 +16,8 @@ mod markdown;
 mod star_text;
 mod talk_notes;
 
+pub(crate) use markdown::DocMeta;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;

@@ -240,6 +240,12 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
         if everything.contains(&n) {
             continue;
         }
+        // A metadata line (`Tags: a, b`) is kept when what it says is.
+        if let Some(values) = super::markdown::meta_values(t, jiff::civil::date(2026, 11, 25))
+            && values.iter().all(|v| everything.contains(&norm(v)))
+        {
+            continue;
+        }
         if let Some((head, why)) = t.replace('*', "").split_once(": ")
             && head.chars().count() <= 40
             && everything.contains(&norm(why))

@@ -3,15 +3,80 @@
 //! PDF through typst) turn a [`Report`] into a document; serialized, it is the report's
 //! `--format json`, one documented shape per kind, tagged by `"report"`.
 //!
-//! Pure: entries, frameworks and today in, a report out.
+//! Pure: entries, frameworks and today in, a report out. [`build`] is the one way in; each
+//! kind has its builder in a submodule (`doc`, `review`, `week`, `resume`, `interview`),
+//! and what they share (the period, coach scores, sentences) is here.
+
+mod doc;
+mod interview;
+mod resume;
+mod review;
+mod sentence;
+mod week;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::coach::Finding;
+use crate::coach::{self, Finding};
 use crate::entry::{Entry, Kind};
+use crate::framework::Framework;
 use crate::link::Link;
+
+pub use doc::{SECTION_RULE, section_of};
+pub use resume::numbers;
+
+/// Returns what a report is made from: the whole record, the frameworks, the day and the
+/// period asked for.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// Every entry of the vault; the builder keeps those of the period.
+    pub entries: &'a [Entry],
+    /// The active frameworks, the default first.
+    pub frameworks: &'a [Framework],
+    /// Today: the report's date, the coach's "stale", the resume's last two years.
+    pub today: Date,
+    /// The period, first and last day included; `None` ends are open. An entry is in it
+    /// when its date is (an undated entry by its stand-in date; one with no date at all
+    /// only when both ends are open). [`default_period`] gives each kind's default.
+    pub period: (Option<Date>, Option<Date>),
+    /// What the command line can change.
+    pub options: Options,
+}
+
+/// Returns the options of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Resume: the most bullets, recent and older together (`--limit`, default 10).
+    pub limit: usize,
+    /// Review: list the entries that still need work (`--no-todo` turns it off).
+    pub todo: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            limit: 10,
+            todo: true,
+        }
+    }
+}
+
+/// Returns the report of a kind made from the input.
+///
+/// Harvested drafts ([`Entry::is_draft`]) are the user's unreviewed work: the doc and the
+/// review's groups, links and to-do list show them (each keeps `"draft": true` in its
+/// Entry JSON, and the Markdown marks it), the review's highlights, the week, the resume
+/// and the interview bank leave them out.
+pub fn build(kind: ReportKind, input: &Input<'_>) -> Report {
+    match kind {
+        ReportKind::Doc => Report::Doc(doc::build(input)),
+        ReportKind::Review => Report::Review(review::build(input)),
+        ReportKind::Week => Report::Week(week::build(input)),
+        ReportKind::Resume => Report::Resume(resume::build(input)),
+        ReportKind::Interview => Report::Interview(interview::build(input)),
+    }
+}
 
 /// Returns which report is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -461,8 +526,120 @@ pub struct Gap {
     pub questions: Vec<String>,
 }
 
+// ---------------------------------------------------------------------------------------
+// What the builders share
+
+impl Input<'_> {
+    /// Returns true when an entry's date lies in the period.
+    fn contains(&self, e: &Entry) -> bool {
+        let (from, to) = self.period;
+        match e.date {
+            Some(d) => from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t),
+            None => from.is_none() && to.is_none(),
+        }
+    }
+
+    /// Returns the entries of the period, in the vault's order.
+    fn in_period(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().filter(|e| self.contains(e))
+    }
+
+    /// Returns the header of a report of `entries` entries.
+    fn header(&self, title: String, entries: usize) -> Header {
+        Header {
+            title,
+            from: self.period.0,
+            to: self.period.1,
+            generated: self.today,
+            entries,
+        }
+    }
+
+    /// Returns entries as reports show them, each with its coach score.
+    fn report_entries(&self, list: &[&Entry]) -> Vec<ReportEntry> {
+        list.iter().map(|e| self.scored(e).report_entry()).collect()
+    }
+
+    /// Returns an entry with the coach's verdict on it.
+    fn scored<'e>(&self, entry: &'e Entry) -> Scored<'e> {
+        Scored {
+            entry,
+            coach: coach::coach(entry, self.today),
+        }
+    }
+}
+
+/// An entry and what the coach says about it.
+struct Scored<'e> {
+    entry: &'e Entry,
+    coach: coach::Report,
+}
+
+impl Scored<'_> {
+    fn score(&self) -> u8 {
+        self.coach.score
+    }
+
+    fn report_entry(&self) -> ReportEntry {
+        ReportEntry {
+            entry: self.entry.clone(),
+            score: self.coach.score,
+        }
+    }
+}
+
+/// Returns an entry's headline metric as the entry states it: its first Metrics line that
+/// measures, else the first sentence of its Result (a win's text) that does.
+pub fn headline(e: &Entry) -> Option<String> {
+    if let Some(m) = e.metrics.iter().find(|m| crate::measure::has_measure(m)) {
+        return Some(m.clone());
+    }
+    let body = if e.result.trim().is_empty() {
+        e.own_text().into_owned()
+    } else {
+        e.result.clone()
+    };
+    sentence::sentences(&body)
+        .into_iter()
+        .find(|s| crate::measure::has_measure(s))
+        .map(|s| s.trim_end_matches('.').to_owned())
+}
+
+/// Returns the key that puts entries oldest first: date, then id.
+fn oldest_first(e: &Entry) -> (Option<Date>, &str) {
+    (e.date, e.id.as_str())
+}
+
+/// Returns true for the kinds a resume, highlights and the week's "shipped" are made of.
+fn is_work(e: &Entry) -> bool {
+    matches!(e.kind, Kind::Story | Kind::Win)
+}
+
+/// Returns a period in words for a title: `2026` for a whole year, `2026-05-26 to
+/// 2026-11-25`, `since 2026-05-26`, `until 2026-11-25`, or nothing for all time.
+fn period_words(period: (Option<Date>, Option<Date>)) -> String {
+    match period {
+        (Some(a), Some(b))
+            if a.month() == 1
+                && a.day() == 1
+                && b.year() == a.year()
+                && b.month() == 12
+                && b.day() == 31 =>
+        {
+            a.year().to_string()
+        }
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("since {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => String::new(),
+    }
+}
+
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod model_tests {
     use super::*;
     use jiff::civil::date;
 

@@ -1,0 +1,141 @@
+//! Reports of a fixed vault (the bundled samples, today 2026-11-25, `amazon-lp`) as insta
+//! snapshots of their Markdown and of one JSON; the 10,000-entry build.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::entry::EntryId;
+use crate::render::markdown::markdown;
+
+const TODAY: Date = date(2026, 11, 25);
+
+/// Returns the bundled sample vault of `crates/brag/samples/`.
+pub(crate) fn samples() -> Vec<Entry> {
+    macro_rules! samples {
+        ($($name:literal),* $(,)?) => {
+            [$(($name, include_str!(concat!("../../../brag/samples/", $name, ".md")))),*]
+        };
+    }
+    samples![
+        "2024-01-23-find-the-connection-leak-in-rivet",
+        "2024-03-14-rivet-1-0-released",
+        "2024-05-08-idempotency-keys-for-ledger-payouts",
+        "2024-07-16-reconciliation-job-cleanup",
+        "2024-09-26-deterministic-simulation-testing-talk",
+        "2024-11-12-disagreed-on-ledger-rewrite",
+        "2025-01-21-onboarding-buddy-program",
+        "2025-03-04-kudos-from-support-on-refund-fix",
+        "2025-04-17-stopped-duplicate-charges-during-incident",
+        "2025-06-24-http2-by-default-in-rivet",
+        "2025-08-28-summer-intern-project",
+        "2025-10-09-halved-ci-time-for-ledger",
+        "2026-01-13-goals-for-h1-2026",
+        "2026-04-02-streaming-exports-for-ledger",
+        "2026-07-21-sqlite-internals-workshop",
+        "2026-11-05-request-hedging-in-rivet",
+    ]
+    .into_iter()
+    .map(|(id, text)| {
+        crate::file::parse(text, Some(&EntryId(id.to_owned())))
+            .expect("samples parse")
+            .entry
+    })
+    .collect()
+}
+
+fn amazon() -> Vec<Framework> {
+    vec![crate::framework::builtin()[0].clone()]
+}
+
+/// Returns the report of the samples with the kind's default period.
+fn sample_report(kind: ReportKind, last: bool) -> Report {
+    sample_report_of(kind, default_period(kind, TODAY, last))
+}
+
+/// Returns the report of the samples for a period.
+fn sample_report_of(kind: ReportKind, period: (Option<Date>, Option<Date>)) -> Report {
+    let entries = samples();
+    let frameworks = amazon();
+    let input = Input {
+        entries: &entries,
+        frameworks: &frameworks,
+        today: TODAY,
+        period,
+        options: Options::default(),
+    };
+    build(kind, &input)
+}
+
+/// The whole sample vault: every section of the doc has something.
+#[test]
+fn report_doc_markdown() {
+    insta::assert_snapshot!(markdown(&sample_report_of(ReportKind::Doc, (None, None))));
+}
+
+#[test]
+fn report_doc_markdown_this_year() {
+    insta::assert_snapshot!(markdown(&sample_report(ReportKind::Doc, false)));
+}
+
+/// 2025: highlights, groups and stories that need work.
+#[test]
+fn report_review_markdown() {
+    let year = (Some(date(2025, 1, 1)), Some(date(2025, 12, 31)));
+    insta::assert_snapshot!(markdown(&sample_report_of(ReportKind::Review, year)));
+}
+
+/// The week of the last sample (request hedging, 2026-11-05).
+#[test]
+fn report_week_markdown() {
+    let week = (Some(date(2026, 11, 2)), Some(date(2026, 11, 8)));
+    let md = markdown(&sample_report_of(ReportKind::Week, week));
+    assert!(
+        !md.contains('<') && !md.contains('>'),
+        "no HTML in a week: {md}"
+    );
+    assert!(md.lines().count() < 25, "short enough for a chat: {md}");
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn report_week_last_is_empty() {
+    let md = markdown(&sample_report(ReportKind::Week, true));
+    assert_eq!(
+        md,
+        "# Week 47, 2026\n\nNo entries from 2026-11-16 to 2026-11-22.\n"
+    );
+}
+
+#[test]
+fn report_resume_markdown() {
+    insta::assert_snapshot!(markdown(&sample_report(ReportKind::Resume, false)));
+}
+
+#[test]
+fn report_interview_markdown() {
+    insta::assert_snapshot!(markdown(&sample_report(ReportKind::Interview, false)));
+}
+
+#[test]
+fn report_review_json() {
+    insta::assert_json_snapshot!(sample_report(ReportKind::Review, false));
+}
+
+#[test]
+fn report_week_json() {
+    let week = (Some(date(2026, 11, 2)), Some(date(2026, 11, 8)));
+    insta::assert_json_snapshot!(sample_report_of(ReportKind::Week, week));
+}
+
+#[test]
+fn report_titles() {
+    let title = |kind| sample_report(kind, false).header().title.clone();
+    assert_eq!(title(ReportKind::Doc), "Brag document 2026");
+    assert_eq!(
+        title(ReportKind::Review),
+        "Review: 2026-05-26 to 2026-11-25"
+    );
+    assert_eq!(title(ReportKind::Week), "Week 48, 2026");
+    assert_eq!(title(ReportKind::Resume), "Resume bullets");
+    assert_eq!(title(ReportKind::Interview), "Interview story bank");
+}
