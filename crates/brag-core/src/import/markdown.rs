@@ -443,6 +443,9 @@ fn read_meta(body: &str, today: Date, meta: &mut Meta) -> bool {
 fn meta_date(value: &str, today: Date) -> Option<MetaDate> {
     let lower = value.to_lowercase();
     let Some(rest) = lower.strip_prefix(DocMeta::UNDATED) else {
+        if let Ok(day) = value.parse::<Date>() {
+            return Some(MetaDate::Day(day));
+        }
         return whole_text_date(value, today).map(|p| MetaDate::Day(p.start));
     };
     let rest = rest.trim();
@@ -489,13 +492,19 @@ fn meta_links(value: &str) -> Option<Vec<String>> {
             .strip_prefix('<')
             .and_then(|x| x.strip_suffix('>'))
             .unwrap_or(t);
-        let urls = crate::text::recognise(t).urls;
-        if urls.len() != 1 || urls[0] != t {
+        if !is_meta_url(t) {
             return None;
         }
         out.push(t.to_owned());
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Returns true for a URL a `Links:` line can hold: one that brag recognises in text as it
+/// is written (`https://…`, without trailing punctuation).
+pub(crate) fn is_meta_url(url: &str) -> bool {
+    let urls = crate::text::recognise(url).urls;
+    urls.len() == 1 && urls[0] == url
 }
 
 /// Returns the strings an import keeps of a metadata line (its date, kind, project, tags,
@@ -622,13 +631,24 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     let mut meta_lines = vec![false; lines.len()];
     // (line index, level, raw text, classification)
     let mut hs: Vec<(usize, usize, String, Pre)> = Vec::new();
+    // The level of the entry heading with metadata lines whose scope the walk is in: the
+    // headings inside it are its sections, never entries of their own.
+    let mut described: Option<usize> = None;
     for (k, &(i, level, raw)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(lines.len(), |h| h.0);
         let text = clean_heading(raw);
-        let pre = if let Some(meta) = meta_block(lines, content, i + 1..end, opts, &mut meta_lines)
-        {
+        if described.is_some_and(|l| level <= l) {
+            described = None;
+        }
+        let meta = if described.is_none() {
+            meta_block(lines, content, i + 1..end, opts, &mut meta_lines)
+        } else {
+            None
+        };
+        let pre = if let Some(meta) = meta {
+            described = Some(level);
             Pre::Meta(raw.to_owned(), Box::new(meta))
-        } else if let Some(name) = project_heading(text) {
+        } else if let Some(name) = project_heading(raw) {
             Pre::Project(name.to_owned())
         } else if let Some(s) = opts.sections.get(text).filter(|_| !text.is_empty()) {
             Pre::Star(s)
@@ -1923,6 +1943,89 @@ A paragraph win that stands alone\nand wraps onto a second line.\n\n\
         assert!(out.entries[0].entry.text.contains("# not a heading"));
         assert_eq!(out.entries[1].entry.title, "Wrote docs");
         assert_eq!(out.entries[1].entry.text, "- for every command");
+    }
+
+    /// Issue 13: metadata lines below an entry heading describe the entry (brag's own doc
+    /// writes them); its section adds no tag, its title is taken as written.
+    #[test]
+    fn meta_lines_describe_the_entry_beneath_a_heading() {
+        let text = "# Brag doc\n## Company building\n### Dive deep (Q1 2025)\n\
+- Date: 2025-05-02\n- Kind: story\n- Project: Apollo\n- Tags: hiring, #recruiting\n\
+- People: Ana Gómez, @sam\n- Links: https://a.io/x, <https://b.io/y>\n- Draft: yes\n\n\
+Joined the hiring committee.\n\n#### Situation\nProject: Apollo was late.\n\
+### Result\n- Date: undated (recorded 2024-05-01)\n### Goals\n- Date: undated\n- Tags: x\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            3,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let e = &out.entries[0].entry;
+        assert_eq!(e.title, "Dive deep (Q1 2025)");
+        assert_eq!(date(e), "2025-05-02");
+        assert!(!e.undated);
+        assert_eq!(e.kind, Kind::Story);
+        assert_eq!(e.project.as_deref(), Some("Apollo"));
+        assert_eq!(e.tags, ["hiring", "recruiting"]);
+        assert_eq!(e.people, ["Ana Gómez", "sam"]);
+        let urls: Vec<&str> = e.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["https://a.io/x", "https://b.io/y"]);
+        assert!(e.competencies.is_empty(), "the title names no competency");
+        assert_eq!(e.extra["draft"], serde_json::Value::Bool(true));
+        assert_eq!(e.text, "Joined the hiring committee.");
+        assert_eq!(
+            e.situation, "Project: Apollo was late.",
+            "inside an entry: text"
+        );
+        assert_eq!(out.entries[0].source_lines, (3, 15));
+        let r = &out.entries[1].entry;
+        assert_eq!(
+            (r.title.as_str(), date(r).as_str(), r.undated),
+            ("Result", "2024-05-01", true)
+        );
+        assert_eq!(r.kind, Kind::Win);
+        let g = &out.entries[2].entry;
+        assert_eq!((g.title.as_str(), g.date, g.undated), ("Goals", None, true));
+        assert_eq!(g.tags, ["x"]);
+    }
+
+    /// Issue 13: a `Project: NAME` heading names the project of the entries beneath it,
+    /// and under Projects so does a heading with only headings beneath it.
+    #[test]
+    fn project_headings_name_the_project() {
+        let text = "## Projects\n### Payments\n#### Ledger rewrite\n- rewrote the job\n\
+#### Card migration\n- moved the cards\n### Project: 2024\n- a win of its own\n\
+## Design & documentation\n### Project: Apollo launch\n- wrote the runbook\n";
+        let out = md(text);
+        let got: Vec<(&str, Option<&str>, &str)> = out
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.entry.title.as_str(),
+                    e.entry.project.as_deref(),
+                    e.entry.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ledger rewrite", Some("Payments"), "- rewrote the job"),
+                ("Card migration", Some("Payments"), "- moved the cards"),
+                ("a win of its own", Some("2024"), "a win of its own"),
+                (
+                    "wrote the runbook",
+                    Some("Apollo launch"),
+                    "wrote the runbook"
+                ),
+            ]
+        );
+        // `Project: 2024` names a project, not a date; the section still tags.
+        assert_eq!(out.entries[2].entry.date, None);
+        assert_eq!(out.entries[0].entry.tags, ["projects"]);
+        assert_eq!(out.entries[3].entry.tags, ["design-documentation"]);
     }
 
     /// Documents made of the pieces real ones have, shuffled: no importer panics, and the

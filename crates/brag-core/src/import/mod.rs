@@ -16,7 +16,7 @@ mod markdown;
 mod star_text;
 mod talk_notes;
 
-pub(crate) use markdown::DocMeta;
+pub(crate) use markdown::{DocMeta, is_meta_url};
 
 use std::collections::HashMap;
 use std::fmt;

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
-use crate::import::DocMeta;
+use crate::import::{DocMeta, is_meta_url};
 use crate::report::{
     Bullet, Card, DocReport, DocSectionKind, Group, Header, InterviewReport, Report, ReportEntry,
     ResumeReport, ReviewReport, WeekReport, headline,
@@ -156,16 +156,33 @@ fn doc_entry(out: &mut Doc, e: &Entry, level: usize, section: DocSectionKind, gr
     if e.kind != read_as {
         meta(DocMeta::Kind, e.kind.as_str());
     }
-    if let Some(p) = e.project.as_deref().filter(|_| !grouped) {
+    if let Some(p) = e
+        .project
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !grouped && !p.is_empty())
+    {
         meta(DocMeta::Project, p);
     }
     for (label, list) in [(DocMeta::Tags, &e.tags), (DocMeta::People, &e.people)] {
-        if !list.is_empty() {
-            meta(label, &list.join(", "));
+        let items: Vec<&str> = list
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !items.is_empty() {
+            meta(label, &items.join(", "));
         }
     }
-    if !e.links.is_empty() {
-        let urls: Vec<&str> = e.links.iter().map(|l| l.url.as_str()).collect();
+    // A link the line cannot hold (not an http(s) URL as text has them) is left out
+    // rather than break the lines after it.
+    let urls: Vec<&str> = e
+        .links
+        .iter()
+        .map(|l| l.url.as_str())
+        .filter(|u| is_meta_url(u))
+        .collect();
+    if !urls.is_empty() {
         meta(DocMeta::Links, &urls.join(", "));
     }
     if e.is_draft() {
@@ -453,3 +470,6 @@ fn plural_f(minutes: f64) -> &'static str {
         "minutes"
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -636,7 +636,7 @@ fn period_words(period: (Option<Date>, Option<Date>)) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 mod model_tests {

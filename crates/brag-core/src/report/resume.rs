@@ -314,3 +314,185 @@ fn metric_of(e: &Entry, text: &str, clause: Option<&str>) -> Option<String> {
         .cloned()
         .or_else(|| clause.map(|c| c.trim_end_matches('.').to_owned()))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::entry::EntryId;
+    use crate::report::Options;
+
+    /// Words of generated stories: numbers of every shape next to units, verbs, pronouns.
+    const WORDS: &[&str] = &[
+        "cut",
+        "p99",
+        "from",
+        "420",
+        "ms",
+        "to",
+        "95",
+        "3.2%",
+        "1,100",
+        "lines",
+        "12x",
+        "faster",
+        "v1.4",
+        "2026-11-05",
+        "$1,900",
+        "Q3",
+        "users",
+        "fell",
+        "by",
+        "40%",
+        "I",
+        "we",
+        "the",
+        "team",
+        "shipped",
+        "in",
+        "2024",
+        "halved",
+        "7",
+        "days,",
+        "and",
+        "#412",
+        "ABC-123",
+        "0.5",
+        "1.",
+        "3.",
+        "—",
+        "(2)",
+        "10k",
+        "24/7",
+        "1/3",
+        "of",
+        "merchants.",
+    ];
+    const STARTS: &[&str] = &[
+        "Shipped",
+        "I cut",
+        "We halved",
+        "Latency",
+        "The p99",
+        "Built",
+        "3",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        (
+            proptest::sample::select(STARTS),
+            prop::collection::vec(proptest::sample::select(WORDS), 0..25),
+        )
+            .prop_map(|(s, w)| format!("{s} {}.", w.join(" ")))
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(sentence(), 0..4).prop_map(|s| s.join(" "))
+    }
+
+    prop_compose! {
+        fn entry()(
+            story in any::<bool>(),
+            year in 2018i16..2027,
+            month in 1i8..=12,
+            title in sentence(),
+            action in prop::collection::vec(sentence(), 0..3),
+            result in text(),
+            metrics in prop::collection::vec(sentence(), 0..3),
+        ) -> Entry {
+            let kind = if story { Kind::Story } else { Kind::Win };
+            let (text, result) = if story { (String::new(), result) } else { (result, String::new()) };
+            Entry {
+                kind,
+                date: Some(jiff::civil::date(year, month, 1)),
+                title: title.trim_end_matches('.').to_owned(),
+                situation: "it was slow".into(),
+                task: "make it fast".into(),
+                action: action.iter().map(|a| format!("- {a}")).collect::<Vec<_>>().join("\n"),
+                result,
+                text,
+                metrics,
+                ..Entry::default()
+            }
+        }
+    }
+
+    proptest! {
+        /// Every number in a resume bullet is a number its entry holds; a bullet is at
+        /// most 160 characters and measures; at most `limit` bullets, recent first.
+        #[test]
+        fn resume_numbers_come_from_the_entry(
+            mut entries in prop::collection::vec(entry(), 1..15),
+            limit in 1usize..12,
+        ) {
+            for (i, e) in entries.iter_mut().enumerate() {
+                e.id = EntryId(format!("e{i}"));
+            }
+            let today = jiff::civil::date(2026, 11, 25);
+            let input = Input {
+                entries: &entries,
+                frameworks: &[],
+                today,
+                period: (None, None),
+                options: Options { limit, todo: true },
+            };
+            let r = build(&input);
+            prop_assert!(r.recent.len() + r.older.len() <= limit);
+            for b in r.recent.iter().chain(&r.older) {
+                let e = entries.iter().find(|e| e.id.as_str() == b.entry).expect("its entry");
+                let held: HashSet<&str> = entry_numbers(e);
+                for n in numbers(&b.text) {
+                    prop_assert!(held.contains(n), "{n} of {:?} is not in {e:?}", b.text);
+                }
+                prop_assert!(b.text.chars().count() <= BULLET_MAX, "{}", b.text);
+                prop_assert!(has_measure(&b.text), "{}", b.text);
+            }
+            let cutoff = jiff::civil::date(2024, 11, 25);
+            prop_assert!(r.recent.iter().all(|b| b.date.is_some_and(|d| d >= cutoff)));
+            prop_assert!(r.older.iter().all(|b| b.date.is_some_and(|d| d < cutoff)));
+            for list in [&r.recent, &r.older] {
+                prop_assert!(list.windows(2).all(|w| w[0].date >= w[1].date), "most recent first");
+            }
+        }
+    }
+
+    #[test]
+    fn bullet_leads_with_a_verb() {
+        let e = Entry {
+            kind: Kind::Story,
+            title: "Request hedging in rivet".into(),
+            action: "- Analysed a week of traces.\n- Designed hedging with a budget: send a second request.".into(),
+            result: "p99 latency fell from 840 ms to 310 ms. Two teams deleted their workarounds.".into(),
+            ..Entry::default()
+        };
+        let b = bullet(&e).expect("a bullet");
+        assert_eq!(
+            b.text,
+            "Designed hedging with a budget: p99 latency fell from 840 ms to 310 ms"
+        );
+        assert_eq!(
+            b.metric.as_deref(),
+            Some("p99 latency fell from 840 ms to 310 ms")
+        );
+        let win = Entry {
+            kind: Kind::Win,
+            title: "x".into(),
+            text: "I cut CI from 24 to 11 minutes.".into(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            bullet(&win).expect("a bullet").text,
+            "Cut CI from 24 to 11 minutes"
+        );
+        let none = Entry {
+            kind: Kind::Win,
+            title: "Helped the team".into(),
+            text: "It went well.".into(),
+            ..Entry::default()
+        };
+        assert_eq!(bullet(&none), None, "no metric, no bullet");
+    }
+}
