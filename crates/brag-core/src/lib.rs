@@ -17,6 +17,7 @@ pub mod harvest;
 pub mod import;
 pub mod link;
 pub mod measure;
+pub mod render;
 pub mod report;
 pub mod slug;
 pub mod text;
