@@ -281,6 +281,8 @@ fn competency_name(id: &str, names: &Names<'_>) -> String {
 struct EntryView<'a> {
     /// The `id` attribute, on the one place the entry is shown in full.
     anchor: Option<String>,
+    /// A link to that place, from a shorter view of the entry.
+    full: Option<String>,
     title: &'a str,
     kind: &'static str,
     when: When,
@@ -298,14 +300,15 @@ struct EntryView<'a> {
 }
 
 impl<'a> EntryView<'a> {
-    fn of(r: &'a ReportEntry, names: &Names<'_>, anchor: bool) -> EntryView<'a> {
+    fn of(r: &'a ReportEntry, names: &Names<'_>, place: Place) -> EntryView<'a> {
         let e = &r.entry;
         EntryView {
-            anchor: anchor.then(|| anchor_of(e.id.as_str())),
+            anchor: (place != Place::Elsewhere).then(|| anchor_of(e.id.as_str())),
+            full: None,
             title: &e.title,
             kind: e.kind.as_str(),
             when: When::of(e.date),
-            project: e.project.as_deref(),
+            project: e.project.as_deref().filter(|_| place != Place::Project),
             parts: parts(e),
             text: blocks(&e.text),
             quote: e.kind == Kind::Feedback,
@@ -321,12 +324,36 @@ impl<'a> EntryView<'a> {
         }
     }
 
-    fn list(entries: &'a [ReportEntry], names: &Names<'_>, anchor: bool) -> Vec<EntryView<'a>> {
+    fn list(entries: &'a [ReportEntry], names: &Names<'_>, place: Place) -> Vec<EntryView<'a>> {
         entries
             .iter()
-            .map(|e| EntryView::of(e, names, anchor))
+            .map(|e| EntryView::of(e, names, place))
             .collect()
     }
+
+    /// Returns an entry as a highlight: what came of it (its Result, or its text when it
+    /// has no Result), metrics and links, and a link to the whole story further down.
+    fn highlight(r: &'a ReportEntry, names: &Names<'_>) -> EntryView<'a> {
+        let mut v = EntryView::of(r, names, Place::Elsewhere);
+        if v.parts.iter().any(|p| p.label == "Result") {
+            v.parts.retain(|p| p.label == "Result");
+        } else if !v.text.is_empty() {
+            v.parts.clear();
+        }
+        v.full = Some(format!("#{}", anchor_of(r.entry.id.as_str())));
+        v
+    }
+}
+
+/// Where an entry is shown, which says what its view carries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The one place it is shown in full: it carries the anchor.
+    Main,
+    /// In full, under its project's heading: the anchor, and no project in its meta line.
+    Project,
+    /// Anywhere else: no anchor.
+    Elsewhere,
 }
 
 /// Returns the `id` attribute of an entry's full view; `#` + it is its in-document link.
@@ -346,6 +373,8 @@ struct ColumnChart {
     width: u32,
     height: u32,
     baseline: u32,
+    /// Where the axis under the bars starts and ends.
+    axis: (u32, u32),
     /// The baseline of the labels under the bars.
     label_y: u32,
     bars: Vec<Column>,
@@ -404,6 +433,7 @@ impl ColumnChart {
             width,
             height: TOP + PLOT_H + 24,
             baseline: TOP + PLOT_H,
+            axis: (left, left + slot.saturating_mul(n).min(width)),
             label_y: TOP + PLOT_H + 16,
             bars,
         }
@@ -420,6 +450,16 @@ struct RowChart {
     bar_x: u32,
     bar_h: u32,
     rows: Vec<Row>,
+    /// What the colours mean, under the rows; empty when there is one colour.
+    legend: Vec<Swatch>,
+    legend_y: u32,
+}
+
+/// One entry of a chart's legend: a square of a bar's colour and what it means.
+struct Swatch {
+    x: u32,
+    class: &'static str,
+    text: &'static str,
 }
 
 struct Row {
@@ -439,9 +479,14 @@ struct Row {
 }
 
 impl RowChart {
-    /// Returns a row chart; each row is `(name, value, value in words, class)`.
-    fn new(label: String, data: Vec<(String, usize, String, &'static str)>) -> RowChart {
-        const LABEL_W: u32 = 230;
+    /// Returns a row chart; each row is `(name, value, value in words, class)`, and
+    /// `legend` says what each class means.
+    fn new(
+        label: String,
+        data: Vec<(String, usize, String, &'static str)>,
+        legend: &[(&'static str, &'static str)],
+    ) -> RowChart {
+        const LABEL_W: u32 = 250;
         const BAR_W: u32 = 360;
         const ROW_H: u32 = 24;
         const BAR_H: u32 = 14;
@@ -454,7 +499,7 @@ impl RowChart {
                 text_y: y + 16,
                 bar_y: y + (ROW_H - BAR_H) / 2,
                 title: format!("{name}: {words}"),
-                name: truncate_chars(&name, 34),
+                name: truncate_chars(&name, 32),
                 w,
                 value: v.to_string(),
                 value_x: LABEL_W + 8 + w + 6,
@@ -462,14 +507,38 @@ impl RowChart {
             });
             y = y.saturating_add(ROW_H);
         }
+        let rows_h = y.max(ROW_H);
+        // A swatch, its text at about 7 units a character, and a gap; under the bars
+        // when that fits, else as far left as it needs.
+        let widths: Vec<u32> = legend
+            .iter()
+            .map(|(_, text)| 18 + u32::try_from(text.chars().count()).unwrap_or(40) * 7 + 18)
+            .collect();
+        let total: u32 = widths.iter().sum();
+        let mut x = (LABEL_W + 8).min(CHART_W.saturating_sub(total));
+        let legend: Vec<Swatch> = legend
+            .iter()
+            .zip(widths)
+            .map(|((class, text), w)| {
+                let at = x;
+                x = x.saturating_add(w);
+                Swatch { x: at, class, text }
+            })
+            .collect();
         RowChart {
             label,
             width: CHART_W,
-            height: y.max(ROW_H),
+            height: if legend.is_empty() {
+                rows_h
+            } else {
+                rows_h + 30
+            },
             label_x: LABEL_W,
             bar_x: LABEL_W + 8,
             bar_h: BAR_H,
             rows,
+            legend,
+            legend_y: rows_h + 12,
         }
     }
 }
@@ -524,7 +593,15 @@ impl<'a> DocPage<'a> {
                     } else {
                         None
                     },
-                    entries: EntryView::list(&g.entries, &names, true),
+                    entries: EntryView::list(
+                        &g.entries,
+                        &names,
+                        if projects {
+                            Place::Project
+                        } else {
+                            Place::Main
+                        },
+                    ),
                 })
                 .collect();
             sections.push(DocSectionView {
@@ -636,6 +713,7 @@ impl<'a> ReviewPage<'a> {
                         (g.name.clone(), n, plural(n, "entry", "entries"), "strong")
                     })
                     .collect(),
+                &[],
             )
         });
         ReviewPage {
@@ -648,19 +726,24 @@ impl<'a> ReviewPage<'a> {
                 .map(|k| (k.count, kind_plural(k.kind, k.count)))
                 .collect(),
             months: ColumnChart::new(month_label, &months, "entry", "entries"),
-            highlights: EntryView::list(&r.highlights, &names, false),
+            highlights: r
+                .highlights
+                .iter()
+                .map(|e| EntryView::highlight(e, &names))
+                .collect(),
             by_project: r
                 .by_project
                 .iter()
                 .map(|g| GroupView {
                     name: group_name(g),
-                    entries: EntryView::list(&g.entries, &names, true),
+                    entries: EntryView::list(&g.entries, &names, Place::Project),
                 })
                 .collect(),
             competencies,
             by_competency: r
                 .by_competency
                 .iter()
+                .filter(|g| !g.entries.is_empty())
                 .map(|g| RefGroup {
                     name: &g.name,
                     count: plural(g.entries.len(), "entry", "entries"),
@@ -732,10 +815,10 @@ impl<'a> WeekPage<'a> {
         let names = Names::new();
         WeekPage {
             page: Page::new(&r.header, "week", "Weekly update"),
-            shipped: EntryView::list(&r.shipped, &names, false),
-            learned: EntryView::list(&r.learned, &names, false),
+            shipped: EntryView::list(&r.shipped, &names, Place::Elsewhere),
+            learned: EntryView::list(&r.learned, &names, Place::Elsewhere),
             thanks: &r.thanks,
-            next: EntryView::list(&r.next, &names, false),
+            next: EntryView::list(&r.next, &names, Place::Elsewhere),
         }
     }
 }
@@ -823,12 +906,7 @@ impl<'a> InterviewPage<'a> {
             .iter()
             .map(|c| {
                 let n = c.cards.len();
-                (
-                    c.name.clone(),
-                    n,
-                    plural(n, "strong story", "strong stories"),
-                    "strong",
-                )
+                (c.name.clone(), n, plural(n, "card", "cards"), "strong")
             })
             .collect();
         rows.extend(r.gaps.iter().map(|g| {
@@ -850,6 +928,11 @@ impl<'a> InterviewPage<'a> {
                     r.gaps.len()
                 ),
                 rows,
+                &[
+                    ("strong", "strong stories"),
+                    ("weak", "stories, none strong"),
+                    ("none", "no story"),
+                ],
             )
         });
         InterviewPage {

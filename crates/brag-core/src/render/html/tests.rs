@@ -897,8 +897,13 @@ fn html_review_parts() {
             "Dive Deep 2 entries",
             "Invent and Simplify 2 entries",
             "Deliver Results 1 entry",
-            "Earn Trust 0 entries"
         ]
+    );
+    // A competency with no entry is a zero bar in the chart, not an empty list.
+    assert!(
+        !texts(&doc, ".by-competency h3")
+            .concat()
+            .contains("Earn Trust")
     );
     assert!(texts(&doc, ".chip-competency").contains(&"Dive Deep".to_owned()));
     for a in all(
@@ -1160,9 +1165,15 @@ fn html_interview_coverage_chart() {
     let svg = all(&doc, "svg.chart-rows");
     assert_eq!(svg.len(), 1);
     check_chart(&svg[0], 4);
-    assert_eq!(all(&doc, "rect.bar-strong").len(), 2);
-    assert_eq!(all(&doc, "rect.bar-weak").len(), 1);
-    assert_eq!(all(&doc, "rect.bar-none").len(), 1);
+    assert_eq!(all(&doc, "rect.bar.bar-strong").len(), 2);
+    assert_eq!(all(&doc, "rect.bar.bar-weak").len(), 1);
+    assert_eq!(all(&doc, "rect.bar.bar-none").len(), 1);
+    // The colours are explained.
+    assert_eq!(all(&doc, "rect.swatch").len(), 3);
+    assert_eq!(
+        texts(&doc, "svg text.legend"),
+        ["strong stories", "stories, none strong", "no story"]
+    );
 }
 
 #[test]
