@@ -125,6 +125,15 @@ pub enum AppError {
     /// Reading a git repository failed.
     #[error("{0}")]
     Git(String),
+    /// A file is to be written into a directory that does not exist.
+    #[error("no directory {}: make it first, or write the file elsewhere", .0.display())]
+    NoDirectory(std::path::PathBuf),
+    /// Making a PDF failed.
+    #[error("PDF: {0}")]
+    Pdf(String),
+    /// Reading or writing outside the vault failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
     /// There is no home directory to find the default vault in.
     #[error("cannot find your home directory: {0}")]
     NoHome(String),
@@ -143,7 +152,11 @@ impl AppError {
                 VaultError::Io { .. } => ErrorKind::Io,
             },
             AppError::Index(IndexError::EmptyQuery) => ErrorKind::BadInput,
-            AppError::Index(_) | AppError::Git(_) | AppError::NoHome(_) => ErrorKind::Io,
+            AppError::Index(_)
+            | AppError::Git(_)
+            | AppError::NoHome(_)
+            | AppError::Pdf(_)
+            | AppError::Io(_) => ErrorKind::Io,
             AppError::Config(_) | AppError::BadEntry { .. } | AppError::UnknownFramework(_) => {
                 ErrorKind::CorruptFile
             }
@@ -154,7 +167,9 @@ impl AppError {
             | AppError::NoIdentity => ErrorKind::BadInput,
             AppError::Document { .. } | AppError::NothingToSave => ErrorKind::InvalidText,
             AppError::Changed(_) | AppError::Ambiguous { .. } => ErrorKind::Conflict,
-            AppError::NotFound(_) | AppError::NoRepository(_) => ErrorKind::NotFound,
+            AppError::NotFound(_) | AppError::NoRepository(_) | AppError::NoDirectory(_) => {
+                ErrorKind::NotFound
+            }
         }
     }
 

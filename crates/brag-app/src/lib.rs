@@ -20,6 +20,7 @@ mod import;
 mod insight;
 mod pool;
 mod query;
+mod report;
 
 use std::path::PathBuf;
 
@@ -34,14 +35,16 @@ pub use harvest::{
 pub use import::{Document, ImportContext, ImportOptions, ImportOutcome, ImportSummary, Planned};
 pub use insight::{Asked, Coached, Covered};
 pub use query::{FilterSpec, MAX_TERMS, SearchHit, SearchResults, date_range};
+pub use report::{ReportFormat, ReportRequest, render_report, write_file};
 
 pub use brag_core::date::{self, Period};
 pub use brag_core::filter::Filter;
 pub use brag_core::import::{Format, Import, Imported, Warning};
+pub use brag_core::report::{Report, ReportKind};
 /// The core types and helpers a surface shows: entries, kinds, links, the coach's,
 /// coverage's and ask's values, importers' formats and warnings, and text helpers.
 pub use brag_core::{Entry, EntryId, Kind, Link, LinkKind};
-pub use brag_core::{ask, coach, coverage, file, framework, text};
+pub use brag_core::{ask, coach, coverage, file, framework, report as reports, text};
 /// The vault's own errors and settings, for surfaces that tell them apart.
 pub use brag_vault::{Config, ConfigError, VaultError};
 /// The date type every date here is.

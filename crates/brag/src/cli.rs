@@ -17,6 +17,7 @@ use crate::cmd::import::ImportArgs;
 use crate::cmd::init::InitArgs;
 use crate::cmd::list::ListArgs;
 use crate::cmd::new::NewArgs;
+use crate::cmd::report::ReportArgs;
 use crate::cmd::rm::RmArgs;
 use crate::cmd::search::SearchArgs;
 use crate::cmd::show::ShowArgs;
@@ -121,6 +122,17 @@ pub enum Command {
         after_help = "Examples:\n  brag ask \"tell me about a time you disagreed with your manager\""
     )]
     Ask(AskArgs),
+    /// Documents made from the record: the brag document, a review packet, a weekly
+    /// update, resume bullets, an interview story bank.
+    ///
+    /// Markdown and JSON go to standard output; HTML (self-contained, prints well) and PDF
+    /// go to a file with -o. The period is --from/--to, or each report's default: doc this
+    /// year, review the last six months, week this ISO week (--last: the one before),
+    /// resume and interview everything (resume puts the last two years first).
+    #[command(
+        after_help = "Examples:\n  brag report week | pbcopy                      # paste into the team chat\n  brag report review --no-todo -o review.pdf\n  brag report doc --from 2025-01 --to 2025-12 -o brag-2025.md\n  brag report resume -n 6\n  brag report interview -o stories.html"
+    )]
+    Report(ReportArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     ///
     /// Given part of an id, `rm` asks before it removes the entry it found (on a

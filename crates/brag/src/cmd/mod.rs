@@ -17,6 +17,7 @@ pub mod list;
 pub mod man;
 pub mod new;
 pub mod reindex;
+pub mod report;
 pub mod rm;
 pub mod search;
 pub mod show;
@@ -141,6 +142,7 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Coach(a) => coach::cmd_coach(&env, a),
         Command::Coverage(a) => coverage::cmd_coverage(&env, a),
         Command::Ask(a) => ask::cmd_ask(&env, a),
+        Command::Report(a) => report::cmd_report(&env, a),
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),
