@@ -764,8 +764,12 @@ fn html_every_kind_parses_with_title_block() {
     for (name, r) in samples() {
         let doc = parse(&r);
         let title = &r.header().title;
-        assert_eq!(texts(&doc, "head > title"), std::slice::from_ref(&title), "{name}");
-        assert_eq!(texts(&doc, "h1"), std::slice::from_ref(&title), "{name}");
+        assert_eq!(
+            texts(&doc, "head > title"),
+            std::slice::from_ref(title),
+            "{name}"
+        );
+        assert_eq!(texts(&doc, "h1"), std::slice::from_ref(title), "{name}");
         assert!(
             has(&doc, "html[lang=en] head meta[charset=utf-8]"),
             "{name}"
