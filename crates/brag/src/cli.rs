@@ -122,8 +122,7 @@ pub enum Command {
         after_help = "Examples:\n  brag ask \"tell me about a time you disagreed with your manager\""
     )]
     Ask(AskArgs),
-    /// Documents made from the record: the brag document, a review packet, a weekly
-    /// update, resume bullets, an interview story bank.
+    /// Documents from the record: brag doc, review packet, week, resume, interview bank.
     ///
     /// Markdown and JSON go to standard output; HTML (self-contained, prints well) and PDF
     /// go to a file with -o. The period is --from/--to, or each report's default: doc this

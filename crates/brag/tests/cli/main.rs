@@ -22,6 +22,7 @@ mod messages;
 mod misc;
 mod new;
 mod reindex;
+mod report;
 mod rm;
 mod safety;
 mod search;

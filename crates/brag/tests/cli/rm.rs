@@ -1,6 +1,6 @@
 //! `brag rm`: the file moves to `.brag/trash/` and the entry is gone from every view.
 
-use crate::common::{DESIGN_STORY, DESIGN_STORY_PATH, TestEnv};
+use crate::common::{DESIGN_STORY, DESIGN_STORY_PATH, TestEnv, on_terminal};
 
 #[test]
 fn rm_moves_file_to_trash() {
@@ -167,46 +167,6 @@ fn rm_ambiguous_part_lists_every_candidate() {
         assert!(err.contains(&format!("2026-11-25-deploy-{n}")), "{err}");
     }
     assert_eq!(env.snapshot(), before);
-}
-
-/// Runs `brag ARGS` on a pseudo-terminal (python3's pty), typing `answer` at its prompt;
-/// returns what the terminal showed.
-fn on_terminal(env: &TestEnv, args: &[&str], answer: &str) -> String {
-    let script = r#"
-import os, pty, sys, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-out = b""
-sent = False
-while True:
-    try:
-        chunk = os.read(fd, 1024)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-    if not sent and b"[y/N]" in out:
-        os.write(fd, os.environ["ANSWER"].encode() + b"\n")
-        sent = True
-os.waitpid(pid, 0)
-sys.stdout.write(out.decode("utf-8", "replace"))
-"#;
-    let mut cmd = env.std_cmd();
-    cmd.env("ANSWER", answer);
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(env!("CARGO_BIN_EXE_brag"))
-        .args(args)
-        .env_clear()
-        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .env("ANSWER", answer)
-        .current_dir(env.root())
-        .output()
-        .expect("run python3");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
