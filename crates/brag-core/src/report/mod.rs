@@ -183,7 +183,10 @@ pub struct Header {
     pub to: Option<Date>,
     /// The day the report was made.
     pub generated: Date,
-    /// How many entries of the period the report was made from.
+    /// How many entries of the period the report was made from: all of them for `doc`
+    /// and `review`; for `week` those that are not drafts, for `resume` the stories and
+    /// wins that are not, for `interview` the stories that are not. 0 makes the report a
+    /// one-line "No entries from … to …".
     pub entries: usize,
 }
 
@@ -419,7 +422,9 @@ pub struct WeekReport {
     pub learned: Vec<ReportEntry>,
     /// The people the week's entries name, with what for.
     pub thanks: Vec<Thanks>,
-    /// Open goals: goal entries up to the week's end that are not marked done, newest first.
+    /// Open goals: goal entries up to the week's end that are not marked done (`done:
+    /// true` or `status: done` in the front matter, or a `done` tag), newest first, at
+    /// most five.
     pub next: Vec<ReportEntry>,
 }
 

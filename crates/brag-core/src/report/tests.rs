@@ -139,3 +139,127 @@ fn report_titles() {
     assert_eq!(title(ReportKind::Resume), "Resume bullets");
     assert_eq!(title(ReportKind::Interview), "Interview story bank");
 }
+
+/// Returns `n` entries made from the samples, their dates spread over 2015 to 2026 and
+/// their ids and titles numbered: a vault the size of `scripts/bench`'s.
+pub(crate) fn big_vault(n: usize) -> Vec<Entry> {
+    let samples = samples();
+    let start = date(2015, 1, 1);
+    (0..n)
+        .map(|i| {
+            let mut e = samples[i % samples.len()].clone();
+            let day = start
+                .checked_add(jiff::Span::new().days(((i * 4391) % 4346) as i64))
+                .unwrap_or(start);
+            e.date = Some(day);
+            e.id = EntryId(format!("{day}-entry-{i}"));
+            e.title = format!("{} {i}", e.title);
+            if i % 7 == 0 {
+                e.project = Some(format!("project-{}", i % 40));
+            }
+            e
+        })
+        .collect()
+}
+
+/// Every report of a 10,000-entry vault, built and rendered: the whole `brag report
+/// review --format html` budget is 500 ms and `week` 50 ms, vault reading included. No
+/// timing is asserted here; `cargo test --release -p brag-core report_every_kind_of_10000
+/// -- --nocapture` prints the figures.
+#[test]
+fn report_every_kind_of_10000_entries() {
+    let entries = big_vault(10_000);
+    let frameworks = crate::framework::builtin().to_vec();
+    for kind in ReportKind::ALL {
+        let started = std::time::Instant::now();
+        let input = Input {
+            entries: &entries,
+            frameworks: &frameworks,
+            today: TODAY,
+            period: if kind == ReportKind::Doc || kind == ReportKind::Review {
+                (None, None)
+            } else {
+                default_period(kind, TODAY, false)
+            },
+            options: Options::default(),
+        };
+        let report = build(kind, &input);
+        let built = started.elapsed();
+        let md = markdown(&report);
+        eprintln!(
+            "{kind}: {} entries, built in {built:?}, Markdown ({} KB) in {:?}",
+            report.header().entries,
+            md.len() >> 10,
+            started.elapsed() - built
+        );
+        assert!(!md.is_empty());
+    }
+}
+
+/// Every report of a vault on disk (`scripts/gen_vault.py DIR 10000`), timed:
+/// `BRAG_REPORT_VAULT=DIR cargo test --release -p brag-core report_every_kind_of_a_vault
+/// -- --ignored --nocapture`.
+#[test]
+#[ignore = "reads the vault that BRAG_REPORT_VAULT names"]
+fn report_every_kind_of_a_vault_on_disk() {
+    let Ok(dir) = std::env::var("BRAG_REPORT_VAULT") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("reads the vault").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                files.push(p);
+            }
+        }
+    }
+    let started = std::time::Instant::now();
+    let entries: Vec<Entry> = files
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let id = EntryId(p.file_stem()?.to_string_lossy().into_owned());
+            crate::file::parse(&text, Some(&id)).ok().map(|p| p.entry)
+        })
+        .collect();
+    eprintln!(
+        "read and parsed {} files in {:?}",
+        entries.len(),
+        started.elapsed()
+    );
+    let frameworks = crate::framework::builtin().to_vec();
+    for all_time in [false, true] {
+        for kind in ReportKind::ALL {
+            let started = std::time::Instant::now();
+            let period = if all_time {
+                (None, None)
+            } else {
+                default_period(kind, TODAY, false)
+            };
+            let input = Input {
+                entries: &entries,
+                frameworks: &frameworks,
+                today: TODAY,
+                period,
+                options: Options::default(),
+            };
+            let report = build(kind, &input);
+            let built = started.elapsed();
+            let md = markdown(&report);
+            eprintln!(
+                "{kind} ({}): {} entries, built in {built:?}, Markdown in {:?}",
+                if all_time {
+                    "all time"
+                } else {
+                    "default period"
+                },
+                report.header().entries,
+                started.elapsed() - built
+            );
+        }
+    }
+}
