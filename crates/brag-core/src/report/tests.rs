@@ -251,13 +251,14 @@ fn report_every_kind_of_a_vault_on_disk() {
             let built = started.elapsed();
             let md = markdown(&report);
             eprintln!(
-                "{kind} ({}): {} entries, built in {built:?}, Markdown in {:?}",
+                "{kind} ({}): {} entries, built in {built:?}, Markdown ({} KB) in {:?}",
                 if all_time {
                     "all time"
                 } else {
                     "default period"
                 },
                 report.header().entries,
+                md.len() >> 10,
                 started.elapsed() - built
             );
         }
