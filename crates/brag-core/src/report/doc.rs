@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 
-use super::{DocGroup, DocReport, DocSection, DocSectionKind, Input, oldest_first, period_words};
+use super::{DocGroup, DocReport, DocSection, DocSectionKind, Input, oldest_first, titled};
 use crate::entry::{Entry, Kind};
 use crate::words::{kebab, singular};
 
@@ -149,14 +149,8 @@ pub(super) fn build(input: &Input<'_>) -> DocReport {
             }
         })
         .collect();
-    let words = period_words(input.period);
-    let title = if words.is_empty() {
-        "Brag document".to_owned()
-    } else {
-        format!("Brag document {words}")
-    };
     DocReport {
-        header: input.header(title, entries.len()),
+        header: input.header(titled("Brag document", " ", input.period), entries.len()),
         sections,
     }
 }

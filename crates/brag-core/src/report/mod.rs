@@ -620,6 +620,17 @@ fn is_work(e: &Entry) -> bool {
     matches!(e.kind, Kind::Story | Kind::Win)
 }
 
+/// Returns a report's title: its name, and the period in words after `sep` when the period
+/// has an end ("Review: 2026-05-26 to 2026-11-25", "Brag document 2026", "Review").
+fn titled(name: &str, sep: &str, period: (Option<Date>, Option<Date>)) -> String {
+    let words = period_words(period);
+    if words.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}{sep}{words}")
+    }
+}
+
 /// Returns a period in words for a title: `2026` for a whole year, `2026-05-26 to
 /// 2026-11-25`, `since 2026-05-26`, `until 2026-11-25`, or nothing for all time.
 fn period_words(period: (Option<Date>, Option<Date>)) -> String {

@@ -162,37 +162,42 @@ pub(crate) fn big_vault(n: usize) -> Vec<Entry> {
         .collect()
 }
 
-/// Every report of a 10,000-entry vault, built and rendered: the whole `brag report
-/// review --format html` budget is 500 ms and `week` 50 ms, vault reading included. No
-/// timing is asserted here; `cargo test --release -p brag-core report_every_kind_of_10000
-/// -- --nocapture` prints the figures.
+/// Builds and renders one report, and prints how long each took.
+fn timed(kind: ReportKind, entries: &[Entry], period: (Option<Date>, Option<Date>), label: &str) {
+    let frameworks = crate::framework::builtin().to_vec();
+    let input = Input {
+        entries,
+        frameworks: &frameworks,
+        today: TODAY,
+        period,
+        options: Options::default(),
+    };
+    let started = std::time::Instant::now();
+    let report = build(kind, &input);
+    let built = started.elapsed();
+    let md = markdown(&report);
+    eprintln!(
+        "{kind} ({label}): {} entries, built in {built:?}, Markdown ({} KB) in {:?}",
+        report.header().entries,
+        md.len() >> 10,
+        started.elapsed() - built
+    );
+    assert!(!md.is_empty());
+}
+
+/// Every report of a 10,000-entry vault, built and rendered (doc and review of all of
+/// it): the whole `brag report review --format html` budget is 500 ms and `week` 50 ms,
+/// vault reading included. No timing is asserted here; `cargo test --release -p brag-core
+/// report_every_kind_of_10000 -- --nocapture` prints the figures.
 #[test]
 fn report_every_kind_of_10000_entries() {
     let entries = big_vault(10_000);
-    let frameworks = crate::framework::builtin().to_vec();
     for kind in ReportKind::ALL {
-        let started = std::time::Instant::now();
-        let input = Input {
-            entries: &entries,
-            frameworks: &frameworks,
-            today: TODAY,
-            period: if kind == ReportKind::Doc || kind == ReportKind::Review {
-                (None, None)
-            } else {
-                default_period(kind, TODAY, false)
-            },
-            options: Options::default(),
+        let period = match kind {
+            ReportKind::Doc | ReportKind::Review => (None, None),
+            _ => default_period(kind, TODAY, false),
         };
-        let report = build(kind, &input);
-        let built = started.elapsed();
-        let md = markdown(&report);
-        eprintln!(
-            "{kind}: {} entries, built in {built:?}, Markdown ({} KB) in {:?}",
-            report.header().entries,
-            md.len() >> 10,
-            started.elapsed() - built
-        );
-        assert!(!md.is_empty());
+        timed(kind, &entries, period, "10,000 samples");
     }
 }
 
@@ -231,36 +236,15 @@ fn report_every_kind_of_a_vault_on_disk() {
         entries.len(),
         started.elapsed()
     );
-    let frameworks = crate::framework::builtin().to_vec();
-    for all_time in [false, true] {
-        for kind in ReportKind::ALL {
-            let started = std::time::Instant::now();
-            let period = if all_time {
-                (None, None)
-            } else {
-                default_period(kind, TODAY, false)
-            };
-            let input = Input {
-                entries: &entries,
-                frameworks: &frameworks,
-                today: TODAY,
-                period,
-                options: Options::default(),
-            };
-            let report = build(kind, &input);
-            let built = started.elapsed();
-            let md = markdown(&report);
-            eprintln!(
-                "{kind} ({}): {} entries, built in {built:?}, Markdown ({} KB) in {:?}",
-                if all_time {
-                    "all time"
-                } else {
-                    "default period"
-                },
-                report.header().entries,
-                md.len() >> 10,
-                started.elapsed() - built
-            );
-        }
+    for kind in ReportKind::ALL {
+        timed(
+            kind,
+            &entries,
+            default_period(kind, TODAY, false),
+            "default period",
+        );
+    }
+    for kind in ReportKind::ALL {
+        timed(kind, &entries, (None, None), "all time");
     }
 }
