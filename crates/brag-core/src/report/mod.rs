@@ -23,7 +23,7 @@ use crate::entry::{Entry, Kind};
 use crate::framework::Framework;
 use crate::link::Link;
 
-pub use doc::{SECTION_RULE, section_of};
+pub use doc::section_of;
 pub use resume::numbers;
 
 /// Returns what a report is made from: the whole record, the frameworks, the day and the

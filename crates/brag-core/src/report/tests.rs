@@ -248,3 +248,115 @@ fn report_every_kind_of_a_vault_on_disk() {
         timed(kind, &entries, (None, None), "all time");
     }
 }
+
+/// A period with no entries gives a report that says so in one line.
+#[test]
+fn report_of_an_empty_period() {
+    let entries = samples();
+    let frameworks = amazon();
+    let period = (Some(date(2030, 1, 1)), Some(date(2030, 6, 30)));
+    for kind in ReportKind::ALL {
+        let input = Input {
+            entries: &entries,
+            frameworks: &frameworks,
+            today: TODAY,
+            period,
+            options: Options::default(),
+        };
+        let report = build(kind, &input);
+        assert_eq!(report.kind(), kind);
+        assert_eq!(report.header().entries, 0, "{kind}");
+        let md = markdown(&report);
+        let title = &report.header().title;
+        assert_eq!(
+            md,
+            format!("# {title}\n\nNo entries from 2030-01-01 to 2030-06-30.\n"),
+            "{kind}"
+        );
+    }
+    let none = Input {
+        entries: &[],
+        frameworks: &frameworks,
+        today: TODAY,
+        period: (None, None),
+        options: Options::default(),
+    };
+    assert_eq!(
+        markdown(&build(ReportKind::Interview, &none)),
+        "# Interview story bank\n\nNo entries yet.\n"
+    );
+}
+
+/// `--no-todo` leaves the part that is not for sharing out; `--limit` caps the resume.
+#[test]
+fn report_options() {
+    let entries = samples();
+    let frameworks = amazon();
+    let input = |options| Input {
+        entries: &entries,
+        frameworks: &frameworks,
+        today: TODAY,
+        period: (None, None),
+        options,
+    };
+    let Report::Review(r) = build(
+        ReportKind::Review,
+        &input(Options {
+            limit: 10,
+            todo: false,
+        }),
+    ) else {
+        unreachable!("a review")
+    };
+    assert!(r.todo.is_empty());
+    assert!(!markdown(&Report::Review(r)).contains("Needs work"));
+    let Report::Resume(r) = build(
+        ReportKind::Resume,
+        &input(Options {
+            limit: 3,
+            todo: true,
+        }),
+    ) else {
+        unreachable!("a resume")
+    };
+    assert_eq!(r.recent.len() + r.older.len(), 3);
+    assert!(
+        r.recent
+            .iter()
+            .chain(&r.older)
+            .all(|b| b.text.chars().count() <= 160)
+    );
+}
+
+/// Drafts are the user's unreviewed work: the doc and the review's groups show them,
+/// marked; highlights, the week, the resume and the interview bank leave them out.
+#[test]
+fn report_drafts() {
+    let mut entries = samples();
+    for e in &mut entries {
+        e.extra
+            .insert("draft".to_owned(), serde_json::Value::Bool(true));
+    }
+    let frameworks = amazon();
+    let input = Input {
+        entries: &entries,
+        frameworks: &frameworks,
+        today: TODAY,
+        period: (None, None),
+        options: Options::default(),
+    };
+    let Report::Review(r) = build(ReportKind::Review, &input) else {
+        unreachable!("a review")
+    };
+    assert!(r.highlights.is_empty());
+    assert_eq!(
+        r.by_project.iter().map(|g| g.entries.len()).sum::<usize>(),
+        16
+    );
+    assert!(markdown(&Report::Review(r)).contains("(story, draft, score"));
+    let md = markdown(&build(ReportKind::Doc, &input));
+    assert_eq!(md.matches("- Draft: yes").count(), 16);
+    for kind in [ReportKind::Week, ReportKind::Resume, ReportKind::Interview] {
+        assert_eq!(build(kind, &input).header().entries, 0, "{kind}");
+    }
+}
