@@ -327,6 +327,8 @@ const PROJECTS: &[&str] = &[
     "a: b",
     "C++",
     "Q1 2025 launch",
+    "a<b>  c",
+    "**bold**",
 ];
 const LINKS: &[&str] = &[
     "https://github.com/example-org/rivet/pull/412",
