@@ -24,7 +24,7 @@ use crate::framework::Framework;
 use crate::link::Link;
 
 pub use doc::section_of;
-pub use resume::numbers;
+pub use resume::{BULLET_MAX, numbers};
 
 /// Returns what a report is made from: the whole record, the frameworks, the day and the
 /// period asked for.
