@@ -43,6 +43,22 @@ pub(crate) fn samples() -> Vec<Entry> {
     .collect()
 }
 
+/// Returns the input of a report of `entries` as of [`TODAY`].
+fn input_of<'a>(
+    entries: &'a [Entry],
+    frameworks: &'a [Framework],
+    period: (Option<Date>, Option<Date>),
+    options: Options,
+) -> Input<'a> {
+    Input {
+        entries,
+        frameworks,
+        today: TODAY,
+        period,
+        options,
+    }
+}
+
 fn amazon() -> Vec<Framework> {
     vec![crate::framework::builtin()[0].clone()]
 }
@@ -56,13 +72,7 @@ fn sample_report(kind: ReportKind, last: bool) -> Report {
 fn sample_report_of(kind: ReportKind, period: (Option<Date>, Option<Date>)) -> Report {
     let entries = samples();
     let frameworks = amazon();
-    let input = Input {
-        entries: &entries,
-        frameworks: &frameworks,
-        today: TODAY,
-        period,
-        options: Options::default(),
-    };
+    let input = input_of(&entries, &frameworks, period, Options::default());
     build(kind, &input)
 }
 
@@ -165,13 +175,7 @@ pub(crate) fn big_vault(n: usize) -> Vec<Entry> {
 /// Builds and renders one report, and prints how long each took.
 fn timed(kind: ReportKind, entries: &[Entry], period: (Option<Date>, Option<Date>), label: &str) {
     let frameworks = crate::framework::builtin().to_vec();
-    let input = Input {
-        entries,
-        frameworks: &frameworks,
-        today: TODAY,
-        period,
-        options: Options::default(),
-    };
+    let input = input_of(entries, &frameworks, period, Options::default());
     let started = std::time::Instant::now();
     let report = build(kind, &input);
     let built = started.elapsed();
@@ -256,13 +260,7 @@ fn report_of_an_empty_period() {
     let frameworks = amazon();
     let period = (Some(date(2030, 1, 1)), Some(date(2030, 6, 30)));
     for kind in ReportKind::ALL {
-        let input = Input {
-            entries: &entries,
-            frameworks: &frameworks,
-            today: TODAY,
-            period,
-            options: Options::default(),
-        };
+        let input = input_of(&entries, &frameworks, period, Options::default());
         let report = build(kind, &input);
         assert_eq!(report.kind(), kind);
         assert_eq!(report.header().entries, 0, "{kind}");
@@ -299,24 +297,23 @@ fn report_options() {
         period: (None, None),
         options,
     };
-    let Report::Review(r) = build(
+    let review = build(
         ReportKind::Review,
         &input(Options {
-            limit: 10,
             todo: false,
+            ..Options::default()
         }),
-    ) else {
-        unreachable!("a review")
-    };
-    assert!(r.todo.is_empty());
-    assert!(!markdown(&Report::Review(r)).contains("Needs work"));
-    let Report::Resume(r) = build(
+    );
+    assert!(matches!(&review, Report::Review(r) if r.todo.is_empty()));
+    assert!(!markdown(&review).contains("Needs work"));
+    let resume = build(
         ReportKind::Resume,
         &input(Options {
             limit: 3,
-            todo: true,
+            ..Options::default()
         }),
-    ) else {
+    );
+    let Report::Resume(r) = resume else {
         unreachable!("a resume")
     };
     assert_eq!(r.recent.len() + r.older.len(), 3);
