@@ -490,3 +490,14 @@ fn coach_harvest_stats_are_not_the_users_metric() {
     let r = coach(&measured, jiff::civil::date(2026, 11, 25));
     assert!(!r.findings.iter().any(|f| f.rule == "no-metric"), "{r:?}");
 }
+
+proptest::proptest! {
+    /// The coach's word scanner finds what the regex `[\p{L}\p{N}']+` finds.
+    #[test]
+    fn words_are_the_runs_the_regex_finds(text in "[a-zA-Z0-9' \\-.,é日ृ١\u{300}Ⅻ²]{0,60}|\\PC{0,40}") {
+        let re = Regex::new(r"[\p{L}\p{N}']+").expect("valid");
+        let want: Vec<&str> = re.find_iter(&text).map(|m| m.as_str()).collect();
+        let got: Vec<&str> = words(&text).collect();
+        proptest::prop_assert_eq!(got, want);
+    }
+}

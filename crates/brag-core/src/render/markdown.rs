@@ -113,7 +113,9 @@ fn doc(out: &mut Doc, r: &DocReport) {
         for group in &section.groups {
             let level = match &group.project {
                 Some(p) if section.section == DocSectionKind::Projects => {
-                    out.heading(3, &format!("{} {p}", DocMeta::PROJECT_HEADING));
+                    // The name as written, like a title: the importer reads it back.
+                    out.block();
+                    let _ = writeln!(out.out, "### {} {}", DocMeta::PROJECT_HEADING, p.trim());
                     4
                 }
                 _ => 3,

@@ -3,23 +3,9 @@
 
 use indexmap::IndexMap;
 
-use super::{DocGroup, DocReport, DocSection, DocSectionKind, Input, oldest_first, period_words};
+use super::{DocGroup, DocReport, DocSection, DocSectionKind, Input, oldest_first, titled};
 use crate::entry::{Entry, Kind};
 use crate::words::{kebab, singular};
-
-/// How an entry lands in a section of the brag document, in words (the README quotes it).
-pub const SECTION_RULE: &str = "\
-A goal goes to Goals for this period, a learning to What I learned, feedback to Feedback \
-received. A story or a win goes by its tags and competencies: Outside of work for \
-outside, oss, open-source, volunteering, side-project, conference-talk, meetup; else \
-Collaboration & mentorship for mentoring, mentorship, mentor, hiring, interviewing, \
-onboarding, pairing, coaching, collaboration (or the hire-and-develop-the-best or \
-mentorship competency); else Design & documentation for design, documentation, docs, rfc, \
-adr, writing, runbook, spec; else Company building for company, culture, community, \
-recruiting, org, hackathon (or the strive-to-be-earths-best-employer competency); else \
-Projects, grouped by project, entries without a project last. A tag matches a word when \
-it is the word or one of its hyphenated parts is (plurals aside: `design-docs`, \
-`mentoring`, `oss-maintainer`); the first section in that order wins.";
 
 /// The sections a story or win can land in besides Projects, in the order they are tried,
 /// with the tag words and competency ids that send it there.
@@ -84,7 +70,26 @@ const BY_TAGS: [(DocSectionKind, &[&str], &[&str]); 4] = [
     ),
 ];
 
-/// Returns the section of the brag document an entry lands in, by [`SECTION_RULE`].
+/// Returns the section of the brag document an entry lands in.
+///
+/// - A goal goes to *Goals for this period*, a learning to *What I learned*, feedback to
+///   *Feedback received*.
+/// - A story or a win goes by its tags and competencies, to the first of these that
+///   matches:
+///   - *Outside of work*: outside, oss, open-source, opensource, volunteering, volunteer,
+///     side-project, conference-talk, meetup;
+///   - *Collaboration & mentorship*: mentoring, mentorship, mentor, hiring, interviewing,
+///     interview, onboarding, pairing, pair-programming, coaching, collaboration, or the
+///     competency `hire-and-develop-the-best` or `mentorship`;
+///   - *Design & documentation*: design, documentation, docs, rfc, adr, writing, runbook,
+///     spec;
+///   - *Company building*: company, culture, community, recruiting, org, hackathon, or the
+///     competency `strive-to-be-earths-best-employer`;
+///   - else *Projects*, grouped by project in the order each first appears, the entries
+///     without a project last.
+/// - A tag matches a word when it is the word, or when the word is a run of the tag's
+///   hyphenated parts, plurals aside: `docs`, `design-docs` and `api-doc` match `docs`;
+///   `open-source-maintainer` matches `open-source`; `mentoring` does not match `mentor`.
 pub fn section_of(entry: &Entry) -> DocSectionKind {
     match entry.kind {
         Kind::Goal => return DocSectionKind::Goals,
@@ -149,14 +154,8 @@ pub(super) fn build(input: &Input<'_>) -> DocReport {
             }
         })
         .collect();
-    let words = period_words(input.period);
-    let title = if words.is_empty() {
-        "Brag document".to_owned()
-    } else {
-        format!("Brag document {words}")
-    };
     DocReport {
-        header: input.header(title, entries.len()),
+        header: input.header(titled("Brag document", " ", input.period), entries.len()),
         sections,
     }
 }
@@ -178,4 +177,71 @@ fn project_groups(input: &Input<'_>, list: &[&Entry]) -> Vec<DocGroup> {
             entries: input.report_entries(&list),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(tags: &[&str], competencies: &[&str]) -> Entry {
+        Entry {
+            kind: Kind::Story,
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            competencies: competencies.iter().map(|c| (*c).to_owned()).collect(),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn doc_sections_by_kind_tags_and_competencies() {
+        use DocSectionKind as S;
+        for (entry, want) in [
+            (
+                Entry {
+                    kind: Kind::Goal,
+                    tags: vec!["docs".into()],
+                    ..Entry::default()
+                },
+                S::Goals,
+            ),
+            (
+                Entry {
+                    kind: Kind::Learning,
+                    ..Entry::default()
+                },
+                S::Learning,
+            ),
+            (
+                Entry {
+                    kind: Kind::Feedback,
+                    ..Entry::default()
+                },
+                S::Feedback,
+            ),
+            (story(&[], &[]), S::Projects),
+            (story(&["perf", "Mentoring"], &[]), S::Collaboration),
+            (story(&[], &["hire-and-develop-the-best"]), S::Collaboration),
+            (story(&["design-docs"], &[]), S::Design),
+            (story(&["api-doc"], &[]), S::Design),
+            (story(&["Culture"], &[]), S::Company),
+            (story(&["open-source-maintainer", "docs"], &[]), S::Outside),
+            (story(&["side projects"], &[]), S::Outside),
+            (
+                story(&["docs"], &["hire-and-develop-the-best"]),
+                S::Collaboration,
+            ),
+            (
+                story(&["undocumented", "designer", "organic"], &[]),
+                S::Projects,
+            ),
+        ] {
+            assert_eq!(
+                section_of(&entry),
+                want,
+                "{:?} {:?}",
+                entry.tags,
+                entry.competencies
+            );
+        }
+    }
 }

@@ -23,8 +23,8 @@ use crate::entry::{Entry, Kind};
 use crate::framework::Framework;
 use crate::link::Link;
 
-pub use doc::{SECTION_RULE, section_of};
-pub use resume::numbers;
+pub use doc::section_of;
+pub use resume::{BULLET_MAX, numbers};
 
 /// Returns what a report is made from: the whole record, the frameworks, the day and the
 /// period asked for.
@@ -183,7 +183,10 @@ pub struct Header {
     pub to: Option<Date>,
     /// The day the report was made.
     pub generated: Date,
-    /// How many entries of the period the report was made from.
+    /// How many entries of the period the report was made from: all of them for `doc`
+    /// and `review`; for `week` those that are not drafts, for `resume` the stories and
+    /// wins that are not, for `interview` the stories that are not. 0 makes the report a
+    /// one-line "No entries from … to …".
     pub entries: usize,
 }
 
@@ -419,7 +422,9 @@ pub struct WeekReport {
     pub learned: Vec<ReportEntry>,
     /// The people the week's entries name, with what for.
     pub thanks: Vec<Thanks>,
-    /// Open goals: goal entries up to the week's end that are not marked done, newest first.
+    /// Open goals: goal entries up to the week's end that are not marked done (`done:
+    /// true` or `status: done` in the front matter, or a `done` tag), newest first, at
+    /// most five.
     pub next: Vec<ReportEntry>,
 }
 
@@ -613,6 +618,17 @@ fn oldest_first(e: &Entry) -> (Option<Date>, &str) {
 /// Returns true for the kinds a resume, highlights and the week's "shipped" are made of.
 fn is_work(e: &Entry) -> bool {
     matches!(e.kind, Kind::Story | Kind::Win)
+}
+
+/// Returns a report's title: its name, and the period in words after `sep` when the period
+/// has an end ("Review: 2026-05-26 to 2026-11-25", "Brag document 2026", "Review").
+fn titled(name: &str, sep: &str, period: (Option<Date>, Option<Date>)) -> String {
+    let words = period_words(period);
+    if words.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}{sep}{words}")
+    }
 }
 
 /// Returns a period in words for a title: `2026` for a whole year, `2026-05-26 to

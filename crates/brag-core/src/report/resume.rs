@@ -77,43 +77,43 @@ const STRONG_VERBS: [&str; 34] = [
 
 /// Returns the resume: bullets of the last two years before today first, then older
 /// ones, at most `limit` together, each list most recent first. When there are more
-/// candidates than room, the ones with a metric and the best coach scores are kept.
+/// candidates than room, the best coach scores are kept (the newest among equals); an
+/// entry no bullet can be made of (nothing measures) is passed over.
 pub(super) fn build(input: &Input<'_>) -> ResumeReport {
-    let work: Vec<&Entry> = input
+    let mut work: Vec<(u8, &Entry)> = input
         .in_period()
         .filter(|e| is_work(e) && !e.is_draft())
+        .map(|e| (input.scored(e).score(), e))
         .collect();
+    work.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.date.cmp(&a.1.date))
+            .then_with(|| a.1.id.cmp(&b.1.id))
+    });
     let cutoff = input.today.checked_sub(2.years()).ok();
-    let (mut recent, mut older): (Vec<_>, Vec<_>) = work
-        .iter()
-        .filter_map(|e| bullet(e).map(|b| (input.scored(e).score(), b)))
-        .partition(|(_, b)| match (b.date, cutoff) {
-            (Some(d), Some(c)) => d >= c,
-            (None, _) => false,
-            (Some(_), None) => true,
-        });
-    let rank = |list: &mut Vec<(u8, Bullet)>, room: usize| {
-        list.sort_by_key(|(score, b)| {
-            (
-                Reverse(b.metric.is_some()),
-                Reverse(*score),
-                Reverse(b.date),
-            )
-        });
-        list.truncate(room);
-        list.sort_by(|a, b| {
-            b.1.date
-                .cmp(&a.1.date)
-                .then_with(|| a.1.entry.cmp(&b.1.entry))
-        });
+    let is_recent = |e: &Entry| match (e.date, cutoff) {
+        (Some(d), Some(c)) => d >= c,
+        (None, _) => false,
+        (Some(_), None) => true,
+    };
+    // Bullets are made best first, and only as many as there is room for.
+    let take = |recent: bool, room: usize| {
+        let mut list: Vec<Bullet> = work
+            .iter()
+            .filter(|(_, e)| is_recent(e) == recent)
+            .filter_map(|(_, e)| bullet(e))
+            .take(room)
+            .collect();
+        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.entry.cmp(&b.entry)));
+        list
     };
     let limit = input.options.limit;
-    rank(&mut recent, limit);
-    rank(&mut older, limit.saturating_sub(recent.len()));
+    let recent = take(true, limit);
+    let older = take(false, limit.saturating_sub(recent.len()));
     ResumeReport {
         header: input.header("Resume bullets".to_owned(), work.len()),
-        recent: recent.into_iter().map(|(_, b)| b).collect(),
-        older: older.into_iter().map(|(_, b)| b).collect(),
+        recent,
+        older,
     }
 }
 

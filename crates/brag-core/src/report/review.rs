@@ -9,7 +9,7 @@ use jiff::ToSpan;
 
 use super::{
     EvidenceLink, Group, Input, KindCount, MonthCount, ReportEntry, ReviewReport, Scored, Todo,
-    Totals, oldest_first, period_words,
+    Totals, oldest_first, titled,
 };
 use crate::coach::{STRONG, has_number};
 use crate::entry::{Entry, Kind};
@@ -22,14 +22,8 @@ pub(super) fn build(input: &Input<'_>) -> ReviewReport {
     let mut scored: Vec<Scored<'_>> = input.in_period().map(|e| input.scored(e)).collect();
     // Newest first: the order of every list below but the totals.
     scored.sort_by(|a, b| oldest_first(b.entry).cmp(&oldest_first(a.entry)));
-    let words = period_words(input.period);
-    let title = if words.is_empty() {
-        "Review".to_owned()
-    } else {
-        format!("Review: {words}")
-    };
     ReviewReport {
-        header: input.header(title, scored.len()),
+        header: input.header(titled("Review", ": ", input.period), scored.len()),
         totals: totals(input, &scored),
         highlights: highlights(&scored),
         by_project: by_project(&scored),

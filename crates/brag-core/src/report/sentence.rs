@@ -39,7 +39,7 @@ pub(super) fn items(text: &str) -> Vec<String> {
 }
 
 /// Words before a full stop that do not end a sentence.
-const ABBREVIATIONS: [&str; 9] = ["e.g", "i.e", "etc", "vs", "approx", "mr", "ms.", "dr", "cf"];
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "etc", "vs", "approx", "mr", "dr", "cf"];
 
 /// Returns the sentences of a text, in order: each item of [`items`] cut after `.`, `!`
 /// or `?` followed by a space, unless the word before is an abbreviation or one letter
@@ -205,9 +205,9 @@ pub(super) fn capitalize(text: &str) -> String {
     }
 }
 
-/// Returns a text with its first letter in lower case when its first word is an ordinary
-/// capitalized word (`The team …` → `the team …`); names and acronyms (`HTTP/2`, `Priya`
-/// after a verb is rare) are left alone when the word has another capital.
+/// Returns a text with its first letter in lower case when its first word has no other
+/// capital (`The team …` → `the team …`); acronyms and names written with more capitals
+/// (`HTTP/2`, `PostgreSQL`) stay as they are.
 pub(super) fn lower_first(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
     let capitals = first.chars().filter(|c| c.is_uppercase()).count();

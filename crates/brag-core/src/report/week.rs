@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Input, Thanks, WeekReport, is_work, iso_week, oldest_first, period_words};
+use super::{Input, Thanks, WeekReport, is_work, iso_week, oldest_first, titled};
 use crate::entry::{Entry, Kind};
 
 /// The most open goals a week lists.
@@ -51,7 +51,7 @@ fn title(input: &Input<'_>) -> String {
             let (year, week) = iso_week(input.today);
             format!("Week {week}, {year}")
         }
-        period => format!("Update: {}", period_words(period)),
+        period => titled("Update", ": ", period),
     }
 }
 

@@ -35,12 +35,19 @@ fn today() -> jiff::civil::Date {
 /// Returns the doc of all of `entries`: its entries in the document's order, and its
 /// Markdown.
 fn doc_of(entries: &[Entry]) -> (Vec<Entry>, String) {
+    doc_of_period(entries, (None, None))
+}
+
+fn doc_of_period(
+    entries: &[Entry],
+    period: (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
+) -> (Vec<Entry>, String) {
     let frameworks: Vec<Framework> = crate::framework::builtin().to_vec();
     let input = Input {
         entries,
         frameworks: &frameworks,
         today: today(),
-        period: (None, None),
+        period,
         options: Options::default(),
     };
     let report = report::build(ReportKind::Doc, &input);
@@ -136,10 +143,13 @@ fn assert_same(want: &[Entry], got: &[Entry], md: &str) {
 #[test]
 fn doc_round_trip_sample_vault() {
     let samples = crate::report::tests::samples();
-    let (order, md) = doc_of(&samples);
-    let want: Vec<Entry> = order.iter().map(in_importer_form).collect();
-    let got: Vec<Entry> = import_md(&md).iter().map(carried).collect();
-    assert_same(&want, &got, &md);
+    let this_year = report::default_period(ReportKind::Doc, today(), false);
+    for period in [(None, None), this_year] {
+        let (order, md) = doc_of_period(&samples, period);
+        let want: Vec<Entry> = order.iter().map(in_importer_form).collect();
+        let got: Vec<Entry> = import_md(&md).iter().map(carried).collect();
+        assert_same(&want, &got, &md);
+    }
 }
 
 #[test]
@@ -317,6 +327,8 @@ const PROJECTS: &[&str] = &[
     "a: b",
     "C++",
     "Q1 2025 launch",
+    "a<b>  c",
+    "**bold**",
 ];
 const LINKS: &[&str] = &[
     "https://github.com/example-org/rivet/pull/412",
