@@ -653,7 +653,7 @@ fn big_review(n: usize) -> Report {
         .iter()
         .map(|id| Group {
             key: Some((*id).to_owned()),
-            name: competency_name(id, &Names::new()),
+            name: competency_name(id, &Names::new()).into_owned(),
             entries: entries
                 .iter()
                 .filter(|e| e.entry.competencies.iter().any(|x| x == id))
@@ -764,8 +764,8 @@ fn html_every_kind_parses_with_title_block() {
     for (name, r) in samples() {
         let doc = parse(&r);
         let title = &r.header().title;
-        assert_eq!(texts(&doc, "head > title"), [title.clone()], "{name}");
-        assert_eq!(texts(&doc, "h1"), [title.clone()], "{name}");
+        assert_eq!(texts(&doc, "head > title"), [title.as_str()], "{name}");
+        assert_eq!(texts(&doc, "h1"), [title.as_str()], "{name}");
         assert!(
             has(&doc, "html[lang=en] head meta[charset=utf-8]"),
             "{name}"
