@@ -151,6 +151,14 @@ fn month_name(month: &str) -> String {
 #[derive(Clone, Copy)]
 struct When(Option<Date>);
 
+impl When {
+    /// Returns an entry's day; an entry marked `undated` has only a stand-in date (the
+    /// day it was imported), which a reader must not take for the day it happened.
+    fn of(e: &crate::Entry) -> When {
+        When(e.date.filter(|_| !e.undated))
+    }
+}
+
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
@@ -326,7 +334,7 @@ impl<'a> EntryView<'a> {
             full: false,
             title: &e.title,
             kind: e.kind.as_str(),
-            when: When(e.date),
+            when: When::of(e),
             project: e.project.as_deref().filter(|_| place != Place::Project),
             parts: parts(e),
             text: blocks(&e.text),
@@ -649,7 +657,7 @@ struct ReviewPage<'a> {
     competencies: Option<RowChart>,
     by_competency: Vec<RefGroup<'a>>,
     links: Vec<EvidenceView<'a>>,
-    todo: Vec<TodoView<'a>>,
+    todo: &'a [Todo],
 }
 
 /// A group shown in full.
@@ -665,32 +673,18 @@ struct RefGroup<'a> {
     entries: Vec<EntryRef<'a>>,
 }
 
-/// A title that links to where its entry is shown in full (`#e-` + its id).
+/// A title that links to where its entry is shown in full (`#e-` + its id), and its day.
 struct EntryRef<'a> {
     id: &'a str,
     title: &'a str,
     when: When,
 }
 
-impl<'a> EntryRef<'a> {
-    fn new(id: &'a str, title: &'a str, date: Option<Date>) -> EntryRef<'a> {
-        EntryRef {
-            id,
-            title,
-            when: When(date),
-        }
-    }
-}
-
+/// A link of the evidence table: the link, and the entry it proves (`#e-` + its id).
 struct EvidenceView<'a> {
     link: LinkView<'a>,
-    entry: EntryRef<'a>,
-}
-
-struct TodoView<'a> {
-    entry: EntryRef<'a>,
-    score: u8,
-    findings: &'a [crate::coach::Finding],
+    entry: &'a str,
+    title: &'a str,
 }
 
 impl<'a> ReviewPage<'a> {
@@ -700,13 +694,6 @@ impl<'a> ReviewPage<'a> {
             .iter()
             .filter_map(|g| Some((g.key.as_deref()?, g.name.as_str())))
             .collect();
-        let dates: HashMap<&str, Option<Date>> = r
-            .by_project
-            .iter()
-            .flat_map(|g| &g.entries)
-            .map(|e| (e.entry.id.as_str(), e.entry.date))
-            .collect();
-        let date_of = |id: &str| dates.get(id).copied().flatten();
         let months: Vec<(String, usize)> = r
             .totals
             .by_month
@@ -764,7 +751,11 @@ impl<'a> ReviewPage<'a> {
                     entries: g
                         .entries
                         .iter()
-                        .map(|e| EntryRef::new(e.entry.id.as_str(), &e.entry.title, e.entry.date))
+                        .map(|e| EntryRef {
+                            id: e.entry.id.as_str(),
+                            title: &e.entry.title,
+                            when: When::of(&e.entry),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -773,18 +764,11 @@ impl<'a> ReviewPage<'a> {
                 .iter()
                 .map(|l| EvidenceView {
                     link: LinkView::of(&l.link),
-                    entry: EntryRef::new(&l.entry, &l.title, date_of(&l.entry)),
+                    entry: &l.entry,
+                    title: &l.title,
                 })
                 .collect(),
-            todo: r
-                .todo
-                .iter()
-                .map(|t: &'a Todo| TodoView {
-                    entry: EntryRef::new(&t.entry, &t.title, date_of(&t.entry)),
-                    score: t.score,
-                    findings: &t.findings,
-                })
-                .collect(),
+            todo: &r.todo,
         }
     }
 }

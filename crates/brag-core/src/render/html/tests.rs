@@ -1289,6 +1289,19 @@ fn html_write_samples() {
 }
 
 #[test]
+fn html_undated_entry_shows_no_stand_in_date() {
+    let mut e = win("2026-06-14-imported", "Imported from an old doc", None);
+    let when = |e: &Entry| {
+        EntryView::of(&scored(e.clone(), 50), &Names::new(), Place::Main)
+            .when
+            .to_string()
+    };
+    assert_eq!(when(&e), "14 Jun 2026");
+    e.undated = true;
+    assert_eq!(when(&e), "undated");
+}
+
+#[test]
 fn html_extra_keys_are_not_shown() {
     // Front-matter keys brag does not know stay in the file, not in the document.
     let mut e = story("2026-06-14-x", "X", None);
