@@ -1,7 +1,7 @@
 //! HTML: a report as one self-contained HTML5 document that reads well on screen and
 //! prints well on A4.
 //!
-//! The markup lives in askama templates (`templates/report/`, shared with the web UI), so
+//! The markup lives in askama templates (`templates/report/`, for the web UI to share), so
 //! every string that comes from the user is escaped by the template engine, never by
 //! hand. This module only prepares what the templates show: dates in words, text split
 //! into paragraphs and lists, evidence links that are safe to follow, and the geometry of
