@@ -1,7 +1,7 @@
 //! HTML: a report as one self-contained HTML5 document that reads well on screen and
 //! prints well on A4.
 //!
-//! The markup lives in askama templates (`templates/report/`, shared with the web UI), so
+//! The markup lives in askama templates (`templates/report/`, for the web UI to share), so
 //! every string that comes from the user is escaped by the template engine, never by
 //! hand. This module only prepares what the templates show: dates in words, text split
 //! into paragraphs and lists, evidence links that are safe to follow, and the geometry of
@@ -12,7 +12,9 @@
 //! (`http`, `https` and `mailto` ones; any other scheme is shown as text) and `#`
 //! anchors inside the document.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 
 use askama::Template;
 use jiff::civil::Date;
@@ -92,7 +94,30 @@ impl<'a> Page<'a> {
 
 /// Returns a day in words: `14 Mar 2025`.
 fn day(d: Date) -> String {
-    d.strftime("%-d %b %Y").to_string()
+    Day(d).to_string()
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Returns a month's short name, `1` → `Jan`.
+fn month_abbr(m: i8) -> &'static str {
+    usize::try_from(m - 1)
+        .ok()
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A day in words, written straight into the document (a big review shows thousands).
+struct Day(Date);
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(f, "{} {} {}", d.day(), month_abbr(d.month()), d.year())
+    }
 }
 
 /// Returns a period in words; `None` ends are open.
@@ -112,36 +137,33 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Returns `2026-06` as `Jun 2026`, and anything else as it is.
 fn month_name(month: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     month
         .split_once('-')
         .and_then(|(y, m)| {
             let i = m.parse::<usize>().ok()?.checked_sub(1)?;
-            Some(format!("{} {y}", NAMES.get(i)?))
+            Some(format!("{} {y}", MONTHS.get(i)?))
         })
         .unwrap_or_else(|| month.to_owned())
 }
 
-/// Returns a dated thing's day as the templates show it: in words, and as ISO for
-/// `<time datetime>`; an entry without a date gets `undated`.
-struct When {
-    text: String,
-    iso: String,
-}
+/// A dated thing's day as the templates show it: in words, with the ISO date for
+/// `<time datetime>` beside; `undated` when there is none.
+#[derive(Clone, Copy)]
+struct When(Option<Date>);
 
 impl When {
-    fn of(d: Option<Date>) -> When {
-        match d {
-            Some(d) => When {
-                text: day(d),
-                iso: d.to_string(),
-            },
-            None => When {
-                text: "undated".to_owned(),
-                iso: String::new(),
-            },
+    /// Returns an entry's day; an entry marked `undated` has only a stand-in date (the
+    /// day it was imported), which a reader must not take for the day it happened.
+    fn of(e: &crate::Entry) -> When {
+        When(e.date.filter(|_| !e.undated))
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(d) => Day(d).fmt(f),
+            None => f.write_str("undated"),
         }
     }
 }
@@ -151,16 +173,16 @@ impl When {
 
 /// A piece of free text: paragraphs (their lines kept) and bullet lists, the two shapes
 /// entries are written in. Inline Markdown is shown as written.
-enum Block {
-    Para(Vec<String>),
-    List(Vec<String>),
+enum Block<'a> {
+    Para(Vec<&'a str>),
+    List(Vec<Cow<'a, str>>),
 }
 
 /// Returns free text split into paragraphs and `-`/`*`/`+` bullet lists.
-fn blocks(text: &str) -> Vec<Block> {
+fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
-    let mut para: Vec<String> = Vec::new();
-    let mut list: Vec<String> = Vec::new();
+    let mut para: Vec<&str> = Vec::new();
+    let mut list: Vec<Cow<'_, str>> = Vec::new();
     for line in text.lines() {
         let t = line.trim();
         let item = ["- ", "* ", "+ "]
@@ -173,23 +195,24 @@ fn blocks(text: &str) -> Vec<Block> {
             if !para.is_empty() {
                 out.push(Block::Para(std::mem::take(&mut para)));
             }
-            list.push(item.trim().to_owned());
+            list.push(Cow::Borrowed(item.trim()));
         } else if let Some(last) = list.last_mut().filter(|_| line.starts_with([' ', '\t'])) {
             // An indented line continues the bullet above it.
-            last.push(' ');
-            last.push_str(t);
+            let item = last.to_mut();
+            item.push(' ');
+            item.push_str(t);
         } else {
             if !list.is_empty() {
                 out.push(Block::List(std::mem::take(&mut list)));
             }
-            para.push(t.to_owned());
+            para.push(t);
         }
     }
     flush(&mut out, &mut para, &mut list);
     out
 }
 
-fn flush(out: &mut Vec<Block>, para: &mut Vec<String>, list: &mut Vec<String>) {
+fn flush<'a>(out: &mut Vec<Block<'a>>, para: &mut Vec<&'a str>, list: &mut Vec<Cow<'a, str>>) {
     if !para.is_empty() {
         out.push(Block::Para(std::mem::take(para)));
     }
@@ -199,13 +222,13 @@ fn flush(out: &mut Vec<Block>, para: &mut Vec<String>, list: &mut Vec<String>) {
 }
 
 /// One labelled part of an entry: "Situation", "Result", "Lessons".
-struct Part {
+struct Part<'a> {
     label: &'static str,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'a>>,
 }
 
 /// Returns the labelled parts of an entry that are not empty, in the file's order.
-fn parts(e: &crate::Entry) -> Vec<Part> {
+fn parts(e: &crate::Entry) -> Vec<Part<'_>> {
     [
         ("Situation", &e.situation),
         ("Task", &e.task),
@@ -265,49 +288,53 @@ type Names<'a> = HashMap<&'a str, &'a str>;
 
 /// Returns a competency's display name: from the report when it has one, else the id
 /// made readable (`dive-deep` → `Dive deep`).
-fn competency_name(id: &str, names: &Names<'_>) -> String {
+fn competency_name<'a>(id: &str, names: &Names<'a>) -> Cow<'a, str> {
     if let Some(n) = names.get(id) {
-        return (*n).to_owned();
+        return Cow::Borrowed(n);
     }
     let words = id.replace(['-', '_'], " ");
     let mut chars = words.chars();
-    match chars.next() {
+    Cow::Owned(match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
+    })
 }
 
 /// An entry as the document shows it.
 struct EntryView<'a> {
-    /// The `id` attribute, on the one place the entry is shown in full.
-    anchor: Option<String>,
-    /// A link to that place, from a shorter view of the entry.
-    full: Option<String>,
+    /// The entry's id; `e-` + it is the `id` attribute of its full view, the one the
+    /// rest of the document links to.
+    id: &'a str,
+    /// Whether this is that full view.
+    anchor: bool,
+    /// Whether this shorter view links to the full one.
+    full: bool,
     title: &'a str,
     kind: &'static str,
     when: When,
     project: Option<&'a str>,
-    parts: Vec<Part>,
+    parts: Vec<Part<'a>>,
     /// The body of an entry without sections.
-    text: Vec<Block>,
+    text: Vec<Block<'a>>,
     /// Feedback is a quote: shown as one, with its people as the source.
     quote: bool,
     metrics: &'a [String],
     links: Vec<LinkView<'a>>,
     tags: &'a [String],
     people: &'a [String],
-    competencies: Vec<String>,
+    competencies: Vec<Cow<'a, str>>,
 }
 
 impl<'a> EntryView<'a> {
-    fn of(r: &'a ReportEntry, names: &Names<'_>, place: Place) -> EntryView<'a> {
+    fn of(r: &'a ReportEntry, names: &Names<'a>, place: Place) -> EntryView<'a> {
         let e = &r.entry;
         EntryView {
-            anchor: (place != Place::Elsewhere).then(|| anchor_of(e.id.as_str())),
-            full: None,
+            id: e.id.as_str(),
+            anchor: place != Place::Elsewhere,
+            full: false,
             title: &e.title,
             kind: e.kind.as_str(),
-            when: When::of(e.date),
+            when: When::of(e),
             project: e.project.as_deref().filter(|_| place != Place::Project),
             parts: parts(e),
             text: blocks(&e.text),
@@ -324,7 +351,7 @@ impl<'a> EntryView<'a> {
         }
     }
 
-    fn list(entries: &'a [ReportEntry], names: &Names<'_>, place: Place) -> Vec<EntryView<'a>> {
+    fn list(entries: &'a [ReportEntry], names: &Names<'a>, place: Place) -> Vec<EntryView<'a>> {
         entries
             .iter()
             .map(|e| EntryView::of(e, names, place))
@@ -333,14 +360,14 @@ impl<'a> EntryView<'a> {
 
     /// Returns an entry as a highlight: what came of it (its Result, or its text when it
     /// has no Result), metrics and links, and a link to the whole story further down.
-    fn highlight(r: &'a ReportEntry, names: &Names<'_>) -> EntryView<'a> {
+    fn highlight(r: &'a ReportEntry, names: &Names<'a>) -> EntryView<'a> {
         let mut v = EntryView::of(r, names, Place::Elsewhere);
         if v.parts.iter().any(|p| p.label == "Result") {
             v.parts.retain(|p| p.label == "Result");
         } else if !v.text.is_empty() {
             v.parts.clear();
         }
-        v.full = Some(format!("#{}", anchor_of(r.entry.id.as_str())));
+        v.full = true;
         v
     }
 }
@@ -354,11 +381,6 @@ enum Place {
     Project,
     /// Anywhere else: no anchor.
     Elsewhere,
-}
-
-/// Returns the `id` attribute of an entry's full view; `#` + it is its in-document link.
-fn anchor_of(id: &str) -> String {
-    format!("e-{id}")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -635,7 +657,7 @@ struct ReviewPage<'a> {
     competencies: Option<RowChart>,
     by_competency: Vec<RefGroup<'a>>,
     links: Vec<EvidenceView<'a>>,
-    todo: Vec<TodoView<'a>>,
+    todo: &'a [Todo],
 }
 
 /// A group shown in full.
@@ -651,32 +673,18 @@ struct RefGroup<'a> {
     entries: Vec<EntryRef<'a>>,
 }
 
-/// A title that links to where its entry is shown in full.
+/// A title that links to where its entry is shown in full (`#e-` + its id), and its day.
 struct EntryRef<'a> {
-    href: String,
+    id: &'a str,
     title: &'a str,
     when: When,
 }
 
-impl<'a> EntryRef<'a> {
-    fn new(id: &str, title: &'a str, date: Option<Date>) -> EntryRef<'a> {
-        EntryRef {
-            href: format!("#{}", anchor_of(id)),
-            title,
-            when: When::of(date),
-        }
-    }
-}
-
+/// A link of the evidence table: the link, and the entry it proves (`#e-` + its id).
 struct EvidenceView<'a> {
     link: LinkView<'a>,
-    entry: EntryRef<'a>,
-}
-
-struct TodoView<'a> {
-    entry: EntryRef<'a>,
-    score: u8,
-    findings: &'a [crate::coach::Finding],
+    entry: &'a str,
+    title: &'a str,
 }
 
 impl<'a> ReviewPage<'a> {
@@ -686,13 +694,6 @@ impl<'a> ReviewPage<'a> {
             .iter()
             .filter_map(|g| Some((g.key.as_deref()?, g.name.as_str())))
             .collect();
-        let dates: HashMap<&str, Option<Date>> = r
-            .by_project
-            .iter()
-            .flat_map(|g| &g.entries)
-            .map(|e| (e.entry.id.as_str(), e.entry.date))
-            .collect();
-        let date_of = |id: &str| dates.get(id).copied().flatten();
         let months: Vec<(String, usize)> = r
             .totals
             .by_month
@@ -750,7 +751,11 @@ impl<'a> ReviewPage<'a> {
                     entries: g
                         .entries
                         .iter()
-                        .map(|e| EntryRef::new(e.entry.id.as_str(), &e.entry.title, e.entry.date))
+                        .map(|e| EntryRef {
+                            id: e.entry.id.as_str(),
+                            title: &e.entry.title,
+                            when: When::of(&e.entry),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -759,18 +764,11 @@ impl<'a> ReviewPage<'a> {
                 .iter()
                 .map(|l| EvidenceView {
                     link: LinkView::of(&l.link),
-                    entry: EntryRef::new(&l.entry, &l.title, date_of(&l.entry)),
+                    entry: &l.entry,
+                    title: &l.title,
                 })
                 .collect(),
-            todo: r
-                .todo
-                .iter()
-                .map(|t: &'a Todo| TodoView {
-                    entry: EntryRef::new(&t.entry, &t.title, date_of(&t.entry)),
-                    score: t.score,
-                    findings: &t.findings,
-                })
-                .collect(),
+            todo: &r.todo,
         }
     }
 }
@@ -849,7 +847,7 @@ impl<'a> BulletView<'a> {
                 text: &b.text,
                 when: b
                     .date
-                    .map(|d| d.strftime("%b %Y").to_string())
+                    .map(|d| format!("{} {}", month_abbr(d.month()), d.year()))
                     .unwrap_or_default(),
                 iso: b.date.map(|d| d.to_string()).unwrap_or_default(),
             })
@@ -966,7 +964,7 @@ impl<'a> CardView<'a> {
         let minutes = format!("{:.1} min", card.minutes);
         CardView {
             card,
-            when: When::of(card.date),
+            when: When(card.date),
             star: [
                 ("S", card.situation.as_str()),
                 ("T", card.task.as_str()),

@@ -272,21 +272,13 @@ fn review() -> Report {
         45,
     );
     let bad = scored(hostile("2026-10-01-hostile"), 50);
-    let all = [&retry, &pool, &billing, &flag, &bad];
-    let links = all
-        .iter()
-        .flat_map(|e| {
-            e.entry.links.iter().map(|l| EvidenceLink {
-                entry: e.entry.id.0.clone(),
-                title: e.entry.title.clone(),
-                link: l.clone(),
-            })
-        })
-        .collect();
+    let links = evidence([&retry, &pool, &billing, &flag, &bad]);
     let months = [
         "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11",
-    ];
-    let counts = [1, 1, 1, 1, 1, 0];
+    ]
+    .into_iter()
+    .zip([1, 1, 1, 1, 1, 0])
+    .map(|(m, n)| (m.to_owned(), n));
     Report::Review(ReviewReport {
         header: header(
             "Review 2026-06-01 – 2026-11-30",
@@ -294,29 +286,7 @@ fn review() -> Report {
             Some(date(2026, 11, 30)),
             5,
         ),
-        totals: Totals {
-            entries: 5,
-            stories: 4,
-            by_kind: Kind::ALL
-                .into_iter()
-                .map(|kind| KindCount {
-                    kind,
-                    count: match kind {
-                        Kind::Win => 1,
-                        Kind::Story => 4,
-                        _ => 0,
-                    },
-                })
-                .collect(),
-            by_month: months
-                .iter()
-                .zip(counts)
-                .map(|(m, count)| MonthCount {
-                    month: (*m).to_owned(),
-                    count,
-                })
-                .collect(),
-        },
+        totals: totals(1, 4, months),
         highlights: vec![retry.clone(), billing.clone(), pool.clone()],
         by_project: vec![
             Group {
@@ -391,6 +361,47 @@ fn review() -> Report {
             },
         ],
     })
+}
+
+/// Returns the totals of a review of `wins` wins and `stories` stories, by month.
+fn totals(
+    wins: usize,
+    stories: usize,
+    months: impl IntoIterator<Item = (String, usize)>,
+) -> Totals {
+    Totals {
+        entries: wins + stories,
+        stories,
+        by_kind: Kind::ALL
+            .into_iter()
+            .map(|kind| KindCount {
+                kind,
+                count: match kind {
+                    Kind::Win => wins,
+                    Kind::Story => stories,
+                    _ => 0,
+                },
+            })
+            .collect(),
+        by_month: months
+            .into_iter()
+            .map(|(month, count)| MonthCount { month, count })
+            .collect(),
+    }
+}
+
+/// Returns every link of the entries, with the entry it proves.
+fn evidence<'a>(entries: impl IntoIterator<Item = &'a ReportEntry>) -> Vec<EvidenceLink> {
+    entries
+        .into_iter()
+        .flat_map(|e| {
+            e.entry.links.iter().map(|l| EvidenceLink {
+                entry: e.entry.id.0.clone(),
+                title: e.entry.title.clone(),
+                link: l.clone(),
+            })
+        })
+        .collect()
 }
 
 fn finding(rule: &'static str, severity: Severity, section: &'static str, msg: &str) -> Finding {
@@ -568,18 +579,7 @@ fn empty(kind: ReportKind) -> Report {
         }),
         ReportKind::Review => Report::Review(ReviewReport {
             header: h,
-            totals: Totals {
-                entries: 0,
-                stories: 0,
-                by_kind: Kind::ALL
-                    .into_iter()
-                    .map(|kind| KindCount { kind, count: 0 })
-                    .collect(),
-                by_month: vec![MonthCount {
-                    month: "2026-11".into(),
-                    count: 0,
-                }],
-            },
+            totals: totals(0, 0, [("2026-11".to_owned(), 0)]),
             highlights: Vec::new(),
             by_project: Vec::new(),
             by_competency: Vec::new(),
@@ -653,7 +653,7 @@ fn big_review(n: usize) -> Report {
         .iter()
         .map(|id| Group {
             key: Some((*id).to_owned()),
-            name: competency_name(id, &Names::new()),
+            name: competency_name(id, &Names::new()).into_owned(),
             entries: entries
                 .iter()
                 .filter(|e| e.entry.competencies.iter().any(|x| x == id))
@@ -661,16 +661,7 @@ fn big_review(n: usize) -> Report {
                 .collect(),
         })
         .collect();
-    let links = entries
-        .iter()
-        .flat_map(|e| {
-            e.entry.links.iter().map(|l| EvidenceLink {
-                entry: e.entry.id.0.clone(),
-                title: e.entry.title.clone(),
-                link: l.clone(),
-            })
-        })
-        .collect();
+    let links = evidence(&entries);
     let todo = entries
         .iter()
         .filter(|e| e.score < 30)
@@ -693,23 +684,7 @@ fn big_review(n: usize) -> Report {
             Some(date(2025, 12, 31)),
             n,
         ),
-        totals: Totals {
-            entries: n,
-            stories: n,
-            by_kind: Kind::ALL
-                .into_iter()
-                .map(|kind| KindCount {
-                    kind,
-                    count: if kind == Kind::Story { n } else { 0 },
-                })
-                .collect(),
-            by_month: (1..=12)
-                .map(|m| MonthCount {
-                    month: format!("2025-{m:02}"),
-                    count: n / 12,
-                })
-                .collect(),
-        },
+        totals: totals(0, n, (1..=12).map(|m| (format!("2025-{m:02}"), n / 12))),
         highlights: entries.iter().take(5).cloned().collect(),
         by_project,
         by_competency,
@@ -764,12 +739,8 @@ fn html_every_kind_parses_with_title_block() {
     for (name, r) in samples() {
         let doc = parse(&r);
         let title = &r.header().title;
-        assert_eq!(
-            texts(&doc, "head > title"),
-            std::slice::from_ref(title),
-            "{name}"
-        );
-        assert_eq!(texts(&doc, "h1"), std::slice::from_ref(title), "{name}");
+        assert_eq!(texts(&doc, "head > title"), [title.as_str()], "{name}");
+        assert_eq!(texts(&doc, "h1"), [title.as_str()], "{name}");
         assert!(
             has(&doc, "html[lang=en] head meta[charset=utf-8]"),
             "{name}"
@@ -1315,6 +1286,19 @@ fn html_write_samples() {
         f.write_all(html(&r).as_bytes()).expect("write the file");
         println!("{}", path.display());
     }
+}
+
+#[test]
+fn html_undated_entry_shows_no_stand_in_date() {
+    let mut e = win("2026-06-14-imported", "Imported from an old doc", None);
+    let when = |e: &Entry| {
+        EntryView::of(&scored(e.clone(), 50), &Names::new(), Place::Main)
+            .when
+            .to_string()
+    };
+    assert_eq!(when(&e), "14 Jun 2026");
+    e.undated = true;
+    assert_eq!(when(&e), "undated");
 }
 
 #[test]
