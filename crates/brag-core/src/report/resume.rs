@@ -126,7 +126,10 @@ pub(super) fn bullet(e: &Entry) -> Option<Bullet> {
     } else {
         &own
     };
-    let sentences = sentences(body);
+    // A bullet reads as a sentence: `#tags`, `@` marks and URLs are the entry's labels
+    // and links, not words of its line (`cut CI time from 18 to 7 minutes #ci @dana`).
+    let body = super::plain(body);
+    let sentences = sentences(&body);
     // The sentence that measures most in digits (`71%`, `18 ms`), the first among equals.
     let stated = sentences
         .iter()

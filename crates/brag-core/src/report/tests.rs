@@ -357,3 +357,47 @@ fn report_drafts() {
         assert_eq!(build(kind, &input).header().entries, 0, "{kind}");
     }
 }
+
+#[test]
+fn report_lines_read_without_markers() {
+    // `brag add "cut CI time from 18 to 7 minutes #ci @dana"`: the tags and the person
+    // are labels, not words of the bullet or of the week's line.
+    let win = Entry {
+        id: EntryId("2026-11-24-cut-ci-time".into()),
+        kind: Kind::Win,
+        date: Some(date(2026, 11, 24)),
+        title: "cut CI time from 18 to 7 minutes".into(),
+        text: "cut CI time from 18 to 7 minutes #ci @dana".into(),
+        tags: vec!["ci".into()],
+        people: vec!["dana".into()],
+        ..Entry::default()
+    };
+    assert_eq!(
+        headline(&win).as_deref(),
+        Some("cut CI time from 18 to 7 minutes")
+    );
+    let entries = [win];
+    let frameworks = amazon();
+    let report = build(
+        ReportKind::Resume,
+        &input_of(&entries, &frameworks, (None, None), Options::default()),
+    );
+    let Report::Resume(r) = &report else {
+        panic!("a resume");
+    };
+    assert_eq!(r.recent[0].text, "Cut CI time from 18 to 7 minutes");
+    let week = markdown(&build(
+        ReportKind::Week,
+        &input_of(
+            &entries,
+            &frameworks,
+            (Some(date(2026, 11, 23)), Some(date(2026, 11, 29))),
+            Options::default(),
+        ),
+    ));
+    assert!(
+        week.contains("- cut CI time from 18 to 7 minutes\n"),
+        "{week}"
+    );
+    assert!(!week.contains("#ci"), "{week}");
+}
