@@ -171,8 +171,9 @@ impl fmt::Display for When {
 // ---------------------------------------------------------------------------------------
 // Entries.
 
-/// A piece of free text: paragraphs (their lines kept) and bullet lists, the two shapes
-/// entries are written in. Inline Markdown is shown as written.
+/// A piece of free text: paragraphs (lines wrapped in the file join, as in Markdown) and
+/// bullet lists, the two shapes entries are written in. Inline Markdown is shown as
+/// written.
 enum Block<'a> {
     Para(Vec<&'a str>),
     List(Vec<Cow<'a, str>>),
@@ -426,9 +427,11 @@ impl ColumnChart {
         const TOP: u32 = 18;
         // Labels under the bars need about this many units each.
         const LABEL_W: u32 = 56;
+        // Room at both ends for half a label: the first and last are centred on their bars.
+        const MARGIN: u32 = LABEL_W / 2;
         let n = u32::try_from(data.len()).unwrap_or(u32::MAX).max(1);
-        let slot = (CHART_W / n).clamp(4, 72);
-        let width = CHART_W.max(slot.saturating_mul(n));
+        let slot = ((CHART_W - 2 * MARGIN) / n).clamp(4, 72);
+        let width = CHART_W.max(slot.saturating_mul(n).saturating_add(2 * MARGIN));
         let left = (width - slot.saturating_mul(n).min(width)) / 2;
         let max = data.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
         let every = usize::try_from(LABEL_W.div_ceil(slot)).unwrap_or(1).max(1);
