@@ -906,8 +906,13 @@ impl<'a> InterviewPage<'a> {
             .competencies
             .iter()
             .map(|c| {
-                let n = c.cards.len();
-                (c.name.clone(), n, plural(n, "card", "cards"), "strong")
+                let n = c.strong;
+                (
+                    c.name.clone(),
+                    n,
+                    plural(n, "strong story", "strong stories"),
+                    "strong",
+                )
             })
             .collect();
         rows.extend(r.gaps.iter().map(|g| {

@@ -42,6 +42,7 @@ pub(super) fn build(input: &Input<'_>) -> InterviewReport {
     for fw in input.frameworks {
         for c in &fw.competencies {
             let list = carrying.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let strong_count = list.iter().filter(|s| s.score() >= STRONG).count();
             let strong: Vec<&Scored<'_>> = list
                 .iter()
                 .copied()
@@ -61,6 +62,8 @@ pub(super) fn build(input: &Input<'_>) -> InterviewReport {
                     id: c.id.clone(),
                     name: c.name.clone(),
                     framework: fw.id.clone(),
+                    stories: list.len(),
+                    strong: strong_count,
                     cards: strong.into_iter().map(card).collect(),
                 });
             }

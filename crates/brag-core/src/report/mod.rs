@@ -485,6 +485,10 @@ pub struct CompetencyCards {
     pub name: String,
     /// The framework it belongs to.
     pub framework: String,
+    /// How many stories carry it.
+    pub stories: usize,
+    /// How many of them are strong (coach score of at least [`crate::coach::STRONG`]).
+    pub strong: usize,
     /// Up to two cards, strongest first.
     pub cards: Vec<Card>,
 }

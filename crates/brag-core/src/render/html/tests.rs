@@ -516,6 +516,8 @@ fn interview() -> Report {
                 id: "dive-deep".into(),
                 name: "Dive Deep".into(),
                 framework: "amazon-lp".into(),
+                stories: 3,
+                strong: 2,
                 cards: vec![
                     card(
                         "2026-06-14-retry",
@@ -533,6 +535,8 @@ fn interview() -> Report {
                 id: "deliver-results".into(),
                 name: "Deliver Results".into(),
                 framework: "amazon-lp".into(),
+                stories: 1,
+                strong: 1,
                 cards: vec![card("2026-09-21-ledger", HOSTILE_TITLE, Some(HOSTILE))],
             },
         ],
