@@ -7,6 +7,7 @@ mod sample;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use brag_core::report::Report;
 
@@ -30,14 +31,17 @@ fn pages_of(pdf: &[u8]) -> usize {
 
 /// Runs a poppler tool on the PDF (written to a temporary file) and returns its stdout.
 fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join("report.pdf");
+    // One file per call: the tests run in parallel.
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "brag-pdf-test-{}-{}.pdf",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
     std::fs::write(&path, pdf).expect("the PDF written");
-    let out = Command::new(tool)
-        .arg(&path)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils): {e}"));
+    let out = Command::new(tool).arg(&path).args(args).output();
+    let _ = std::fs::remove_file(&path);
+    let out = out.unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils): {e}"));
     assert!(
         out.status.success(),
         "{tool}: {}",
