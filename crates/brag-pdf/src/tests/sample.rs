@@ -624,9 +624,12 @@ pub fn interview(fill: bool) -> Report {
     })
 }
 
+/// Makes a sample report, filled or empty.
+type Make = fn(bool) -> Report;
+
 /// Returns every sample: name, report.
 pub fn all() -> Vec<(String, Report)> {
-    let kinds: [(&str, fn(bool) -> Report); 5] = [
+    let kinds: [(&str, Make); 5] = [
         ("doc", doc),
         ("review", review),
         ("week", week),
