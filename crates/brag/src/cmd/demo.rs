@@ -2,10 +2,11 @@
 
 use std::io::Write as _;
 
-use brag_app::App;
+use brag_app::{App, ReportKind};
 
 use super::Env;
 use super::list::ListArgs;
+use super::report::ReportArgs;
 use super::search::SearchArgs;
 use super::show::ShowArgs;
 use crate::cli::{FilterArgs, JsonArgs};
@@ -185,6 +186,23 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         },
     )?;
 
+    step("brag report week")?;
+    super::report::cmd_report(&demo, report_args(ReportKind::Week, None))?;
+
+    // The review packet, for the newcomer to open: the sample vault spans three years.
+    let packet = dir.join("review.html");
+    step(&format!(
+        "brag report review --from 2024-01-01 -o {}",
+        packet.display()
+    ))?;
+    super::report::cmd_report(
+        &demo,
+        ReportArgs {
+            from: Some("2024-01-01".into()),
+            ..report_args(ReportKind::Review, Some(packet))
+        },
+    )?;
+
     let brag = how_to_run();
     let mut out = ui::stdout();
     writeln!(out)?;
@@ -194,7 +212,12 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
         dir.display()
     )?;
     writeln!(out, "Keep exploring:  export BRAG_VAULT={}", dir.display())?;
-    for cmd in ["coverage", "coach", "search latency"] {
+    for cmd in [
+        "coverage",
+        "coach",
+        "report doc --from 2024-01-01",
+        "report interview -o bank.pdf",
+    ] {
         writeln!(out, "                 {brag} {cmd}")?;
     }
     if brag != "brag" {
@@ -226,6 +249,19 @@ fn how_to_run() -> String {
     match std::env::args_os().next() {
         Some(arg0) if arg0.to_string_lossy().contains('/') => arg0.to_string_lossy().into_owned(),
         _ => "brag".to_owned(),
+    }
+}
+
+fn report_args(kind: ReportKind, output: Option<std::path::PathBuf>) -> ReportArgs {
+    ReportArgs {
+        kind,
+        from: None,
+        to: None,
+        last: false,
+        limit: None,
+        no_todo: false,
+        format: None,
+        output,
     }
 }
 

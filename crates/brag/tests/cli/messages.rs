@@ -165,5 +165,10 @@ fn messages_demo_hints_work_where_brag_is_not_on_the_path() {
         .lines()
         .find_map(|l| l.strip_prefix("Keep exploring:  export BRAG_VAULT="))
         .expect("the demo vault");
+    // The tour ends with this week's update and a review packet to open.
+    assert!(out.contains("$ brag report week\n# Week "), "{out}");
+    let packet = std::path::Path::new(dir).join("review.html");
+    let html = std::fs::read_to_string(&packet).expect("the demo's review packet");
+    assert!(html.contains("Request hedging in rivet"), "{html}");
     let _ = std::fs::remove_dir_all(dir);
 }
