@@ -64,6 +64,9 @@ struct ErrorPage {
 struct Page<'a> {
     /// The report's title.
     title: &'a str,
+    /// The title's words, each with whether it must not break (a date such as
+    /// `2026-12-31`, which a browser would otherwise break at a hyphen).
+    title_words: Vec<(&'a str, bool)>,
     /// The report kind, for the `<body>` class.
     kind: &'static str,
     /// What the document is, above the title: "Review packet".
@@ -82,6 +85,16 @@ impl<'a> Page<'a> {
     fn new(h: &'a Header, kind: &'static str, eyebrow: &'static str) -> Page<'a> {
         Page {
             title: &h.title,
+            title_words: h
+                .title
+                .split(' ')
+                .map(|w| {
+                    (
+                        w,
+                        w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-'),
+                    )
+                })
+                .collect(),
             kind,
             eyebrow,
             period: period(h.from, h.to),

@@ -756,6 +756,25 @@ fn html_every_kind_parses_with_title_block() {
 }
 
 #[test]
+fn html_title_never_breaks_inside_a_date() {
+    let mut r = doc();
+    if let Report::Doc(d) = &mut r {
+        d.header.title = "Brag document 2024-01-01 to 2026-12-31 <b>".into();
+    }
+    let doc = parse(&r);
+    assert_eq!(
+        texts(&doc, "h1 .nobreak"),
+        ["2024-01-01", "2026-12-31"],
+        "{}",
+        html(&r)
+    );
+    assert_eq!(
+        texts(&doc, "h1"),
+        ["Brag document 2024-01-01 to 2026-12-31 <b>"]
+    );
+}
+
+#[test]
 fn html_empty_reports_say_so_in_one_line() {
     for k in ReportKind::ALL {
         let doc = parse(&empty(k));
