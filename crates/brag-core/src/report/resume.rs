@@ -168,6 +168,8 @@ pub(super) fn bullet(e: &Entry) -> Option<Bullet> {
     // measure and hold no number the entry does not.
     let allowed = entry_numbers(e);
     let fits = |c: &String| -> Option<(bool, String)> {
+        // A resume line is plain prose: no `code` or **bold** marks from the Markdown.
+        let c = c.replace('`', "").replace("**", "");
         let c = c.trim().trim_end_matches('.');
         let text = truncate_words(c, BULLET_MAX);
         let ok = has_measure(&text) && numbers(&text).iter().all(|n| allowed.contains(n));
@@ -460,6 +462,21 @@ mod tests {
                 prop_assert!(list.windows(2).all(|w| w[0].date >= w[1].date), "most recent first");
             }
         }
+    }
+
+    #[test]
+    fn bullet_is_plain_prose() {
+        let e = Entry {
+            kind: Kind::Story,
+            title: "Idempotency keys".into(),
+            action: "- Proposed an optional `Idempotency-Key` header.".into(),
+            result: "Duplicate payouts fell from **40** a month to 1.".into(),
+            ..Entry::default()
+        };
+        assert_eq!(
+            bullet(&e).expect("a bullet").text,
+            "Proposed an optional Idempotency-Key header: duplicate payouts fell from 40 a month to 1"
+        );
     }
 
     #[test]
