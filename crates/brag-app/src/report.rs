@@ -198,14 +198,20 @@ impl App {
                 kind: Some(Kind::Goal),
                 ..Filter::default()
             };
+            // Newest first, as many as it takes to find the open ones the week lists: a
+            // long record holds hundreds of goals, most of them done.
+            let mut limit = 4 * report::NEXT_GOALS;
+            let found = loop {
+                let found = index.list(&goals, Some(limit))?;
+                let open = found.iter().filter(|g| report::is_open_goal(g)).count();
+                if open >= report::NEXT_GOALS || found.len() < limit {
+                    break found;
+                }
+                limit *= 4;
+            };
             let seen: std::collections::HashSet<String> =
                 entries.iter().map(|e| e.path.clone()).collect();
-            entries.extend(
-                index
-                    .list(&goals, None)?
-                    .into_iter()
-                    .filter(|e| !seen.contains(&e.path)),
-            );
+            entries.extend(found.into_iter().filter(|e| !seen.contains(&e.path)));
         }
         Ok(entries)
     }

@@ -25,6 +25,7 @@ use crate::link::Link;
 
 pub use doc::section_of;
 pub use resume::{BULLET_MAX, numbers};
+pub use week::{NEXT_GOALS, is_open_goal};
 
 /// Returns what a report is made from: the whole record, the frameworks, the day and the
 /// period asked for.

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use super::{Input, Thanks, WeekReport, is_work, iso_week, oldest_first, titled};
 use crate::entry::{Entry, Kind};
 
-/// The most open goals a week lists.
-const NEXT: usize = 5;
+/// The most open goals a week lists under "next".
+pub const NEXT_GOALS: usize = 5;
 
 /// Returns the week's update; drafts are left out (nobody has reviewed them yet).
 pub(super) fn build(input: &Input<'_>) -> WeekReport {
@@ -22,14 +22,14 @@ pub(super) fn build(input: &Input<'_>) -> WeekReport {
     let mut goals: Vec<&Entry> = input
         .entries
         .iter()
-        .filter(|e| e.kind == Kind::Goal && !e.is_draft() && !is_done(e))
+        .filter(|e| is_open_goal(e))
         .filter(|e| match (e.date, input.period.1) {
             (Some(d), Some(end)) => d <= end,
             _ => true,
         })
         .collect();
     goals.sort_by(|a, b| oldest_first(b).cmp(&oldest_first(a)));
-    goals.truncate(NEXT);
+    goals.truncate(NEXT_GOALS);
     WeekReport {
         header: input.header(title(input), week.len()),
         shipped: input.report_entries(&shipped),
@@ -55,9 +55,14 @@ fn title(input: &Input<'_>) -> String {
     }
 }
 
+/// Returns true for a goal that is still open: a goal, not a draft, not marked done.
+pub fn is_open_goal(e: &Entry) -> bool {
+    e.kind == Kind::Goal && !e.is_draft() && !is_done(e)
+}
+
 /// Returns true for a goal marked done: `done: true` or `status: done` (or `achieved`,
 /// `completed`) in its front matter, or one of those words as a tag.
-pub(super) fn is_done(goal: &Entry) -> bool {
+fn is_done(goal: &Entry) -> bool {
     const DONE: [&str; 3] = ["done", "achieved", "completed"];
     let flag = matches!(goal.extra.get("done"), Some(serde_json::Value::Bool(true)));
     let status = goal
