@@ -164,7 +164,11 @@ impl App {
         let period = req.period(today)?;
         self.sync()?;
         let catalogue = self.catalogue()?;
-        let entries = self.report_entries(req.kind, period)?;
+        let entries: Vec<report::SharedEntry> = self
+            .report_entries(req.kind, period)?
+            .into_iter()
+            .map(Into::into)
+            .collect();
         let input = Input {
             entries: &entries,
             frameworks: catalogue.frameworks(),

@@ -278,3 +278,51 @@ fn pdf_review_of_10000_entries() {
         std::fs::write(samples_dir().join("review-10000.pdf"), &pdf).expect("written");
     }
 }
+
+/// Lays out a report's JSON from `BRAG_PDF_JSON` and prints how long it took: for
+/// finding where a big report's time goes (`cargo test --release -p brag-pdf probe --
+/// --ignored --nocapture`).
+#[test]
+#[ignore = "a probe, run by hand"]
+fn probe_json_file() {
+    let Some(path) = std::env::var_os("BRAG_PDF_JSON") else {
+        return;
+    };
+    let data = std::fs::read(path).expect("the JSON");
+    let started = std::time::Instant::now();
+    let pdf = world::compile(world::MAIN_TEMPLATE, data).expect("a PDF");
+    eprintln!(
+        "laid out {} pages in {:?}",
+        pages_of(&pdf),
+        started.elapsed()
+    );
+}
+
+#[test]
+fn long_runs_get_break_points_and_nothing_else_changes() {
+    assert_eq!(breakable("Cut p99 from 840 ms to 310 ms"), None);
+    let path = "gs://acme-legacy-build-cache/europe_west4_0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+    let broken = breakable(&format!("Deleted {path} today")).expect("a long run");
+    assert_eq!(
+        broken.replace('\u{200B}', ""),
+        format!("Deleted {path} today")
+    );
+    assert!(
+        broken.starts_with("Deleted gs://\u{200B}acme-\u{200B}"),
+        "{broken}"
+    );
+    // No run of more than 20 characters is left without a break point.
+    for piece in broken.split(|c: char| c == '\u{200B}' || c.is_whitespace()) {
+        assert!(piece.chars().count() <= 20, "{piece:?} in {broken}");
+    }
+    // Addresses and ids keep their characters; labels and titles get the breaks.
+    let mut data = serde_json::json!({
+        "url": path, "id": path, "title": path, "links": [{"url": path, "label": path}]
+    });
+    add_breaks(&mut data, None);
+    assert_eq!(data["url"], path);
+    assert_eq!(data["id"], path);
+    assert_eq!(data["links"][0]["url"], path);
+    assert_ne!(data["title"], path);
+    assert_ne!(data["links"][0]["label"], path);
+}

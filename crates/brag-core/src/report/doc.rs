@@ -3,7 +3,9 @@
 
 use indexmap::IndexMap;
 
-use super::{DocGroup, DocReport, DocSection, DocSectionKind, Input, oldest_first, titled};
+use super::{
+    DocGroup, DocReport, DocSection, DocSectionKind, Input, SharedEntry, oldest_first, titled,
+};
 use crate::entry::{Entry, Kind};
 use crate::words::{kebab, singular};
 
@@ -125,9 +127,9 @@ fn tag_matches(tag: &str, word: &str) -> bool {
 
 /// Returns the brag document of the period.
 pub(super) fn build(input: &Input<'_>) -> DocReport {
-    let mut entries: Vec<&Entry> = input.in_period().collect();
+    let mut entries: Vec<&SharedEntry> = input.in_period().collect();
     entries.sort_by(|a, b| oldest_first(a).cmp(&oldest_first(b)));
-    let mut by_section: IndexMap<DocSectionKind, Vec<&Entry>> = DocSectionKind::ALL
+    let mut by_section: IndexMap<DocSectionKind, Vec<&SharedEntry>> = DocSectionKind::ALL
         .iter()
         .map(|&s| (s, Vec::new()))
         .collect();
@@ -162,8 +164,8 @@ pub(super) fn build(input: &Input<'_>) -> DocReport {
 
 /// Returns the entries of Projects in one group per project, in the order each project
 /// first appears (the entries are oldest first), entries without a project last.
-fn project_groups(input: &Input<'_>, list: &[&Entry]) -> Vec<DocGroup> {
-    let mut groups: IndexMap<Option<&str>, Vec<&Entry>> = IndexMap::new();
+fn project_groups(input: &Input<'_>, list: &[&SharedEntry]) -> Vec<DocGroup> {
+    let mut groups: IndexMap<Option<&str>, Vec<&SharedEntry>> = IndexMap::new();
     for e in list {
         groups.entry(e.project.as_deref()).or_default().push(e);
     }

@@ -20,11 +20,12 @@ const BUDGET: [usize; 4] = [60, 45, 120, 75];
 
 /// Returns the story bank; drafts are left out.
 pub(super) fn build(input: &Input<'_>) -> InterviewReport {
-    let mut stories: Vec<Scored<'_>> = input
-        .in_period()
-        .filter(|e| e.kind == Kind::Story && !e.is_draft())
-        .map(|e| input.scored(e))
-        .collect();
+    let mut stories: Vec<Scored<'_>> = input.scored_all(
+        input
+            .in_period()
+            .filter(|e| e.kind == Kind::Story && !e.is_draft())
+            .collect(),
+    );
     // Strongest first, the newest first among equals.
     stories.sort_by(|a, b| {
         b.score()

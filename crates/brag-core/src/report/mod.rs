@@ -14,6 +14,8 @@ mod review;
 mod sentence;
 mod week;
 
+use std::sync::Arc;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -32,7 +34,7 @@ pub use week::{NEXT_GOALS, is_open_goal};
 #[derive(Clone, Copy, Debug)]
 pub struct Input<'a> {
     /// Every entry of the vault; the builder keeps those of the period.
-    pub entries: &'a [Entry],
+    pub entries: &'a [SharedEntry],
     /// The active frameworks, the default first.
     pub frameworks: &'a [Framework],
     /// Today: the report's date, the coach's "stale", the resume's last two years.
@@ -194,11 +196,36 @@ pub struct Header {
 /// Returns one entry as reports show it: the Entry JSON plus its coach score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReportEntry {
-    /// The entry.
+    /// The entry (shared: a review lists one entry in several groups).
     #[serde(flatten)]
-    pub entry: Entry,
+    pub entry: SharedEntry,
     /// The coach's score, 0-100.
     pub score: u8,
+}
+
+/// An entry that several parts of a report show, held once (a clone is a reference
+/// count); it reads and serializes as the [`Entry`] itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SharedEntry(Arc<Entry>);
+
+impl std::ops::Deref for SharedEntry {
+    type Target = Entry;
+
+    fn deref(&self) -> &Entry {
+        &self.0
+    }
+}
+
+impl From<Entry> for SharedEntry {
+    fn from(e: Entry) -> SharedEntry {
+        SharedEntry(Arc::new(e))
+    }
+}
+
+impl Serialize for SharedEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 /// Returns a report, tagged by kind in JSON (`"report": "review"`).
@@ -539,7 +566,7 @@ pub struct Gap {
 // ---------------------------------------------------------------------------------------
 // What the builders share
 
-impl Input<'_> {
+impl<'a> Input<'a> {
     /// Returns true when an entry's date lies in the period.
     fn contains(&self, e: &Entry) -> bool {
         let (from, to) = self.period;
@@ -550,7 +577,7 @@ impl Input<'_> {
     }
 
     /// Returns the entries of the period, in the vault's order.
-    fn in_period(&self) -> impl Iterator<Item = &Entry> + '_ {
+    fn in_period(&self) -> impl Iterator<Item = &'a SharedEntry> + '_ {
         self.entries.iter().filter(|e| self.contains(e))
     }
 
@@ -566,22 +593,48 @@ impl Input<'_> {
     }
 
     /// Returns entries as reports show them, each with its coach score.
-    fn report_entries(&self, list: &[&Entry]) -> Vec<ReportEntry> {
+    fn report_entries(&self, list: &[&SharedEntry]) -> Vec<ReportEntry> {
         list.iter().map(|e| self.scored(e).report_entry()).collect()
     }
 
     /// Returns an entry with the coach's verdict on it.
-    fn scored<'e>(&self, entry: &'e Entry) -> Scored<'e> {
+    fn scored<'e>(&self, entry: &'e SharedEntry) -> Scored<'e> {
         Scored {
             entry,
             coach: coach::coach(entry, self.today),
         }
     }
+
+    /// Returns each entry with the coach's verdict on it, in the order they come; coached
+    /// on every core, as a long record holds thousands.
+    fn scored_all<'e>(&self, entries: Vec<&'e SharedEntry>) -> Vec<Scored<'e>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        // Below a few hundred entries a thread costs more than it saves.
+        if threads == 1 || entries.len() < 512 {
+            return entries.into_iter().map(|e| self.scored(e)).collect();
+        }
+        let chunk = entries.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = entries
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|e| self.scored(e)).collect::<Vec<_>>())
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| match h.join() {
+                    Ok(v) => v,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        })
+    }
 }
 
 /// An entry and what the coach says about it.
 struct Scored<'e> {
-    entry: &'e Entry,
+    entry: &'e SharedEntry,
     coach: coach::Report,
 }
 

@@ -17,7 +17,7 @@ use regex::Regex;
 use super::sentence::{
     capitalize, clauses, drop_pronoun, items, lower_first, sentences, starts_with_verb,
 };
-use super::{Bullet, Input, ResumeReport, is_work};
+use super::{Bullet, Input, ResumeReport, SharedEntry, is_work};
 use crate::entry::{Entry, Kind};
 use crate::measure::{has_measure, measures};
 use crate::text::truncate_words;
@@ -80,10 +80,14 @@ const STRONG_VERBS: [&str; 34] = [
 /// candidates than room, the best coach scores are kept (the newest among equals); an
 /// entry no bullet can be made of (nothing measures) is passed over.
 pub(super) fn build(input: &Input<'_>) -> ResumeReport {
-    let mut work: Vec<(u8, &Entry)> = input
+    let work: Vec<&SharedEntry> = input
         .in_period()
         .filter(|e| is_work(e) && !e.is_draft())
-        .map(|e| (input.scored(e).score(), e))
+        .collect();
+    let mut work: Vec<(u8, &Entry)> = input
+        .scored_all(work)
+        .into_iter()
+        .map(|s| (s.score(), &**s.entry))
         .collect();
     work.sort_by(|a, b| {
         b.0.cmp(&a.0)
@@ -437,8 +441,9 @@ mod tests {
                 e.id = EntryId(format!("e{i}"));
             }
             let today = jiff::civil::date(2026, 11, 25);
+            let shared: Vec<SharedEntry> = entries.iter().cloned().map(Into::into).collect();
             let input = Input {
-                entries: &entries,
+                entries: &shared,
                 frameworks: &[],
                 today,
                 period: (None, None),

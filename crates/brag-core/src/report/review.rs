@@ -19,7 +19,7 @@ const HIGHLIGHTS: usize = 5;
 
 /// Returns the review of the period.
 pub(super) fn build(input: &Input<'_>) -> ReviewReport {
-    let mut scored: Vec<Scored<'_>> = input.in_period().map(|e| input.scored(e)).collect();
+    let mut scored: Vec<Scored<'_>> = input.scored_all(input.in_period().collect());
     // Newest first: the order of every list below but the totals.
     scored.sort_by(|a, b| oldest_first(b.entry).cmp(&oldest_first(a.entry)));
     ReviewReport {

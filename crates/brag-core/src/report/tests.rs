@@ -43,9 +43,14 @@ pub(crate) fn samples() -> Vec<Entry> {
     .collect()
 }
 
+/// Returns entries as a report's input holds them.
+fn shared(entries: impl IntoIterator<Item = Entry>) -> Vec<SharedEntry> {
+    entries.into_iter().map(Into::into).collect()
+}
+
 /// Returns the input of a report of `entries` as of [`TODAY`].
 fn input_of<'a>(
-    entries: &'a [Entry],
+    entries: &'a [SharedEntry],
     frameworks: &'a [Framework],
     period: (Option<Date>, Option<Date>),
     options: Options,
@@ -70,7 +75,7 @@ fn sample_report(kind: ReportKind, last: bool) -> Report {
 
 /// Returns the report of the samples for a period.
 fn sample_report_of(kind: ReportKind, period: (Option<Date>, Option<Date>)) -> Report {
-    let entries = samples();
+    let entries = shared(samples());
     let frameworks = amazon();
     let input = input_of(&entries, &frameworks, period, Options::default());
     build(kind, &input)
@@ -173,7 +178,12 @@ pub(crate) fn big_vault(n: usize) -> Vec<Entry> {
 }
 
 /// Builds and renders one report, and prints how long each took.
-fn timed(kind: ReportKind, entries: &[Entry], period: (Option<Date>, Option<Date>), label: &str) {
+fn timed(
+    kind: ReportKind,
+    entries: &[SharedEntry],
+    period: (Option<Date>, Option<Date>),
+    label: &str,
+) {
     let frameworks = crate::framework::builtin().to_vec();
     let input = input_of(entries, &frameworks, period, Options::default());
     let started = std::time::Instant::now();
@@ -195,7 +205,7 @@ fn timed(kind: ReportKind, entries: &[Entry], period: (Option<Date>, Option<Date
 /// report_every_kind_of_10000 -- --nocapture` prints the figures.
 #[test]
 fn report_every_kind_of_10000_entries() {
-    let entries = big_vault(10_000);
+    let entries = shared(big_vault(10_000));
     for kind in ReportKind::ALL {
         let period = match kind {
             ReportKind::Doc | ReportKind::Review => (None, None),
@@ -227,12 +237,14 @@ fn report_every_kind_of_a_vault_on_disk() {
         }
     }
     let started = std::time::Instant::now();
-    let entries: Vec<Entry> = files
+    let entries: Vec<SharedEntry> = files
         .iter()
         .filter_map(|p| {
             let text = std::fs::read_to_string(p).ok()?;
             let id = EntryId(p.file_stem()?.to_string_lossy().into_owned());
-            crate::file::parse(&text, Some(&id)).ok().map(|p| p.entry)
+            crate::file::parse(&text, Some(&id))
+                .ok()
+                .map(|p| p.entry.into())
         })
         .collect();
     eprintln!(
@@ -256,7 +268,7 @@ fn report_every_kind_of_a_vault_on_disk() {
 /// A period with no entries gives a report that says so in one line.
 #[test]
 fn report_of_an_empty_period() {
-    let entries = samples();
+    let entries = shared(samples());
     let frameworks = amazon();
     let period = (Some(date(2030, 1, 1)), Some(date(2030, 6, 30)));
     for kind in ReportKind::ALL {
@@ -288,7 +300,7 @@ fn report_of_an_empty_period() {
 /// `--no-todo` leaves the part that is not for sharing out; `--limit` caps the resume.
 #[test]
 fn report_options() {
-    let entries = samples();
+    let entries = shared(samples());
     let frameworks = amazon();
     let input = |options| Input {
         entries: &entries,
@@ -334,6 +346,7 @@ fn report_drafts() {
         e.extra
             .insert("draft".to_owned(), serde_json::Value::Bool(true));
     }
+    let entries = shared(entries);
     let frameworks = amazon();
     let input = Input {
         entries: &entries,
@@ -376,7 +389,7 @@ fn report_lines_read_without_markers() {
         headline(&win).as_deref(),
         Some("cut CI time from 18 to 7 minutes")
     );
-    let entries = [win];
+    let entries = shared([win]);
     let frameworks = amazon();
     let report = build(
         ReportKind::Resume,

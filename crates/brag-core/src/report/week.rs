@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Input, Thanks, WeekReport, is_work, iso_week, oldest_first, titled};
+use super::{Input, SharedEntry, Thanks, WeekReport, is_work, iso_week, oldest_first, titled};
 use crate::entry::{Entry, Kind};
 
 /// The most open goals a week lists under "next".
@@ -11,15 +11,15 @@ pub const NEXT_GOALS: usize = 5;
 
 /// Returns the week's update; drafts are left out (nobody has reviewed them yet).
 pub(super) fn build(input: &Input<'_>) -> WeekReport {
-    let mut week: Vec<&Entry> = input.in_period().filter(|e| !e.is_draft()).collect();
+    let mut week: Vec<&SharedEntry> = input.in_period().filter(|e| !e.is_draft()).collect();
     week.sort_by(|a, b| oldest_first(a).cmp(&oldest_first(b)));
-    let shipped: Vec<&Entry> = week.iter().copied().filter(|e| is_work(e)).collect();
-    let learned: Vec<&Entry> = week
+    let shipped: Vec<&SharedEntry> = week.iter().copied().filter(|e| is_work(e)).collect();
+    let learned: Vec<&SharedEntry> = week
         .iter()
         .copied()
         .filter(|e| e.kind == Kind::Learning)
         .collect();
-    let mut goals: Vec<&Entry> = input
+    let mut goals: Vec<&SharedEntry> = input
         .entries
         .iter()
         .filter(|e| is_open_goal(e))
@@ -79,7 +79,7 @@ fn is_done(goal: &Entry) -> bool {
 
 /// Returns the people the week's entries name, in the order they first appear, each with
 /// the titles of the entries that name them (a name counts once whatever its case).
-fn thanks(week: &[&Entry]) -> Vec<Thanks> {
+fn thanks(week: &[&SharedEntry]) -> Vec<Thanks> {
     let mut out: Vec<Thanks> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for e in week {

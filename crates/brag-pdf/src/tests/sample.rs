@@ -40,7 +40,10 @@ pub fn entry(kind: Kind, day: Date, title: &str) -> Entry {
 }
 
 fn scored(entry: Entry, score: u8) -> ReportEntry {
-    ReportEntry { entry, score }
+    ReportEntry {
+        entry: entry.into(),
+        score,
+    }
 }
 
 fn retry_budget() -> Entry {

@@ -36,7 +36,10 @@ fn header(title: &str, from: Option<Date>, to: Option<Date>, entries: usize) -> 
 }
 
 fn scored(entry: Entry, score: u8) -> ReportEntry {
-    ReportEntry { entry, score }
+    ReportEntry {
+        entry: entry.into(),
+        score,
+    }
 }
 
 fn story(id: &str, title: &str, project: Option<&str>) -> Entry {

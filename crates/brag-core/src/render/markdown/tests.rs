@@ -43,8 +43,9 @@ fn doc_of_period(
     period: (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
 ) -> (Vec<Entry>, String) {
     let frameworks: Vec<Framework> = crate::framework::builtin().to_vec();
+    let entries: Vec<report::SharedEntry> = entries.iter().cloned().map(Into::into).collect();
     let input = Input {
-        entries,
+        entries: &entries,
         frameworks: &frameworks,
         today: today(),
         period,
@@ -59,7 +60,7 @@ fn doc_of_period(
         .iter()
         .flat_map(|s| &s.groups)
         .flat_map(|g| &g.entries)
-        .map(|e| e.entry.clone())
+        .map(|e| Entry::clone(&e.entry))
         .collect();
     (order, markdown(&report))
 }
