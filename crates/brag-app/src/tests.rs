@@ -320,22 +320,26 @@ fn week_lists_the_open_goals_behind_many_done_ones() {
     };
     // Two open goals from long ago, then 60 newer ones that are done, and one from after
     // the week, which is not yet "next".
-    app.add(goal("Old open goal", jiff::civil::date(2020, 1, 6), false))
+    let _added = app
+        .add(goal("Old open goal", jiff::civil::date(2020, 1, 6), false))
         .expect("add");
-    app.add(goal(
-        "Older open goal",
-        jiff::civil::date(2019, 1, 7),
-        false,
-    ))
-    .expect("add");
+    let _added = app
+        .add(goal(
+            "Older open goal",
+            jiff::civil::date(2019, 1, 7),
+            false,
+        ))
+        .expect("add");
     for i in 0..60 {
         let day = jiff::civil::date(2021, 1, 1)
             .checked_add(jiff::Span::new().days(i * 7))
             .expect("a day");
-        app.add(goal(&format!("Done goal {i}"), day, true))
+        let _added = app
+            .add(goal(&format!("Done goal {i}"), day, true))
             .expect("add");
     }
-    app.add(goal("Future goal", jiff::civil::date(2026, 12, 14), false))
+    let _added = app
+        .add(goal("Future goal", jiff::civil::date(2026, 12, 14), false))
         .expect("add");
     let Report::Week(week) = app
         .report(&ReportRequest::new(ReportKind::Week))
