@@ -13,7 +13,9 @@
 
 mod world;
 
-use brag_core::report::Report;
+use brag_core::Kind;
+use brag_core::render::html::safe_href;
+use brag_core::report::{Report, ReportEntry, ReviewReport};
 
 /// Returned when a report cannot be made into a PDF.
 #[derive(Debug, thiserror::Error)]
@@ -37,48 +39,125 @@ pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
     world::compile(world::MAIN_TEMPLATE, data_of(report)?)
 }
 
-/// The parts of an entry that a review's groups do not show: its STAR and text are set
-/// once, in the highlights. Left out of the data, a review of thousands of entries gives
-/// typst a fifth of the JSON to read.
-const UNSHOWN_IN_GROUPS: [&str; 8] = [
-    "situation",
-    "task",
-    "action",
-    "result",
-    "text",
-    "lessons",
-    "links",
-    "people",
-];
-
-/// Returns the report as the templates read it: its JSON, less what they never show, each
-/// long run of text given its break points.
+/// Returns the report as the templates read it: its JSON (a review's in the slimmer shape
+/// of [`review_data`]), each long run of text given its break points.
 fn data_of(report: &Report) -> Result<Vec<u8>, PdfError> {
-    let mut data = serde_json::to_value(report)?;
-    if matches!(report, Report::Review(_)) {
-        for part in ["by_project", "by_competency"] {
-            let groups = data.get_mut(part).and_then(|g| g.as_array_mut());
-            for group in groups.into_iter().flatten() {
-                let entries = group.get_mut("entries").and_then(|e| e.as_array_mut());
-                for entry in entries
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|e| e.as_object_mut())
-                {
-                    for key in UNSHOWN_IN_GROUPS {
-                        entry.remove(key);
-                    }
-                }
-            }
-        }
-    }
+    let mut data = match report {
+        Report::Review(review) => review_data(review)?,
+        other => serde_json::to_value(other)?,
+    };
     add_breaks(&mut data, None);
     Ok(serde_json::to_vec(&data)?)
 }
 
+/// Past this many entries a review's PDF is set compact (see [`review_data`]).
+pub const COMPACT_OVER: usize = 400;
+
+/// In a compact review, how many entries of a competency are named: its strongest.
+const COMPETENCY_NAMED: usize = 30;
+
+/// In a compact review, how many of the stories that need work are set in full; the
+/// rest are named with their score.
+const TODO_IN_FULL: usize = 25;
+
+/// Returns the data of a review's PDF: what its template shows, and nothing else.
+///
+/// The groups carry a brief of each entry (title, date, kind, competencies, metrics);
+/// the highlights carry the whole entry. Past [`COMPACT_OVER`] entries (`"compact":
+/// true`), a document of every entry in full would run to hundreds of pages, so it is
+/// set as an index instead: a project's entries as one paragraph a year, each title with
+/// its month and its links (the Evidence section is folded into them), a competency's
+/// [`COMPETENCY_NAMED`] strongest entries and how many more, and the
+/// [`TODO_IN_FULL`] weakest stories that need work in full, the rest by title and score.
+/// Every entry and every link is still in the PDF; the HTML report lists everything in
+/// full.
+fn review_data(r: &ReviewReport) -> Result<serde_json::Value, PdfError> {
+    use serde_json::json;
+    let compact = r.header.entries > COMPACT_OVER;
+    let brief = |e: &ReportEntry| {
+        if compact {
+            // Links as the label and, when it may be followed, the address.
+            let links: Vec<_> = e
+                .entry
+                .links
+                .iter()
+                .map(|l| {
+                    let label = if l.label.is_empty() { &l.url } else { &l.label };
+                    json!({ "label": label, "href": safe_href(&l.url) })
+                })
+                .collect();
+            json!({ "title": e.entry.title, "date": e.entry.date, "links": links })
+        } else {
+            json!({
+                "title": e.entry.title,
+                "date": e.entry.date,
+                "kind": e.entry.kind,
+                "competencies": e.entry.competencies,
+                "metrics": e.entry.metrics,
+            })
+        }
+    };
+    let by_project: Vec<_> = r
+        .by_project
+        .iter()
+        .map(|g| {
+            json!({
+                "key": g.key,
+                "name": g.name,
+                "count": g.entries.len(),
+                "entries": g.entries.iter().map(brief).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let by_competency: Vec<_> = r
+        .by_competency
+        .iter()
+        .map(|g| {
+            let mut named: Vec<&ReportEntry> = g.entries.iter().collect();
+            if compact && named.len() > COMPETENCY_NAMED {
+                // The strongest, stories before the rest, then newest (the group's order).
+                named.sort_by_key(|e| (e.entry.kind != Kind::Story, std::cmp::Reverse(e.score)));
+                named.truncate(COMPETENCY_NAMED);
+            }
+            json!({
+                "key": g.key,
+                "name": g.name,
+                "count": g.entries.len(),
+                "entries": named
+                    .iter()
+                    .map(|e| json!({ "title": e.entry.title, "date": e.entry.date }))
+                    .collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let split = if compact { TODO_IN_FULL } else { r.todo.len() };
+    let (todo, todo_brief) = r.todo.split_at(split.min(r.todo.len()));
+    Ok(json!({
+        "report": "review",
+        "title": r.header.title,
+        "from": r.header.from,
+        "to": r.header.to,
+        "generated": r.header.generated,
+        "entries": r.header.entries,
+        "compact": compact,
+        "totals": serde_json::to_value(&r.totals)?,
+        "highlights": serde_json::to_value(&r.highlights)?,
+        "by_project": by_project,
+        "by_competency": by_competency,
+        "link_count": r.links.len(),
+        "links": if compact { json!([]) } else { serde_json::to_value(&r.links)? },
+        "todo": serde_json::to_value(todo)?,
+        "todo_brief": todo_brief
+            .iter()
+            .map(|t| json!({ "title": t.title, "score": t.score }))
+            .collect::<Vec<_>>(),
+    }))
+}
+
 /// Values that are read, not set as text: addresses, ids, dates, kinds.
-const NOT_TEXT: [&str; 12] = [
+const NOT_TEXT: [&str; 13] = [
     "url",
+    "href",
     "id",
     "entry",
     "path",

@@ -125,6 +125,54 @@ fn pdf_review_totals_groups_links_and_todo() {
     assert_eq!(count(&text, sample::HOSTILE), 3, "{text}");
 }
 
+/// Past `COMPACT_OVER` entries a review is an index: every entry named, every link kept
+/// and followable, only a competency's strongest named, the weakest todos in full.
+#[test]
+fn pdf_long_review_is_an_index_with_every_link() {
+    let n = COMPACT_OVER + 50;
+    let Report::Review(review) = sample::big_review(n) else {
+        unreachable!("a review")
+    };
+    let pdf = render_ok(&Report::Review(review.clone()));
+    let text = text_of(&pdf);
+    assert_contains(
+        &text,
+        &[
+            "Entries per year",
+            "too many to set in full",
+            "Checkout",
+            "strongest",
+            "And 175 more",
+        ],
+    );
+    assert!(
+        !text.contains("Evidence"),
+        "the links are with their entries"
+    );
+    // Every entry is named under its project (and the first 30 of each competency again).
+    for e in review.by_project.iter().flat_map(|g| &g.entries) {
+        assert!(
+            text.contains(&e.entry.title),
+            "{} is in the PDF",
+            e.entry.title
+        );
+    }
+    // Every link is there and can be followed.
+    let urls = poppler("pdfinfo", &pdf, &["-url"]);
+    for l in &review.links {
+        assert!(
+            urls.contains(&l.link.url),
+            "{} is a link in the PDF",
+            l.link.url
+        );
+    }
+    // A competency of more than 30 names its 30 strongest, stories first.
+    assert_eq!(count(&text, "The 30 strongest"), 4, "{text}");
+    // Some 170 pages for 10,000 entries; 450 take a few dozen, not the hundreds that
+    // every entry in full would.
+    assert!(pages_of(&pdf) < 40, "{} pages", pages_of(&pdf));
+}
+
 #[test]
 fn pdf_week_fits_a_page() {
     let pdf = render_ok(&sample::week(true));
@@ -275,27 +323,50 @@ fn pdf_review_of_10000_entries() {
         started.elapsed()
     );
     if std::env::var_os("BRAG_PDF_SAMPLES").is_some() {
-        std::fs::write(samples_dir().join("review-10000.pdf"), &pdf).expect("written");
+        let dir = samples_dir();
+        std::fs::write(dir.join("review-10000.pdf"), &pdf).expect("written");
+        let data = data_of(&report).expect("the data");
+        std::fs::write(dir.join("review-10000.json"), data).expect("written");
     }
 }
 
-/// Lays out a report's JSON from `BRAG_PDF_JSON` and prints how long it took: for
-/// finding where a big report's time goes (`cargo test --release -p brag-pdf probe --
-/// --ignored --nocapture`).
+/// Lays out the data file from `BRAG_PDF_JSON` (the JSON as the templates read it, such
+/// as the `review-10000.json` that `pdf_review_of_10000_entries` writes with
+/// `BRAG_PDF_SAMPLES`) and prints how long layout and export took; `BRAG_PDF_TEMPLATES`
+/// tries the templates of a directory instead of the built-in ones, without a rebuild:
+/// `cargo test --release -p brag-pdf probe -- --ignored --nocapture`.
 #[test]
 #[ignore = "a probe, run by hand"]
 fn probe_json_file() {
     let Some(path) = std::env::var_os("BRAG_PDF_JSON") else {
         return;
     };
-    let data = std::fs::read(path).expect("the JSON");
+    let json = std::fs::read(path).expect("the JSON");
+    let data = json;
+    // BRAG_PDF_TEMPLATES: a directory of templates to try instead of the built-in ones.
+    let dir = std::env::var_os("BRAG_PDF_TEMPLATES").map(std::path::PathBuf::from);
+    let read = |name: &str, builtin: &str| match &dir {
+        Some(d) => std::fs::read_to_string(d.join(name)).expect("a template"),
+        None => builtin.to_owned(),
+    };
+    let main = read("main.typ", world::MAIN_TEMPLATE);
+    let owned: Vec<(&str, String)> = world::TEMPLATES
+        .iter()
+        .map(|(name, text)| (*name, read(name, text)))
+        .collect();
+    let templates: Vec<(&str, &str)> = owned.iter().map(|(n, t)| (*n, t.as_str())).collect();
     let started = std::time::Instant::now();
-    let pdf = world::compile(world::MAIN_TEMPLATE, data).expect("a PDF");
+    let document = world::lay_out(&main, &templates, data).expect("a layout");
+    let laid_out = started.elapsed();
+    let pdf = world::export(&document).expect("a PDF");
     eprintln!(
-        "laid out {} pages in {:?}",
+        "{} pages: laid out in {laid_out:?}, exported in {:?}",
         pages_of(&pdf),
-        started.elapsed()
+        started.elapsed() - laid_out
     );
+    if let Some(out) = std::env::var_os("BRAG_PDF_OUT") {
+        std::fs::write(out, &pdf).expect("the PDF written");
+    }
 }
 
 #[test]

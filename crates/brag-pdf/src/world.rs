@@ -23,7 +23,7 @@ pub(crate) const MAIN_TEMPLATE: &str = include_str!("../templates/main.typ");
 const DATA: &str = "data.json";
 
 /// The templates, by the path they are imported under.
-const TEMPLATES: &[(&str, &str)] = &[
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../templates/common.typ")),
     ("doc.typ", include_str!("../templates/doc.typ")),
     ("review.typ", include_str!("../templates/review.typ")),
@@ -65,9 +65,9 @@ fn project_file(path: &str) -> Result<FileId, PdfError> {
 }
 
 impl ReportWorld {
-    fn new(main: &str, data: Vec<u8>) -> Result<ReportWorld, PdfError> {
+    fn new(main: &str, templates: &[(&str, &str)], data: Vec<u8>) -> Result<ReportWorld, PdfError> {
         let main = Source::new(project_file(MAIN)?, main.to_owned());
-        let sources = TEMPLATES
+        let sources = templates
             .iter()
             .map(|(path, text)| Ok(Source::new(project_file(path)?, (*text).to_owned())))
             .collect::<Result<Vec<_>, PdfError>>()?;
@@ -130,11 +130,24 @@ impl World for ReportWorld {
 /// Returns the PDF of the typst source `main`, compiled with `data` as `data.json` and
 /// the templates beside it.
 pub(crate) fn compile(main: &str, data: Vec<u8>) -> Result<Vec<u8>, PdfError> {
-    let world = ReportWorld::new(main, data)?;
-    let document = typst::compile::<PagedDocument>(&world)
+    export(&lay_out(main, TEMPLATES, data)?)
+}
+
+/// Returns the laid-out document of `main` with these templates beside it.
+pub(crate) fn lay_out(
+    main: &str,
+    templates: &[(&str, &str)],
+    data: Vec<u8>,
+) -> Result<PagedDocument, PdfError> {
+    let world = ReportWorld::new(main, templates, data)?;
+    typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| PdfError::Layout(describe(&errors)))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| PdfError::Layout(describe(&errors)))
+}
+
+/// Returns a laid-out document as PDF.
+pub(crate) fn export(document: &PagedDocument) -> Result<Vec<u8>, PdfError> {
+    typst_pdf::pdf(document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| PdfError::Export(describe(&errors)))
 }
 

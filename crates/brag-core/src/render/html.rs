@@ -287,7 +287,7 @@ impl<'a> LinkView<'a> {
 
 /// Returns the URL when a browser may follow it from a document: `javascript:`, `data:`
 /// and the like come from a file anyone could have edited, so they stay text.
-fn safe_href(url: &str) -> Option<&str> {
+pub fn safe_href(url: &str) -> Option<&str> {
     let u = url.trim();
     let scheme = u.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
     match scheme.as_deref() {
