@@ -12,6 +12,7 @@
 
 mod csv;
 mod jrnl;
+mod log;
 mod markdown;
 mod star_text;
 mod talk_notes;
@@ -52,16 +53,19 @@ pub enum Format {
     Jrnl,
     /// A spreadsheet exported as CSV with a header row.
     Csv,
+    /// A work log: timestamped one-line items under date headings, or a file a day.
+    Log,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::StarText,
         Format::Markdown,
         Format::TalkNotes,
         Format::Jrnl,
         Format::Csv,
+        Format::Log,
     ];
 
     /// Returns the format's name as written on the command line and in JSON.
@@ -72,6 +76,7 @@ impl Format {
             Format::TalkNotes => "talk-notes",
             Format::Jrnl => "jrnl",
             Format::Csv => "csv",
+            Format::Log => "log",
         }
     }
 }
@@ -91,7 +96,7 @@ impl FromStr for Format {
             .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 format!(
-                    "unknown format `{s}` (expected auto, star-text, markdown, talk-notes, jrnl or csv)"
+                    "unknown format `{s}` (expected auto, star-text, markdown, talk-notes, jrnl, csv or log)"
                 )
             })
     }
@@ -188,8 +193,8 @@ pub struct Options<'a> {
     pub catalogue: &'a Catalogue,
     /// Section names, with the user's own.
     pub sections: &'a SectionNames,
-    /// The date for entries whose source gives none (`--date`); without it they are
-    /// `undated`.
+    /// The stand-in date for entries whose source gives none (`--date`); with it or
+    /// without, they are `undated`.
     pub date: Option<Date>,
     /// Today, for relative dates.
     pub today: Date,
@@ -206,6 +211,9 @@ pub fn detect(text: &str) -> Format {
     }
     if talk_notes::looks_like(text) {
         return Format::TalkNotes;
+    }
+    if log::looks_like(text) {
+        return Format::Log;
     }
     let (mut markers, mut headings, mut bullets) = (0usize, 0usize, 0usize);
     for line in text.lines().take(5000) {
@@ -240,6 +248,7 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
         Format::TalkNotes => talk_notes::import(text, opts),
         Format::Jrnl => jrnl::import(text, opts)?,
         Format::Csv => csv::import(text, opts)?,
+        Format::Log => log::import(text, opts),
     };
     let source: Vec<&str> = text.split('\n').collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -314,11 +323,11 @@ fn check_text(text: &str) -> Result<(), ImportError> {
 /// and URLs recognised, a title of at most 80 characters, no empty or repeated labels.
 fn finish(entry: &mut Entry, opts: &Options<'_>) {
     prose::recognise_fields(entry);
+    // A stand-in date (`--date`) files the entry, but it stays `undated`: coach still asks
+    // for the real one.
     if entry.date.is_none() {
-        match opts.date {
-            Some(d) => entry.date = Some(d),
-            None => entry.undated = true,
-        }
+        entry.date = opts.date;
+        entry.undated = true;
     }
     if entry.title.trim().is_empty() {
         entry.title = fallback_title(entry);

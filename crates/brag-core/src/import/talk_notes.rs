@@ -15,8 +15,20 @@ use crate::entry::{Entry, Kind};
 use crate::prose::push_label;
 use crate::words::{kebab, words};
 
+/// `TITLE – notes from EVENT`, `TITLE - live blogging at EVENT`, `TITLE — recap from EVENT`.
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?\S)\s*(?:–|—|\s-)\s*notes\s+from\s+(\S.*?)\s*$").expect("valid")
+    Regex::new(
+        r"(?i)^(.*?\S)\s*(?:–|—|\s-|:)\s*(?:(?:my\s+)?notes|live[- ]?blog(?:ging)?|recap|takeaways|write[- ]?up)\s+(?:from|at|of)\s+(\S.*?)\s*$",
+    )
+    .expect("valid")
+});
+/// `TITLE @ EVENT`: a space after the `@`, which a `@person` does not have.
+static AT_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\S.*?\S)\s+@\s+(\p{Lu}[^@]*?|\d[^@]*?)\s*$").expect("valid"));
+/// `TITLE (EVENT recap)`, `TITLE [EVENT notes]`.
+static RECAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\S.*?\S)\s*[(\[]\s*(\S.*?)\s+(?:recap|notes|live[- ]?blog)\s*[)\]]\s*$")
+        .expect("valid")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -64,6 +76,10 @@ pub(crate) fn looks_like(text: &str) -> bool {
         if HEADER.is_match(l.text) && !l.text.starts_with('#') {
             return true;
         }
+        // `TITLE @ EVENT` is a talk's header only in notes with speakers.
+        if header(&l).is_some() {
+            speakers = true;
+        }
         if !l.bullet && is_speaker_line(l.text) {
             speakers = true;
         }
@@ -72,6 +88,34 @@ pub(crate) fn looks_like(text: &str) -> bool {
         }
     }
     speakers && bullets
+}
+
+/// Returns the title and event of a talk's header line: `TITLE – notes from EVENT` and
+/// its kin (`live blogging at`, `recap from`), `TITLE @ EVENT` and `TITLE (EVENT recap)`.
+/// The last two are weaker signs, so they must look like a heading: not a bullet, a title
+/// of two words or more, no sentence end, a line of at most 120 characters.
+fn header<'a>(line: &Line<'a>) -> Option<(&'a str, &'a str)> {
+    let t = line.text;
+    if t.starts_with('#') {
+        return None;
+    }
+    let pair =
+        |c: regex::Captures<'a>| Some((c.get(1)?.as_str().trim(), c.get(2)?.as_str().trim()));
+    if let Some(c) = HEADER.captures(t) {
+        return pair(c);
+    }
+    let heading_like = !line.bullet
+        && t.chars().count() <= 120
+        && !t.ends_with(['.', '!', '?', ':', ','])
+        && !t.contains("://");
+    if !heading_like {
+        return None;
+    }
+    let found = AT_EVENT
+        .captures(t)
+        .or_else(|| RECAP.captures(t))
+        .and_then(pair)?;
+    (found.0.split_whitespace().count() >= 2).then_some(found)
 }
 
 /// Returns true for `Speaker: NAME` and the like (a short line, not a sentence).
@@ -88,7 +132,7 @@ fn talk_starts(lines: &[Line<'_>]) -> Vec<usize> {
         if l.is_blank() {
             continue;
         }
-        if HEADER.is_match(l.text) {
+        if header(l).is_some() {
             starts.push(i);
             body_lines = 0;
             continue;
@@ -123,10 +167,8 @@ fn talk(block: &[Line<'_>], opts: &Options<'_>, warnings: &mut Vec<Warning>) -> 
     };
     let mut text = TextBuilder::default();
     let mut rest = &block[1..];
-    match HEADER.captures(header.text) {
-        Some(c) => {
-            let title = c.get(1).map_or("", |m| m.as_str()).trim();
-            let event = c.get(2).map_or("", |m| m.as_str()).trim();
+    match self::header(header) {
+        Some((title, event)) => {
             entry.title = title.to_owned();
             let tag = kebab(event);
             if !tag.is_empty() {
@@ -339,6 +381,46 @@ Tiny talk – notes from RustConf 2025\nPresenter: Dee\n1. One thing\n";
         let c = &out.entries[2].entry;
         assert_eq!(c.people, ["Dee"]);
         assert_eq!(c.kind, Kind::Learning);
+    }
+
+    /// Issue 14: talk headers in the other shapes people write them; the event is a tag.
+    #[test]
+    fn talk_headers_in_other_shapes() {
+        let text = "Zero-Downtime Migrations – live blogging at QCon London 2025\n\
+Speaker: Ria Shah\n- Expand, then contract\n\n\
+Observability on a Budget @ SREcon EMEA\nSpeaker: Tom Bell\n- Sample the boring traffic\n\n\
+Rust in the Kernel (Kernel Recipes 2024 recap)\nSpeaker: Ada Lin\n- Bindings first\n\n\
+Designing for Failure: notes from StaffPlus NYC\n- Write the runbook before the launch\n";
+        assert_eq!(detect(text), Format::TalkNotes);
+        let out = notes(text);
+        let got: Vec<(&str, &[String])> = out
+            .entries
+            .iter()
+            .map(|i| (i.entry.title.as_str(), i.entry.tags.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Zero-Downtime Migrations",
+                    &["qcon-london-2025".to_owned()][..]
+                ),
+                ("Observability on a Budget", &["srecon-emea".to_owned()][..]),
+                (
+                    "Rust in the Kernel",
+                    &["kernel-recipes-2024".to_owned()][..]
+                ),
+                ("Designing for Failure", &["staffplus-nyc".to_owned()][..]),
+            ],
+            "{}",
+            dry_run_json(&out)
+        );
+        assert_eq!(out.entries[1].entry.people, ["Tom Bell"]);
+        // A note that mentions a place with `@` is a note, not a talk.
+        let one = notes(
+            "Caching @ Scale – notes from Strange Loop\n- Dinner with the team @ 7pm was great.\n- lunch @ Joe's\n",
+        );
+        assert_eq!(one.entries.len(), 1, "{}", dry_run_json(&one));
     }
 
     #[test]

@@ -17,13 +17,14 @@ pub struct ImportArgs {
     /// The documents to import; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The format: auto, star-text, markdown, talk-notes, jrnl or csv.
+    /// The format: auto, star-text, markdown, talk-notes, jrnl, csv or log.
     #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
     pub format: String,
     /// Show what would be written, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// The date for entries whose source gives none (default: they are marked undated).
+    /// A stand-in date for entries whose source gives none; they stay marked undated, so
+    /// `brag coach` still asks for the real one (default: today).
     #[arg(long, short = 'd', value_name = "DATE")]
     pub date: Option<String>,
     #[command(flatten)]

@@ -102,7 +102,7 @@ fn import_json_of_a_real_import() {
 }
 
 #[test]
-fn import_date_flag_dates_undated_entries() {
+fn import_date_flag_gives_a_stand_in_date_and_keeps_undated() {
     let env = TestEnv::new();
     let doc = env.root().join("notes.txt");
     write_file(&doc, b"S\nThe deploy took an hour.\nR\nTen minutes now.\n");
@@ -116,7 +116,8 @@ fn import_date_flag_dates_undated_entries() {
     ]);
     let e = &v["entries"][0];
     assert_eq!(e["date"], "2025-03-01");
-    assert_eq!(e["undated"], false);
+    // The coach still asks for the real date.
+    assert_eq!(e["undated"], true);
     assert_eq!(e["source_lines"], serde_json::json!([1, 4]));
     assert!(e.get("id").is_none(), "a dry run has no ids yet: {e}");
 }
