@@ -20,6 +20,110 @@ pub struct Document {
     pub name: String,
     /// Its text (a UTF-8 byte-order mark dropped).
     pub text: String,
+    /// The day its file's name gives, for a document of a folder (`2024-05-02.md`): the
+    /// date of its entries that have none of their own.
+    pub day: Option<Date>,
+}
+
+/// The extensions of the files `brag import DIR` reads, any case; other files are passed
+/// over and named.
+pub const DOCUMENT_EXTENSIONS: [&str; 9] = [
+    "md", "markdown", "txt", "text", "org", "rst", "json", "csv", "log",
+];
+
+/// Returns the documents of a folder: every file with a document's extension in it and in
+/// its folders, in name order (paths compared as text), and the files passed over, each
+/// with why. Hidden files and folders (`.git`, `.obsidian`) and symbolic links are passed
+/// over. A document that cannot be read is an error, and nothing is read further; so is a
+/// folder without documents.
+pub fn read_folder(dir: &Path) -> Result<(Vec<Document>, Vec<String>), AppError> {
+    let mut files = Vec::new();
+    let mut passed = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let name = d.display().to_string();
+        let listing =
+            std::fs::read_dir(&d).map_err(|e| doc_error(&name, None, e.to_string(), None))?;
+        for item in listing {
+            let item = item.map_err(|e| doc_error(&name, None, e.to_string(), None))?;
+            let path = item.path();
+            let file_name = item.file_name();
+            let hidden = file_name.to_string_lossy().starts_with('.');
+            let kind = item
+                .file_type()
+                .map_err(|e| doc_error(&path.display().to_string(), None, e.to_string(), None))?;
+            if hidden {
+                continue;
+            }
+            if kind.is_symlink() {
+                passed.push(format!("{}: a symbolic link", path.display()));
+            } else if kind.is_dir() {
+                pending.push(path);
+            } else if is_document_name(&path) {
+                files.push(path);
+            } else {
+                passed.push(format!(
+                    "{}: not a document brag imports (.{})",
+                    path.display(),
+                    DOCUMENT_EXTENSIONS.join(", .")
+                ));
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(doc_error(
+            &dir.display().to_string(),
+            None,
+            format!(
+                "the folder holds no document (.{})",
+                DOCUMENT_EXTENSIONS.join(", .")
+            ),
+            None,
+        ));
+    }
+    files.sort();
+    passed.sort();
+    let docs = files
+        .iter()
+        .map(|path| {
+            let mut doc = Document::read(path)?;
+            doc.day = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(day_of_file_name);
+            Ok(doc)
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok((docs, passed))
+}
+
+/// Returns the day a file's name starts with: `2024-05-02.md`, `2024-05-02-standup.txt`,
+/// `2024_05_02.org`, `2024.05.02.md`, `20240502.md`.
+fn day_of_file_name(name: &str) -> Option<Date> {
+    let digits: String = name
+        .chars()
+        .take(10)
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    let parts: Vec<&str> = digits
+        .split(['-', '_', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d, ..] if y.len() == 4 && m.len() == 2 && d.len() == 2 => (*y, *m, *d),
+        [ymd, ..] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
+        _ => return None,
+    };
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
+/// Returns true for a file name with one of [`DOCUMENT_EXTENSIONS`].
+fn is_document_name(path: &Path) -> bool {
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        DOCUMENT_EXTENSIONS
+            .iter()
+            .any(|d| x.eq_ignore_ascii_case(d))
+    })
 }
 
 impl Document {
@@ -72,7 +176,11 @@ impl Document {
             ));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Document { name, text }),
+            Ok(text) => Ok(Document {
+                name,
+                text,
+                day: None,
+            }),
             Err(e) => {
                 let pos = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -173,8 +281,17 @@ impl ImportContext {
         docs.into_iter()
             .map(|doc| {
                 let format = opts.format.unwrap_or_else(|| import::detect(&doc.text));
-                let import = import::import(&doc.text, format, &o)
+                let mut import = import::import(&doc.text, format, &o)
                     .map_err(|e| doc_error(&doc.name, e.line, e.message, None))?;
+                // A daily file's name is its entries' date, where they give none.
+                if let Some(day) = doc.day {
+                    for e in import.entries.iter_mut().map(|i| &mut i.entry) {
+                        if e.undated {
+                            e.date = Some(day);
+                            e.undated = false;
+                        }
+                    }
+                }
                 Ok(Planned {
                     file: doc.name,
                     import,

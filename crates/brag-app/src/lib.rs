@@ -32,7 +32,10 @@ pub use error::{AppError, ErrorKind};
 pub use harvest::{
     HarvestRequest, Harvested, HarvestedDraft, IdentitySource, Progress, Quiet, harvest_standalone,
 };
-pub use import::{Document, ImportContext, ImportOptions, ImportOutcome, ImportSummary, Planned};
+pub use import::{
+    DOCUMENT_EXTENSIONS, Document, ImportContext, ImportOptions, ImportOutcome, ImportSummary,
+    Planned, read_folder,
+};
 pub use insight::{Asked, Coached, Covered};
 pub use query::{FilterSpec, MAX_TERMS, SearchHit, SearchResults, date_range};
 pub use report::{ReportFormat, ReportRequest, render_report, write_file};

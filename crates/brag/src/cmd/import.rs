@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use brag_app::{Document, ImportContext, ImportOptions, Planned, Warning};
+use brag_app::{Document, ImportContext, ImportOptions, Planned, Warning, read_folder};
 use clap::Args;
 
 use super::{Env, print_json};
@@ -14,8 +14,9 @@ use crate::ui::{self, BOLD, DIM};
 /// Arguments of `brag import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The documents to import; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// The documents to import: files, folders (every document in them, their folders
+    /// included, in name order), or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
     /// The format: auto, star-text, markdown, talk-notes, jrnl, csv or log.
     #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
@@ -48,18 +49,31 @@ pub fn cmd_import(env: &Env, args: ImportArgs) -> CmdResult {
         ui::warn(w);
     }
     // Read and parse every document before writing anything: bad input changes nothing.
-    let docs = args
-        .files
-        .iter()
-        .map(|path| Document::read(path))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut docs = Vec::new();
+    let mut folders = false;
+    for path in &args.files {
+        if path != std::path::Path::new("-") && path.is_dir() {
+            folders = true;
+            let (found, passed) = read_folder(path)?;
+            for p in &passed {
+                ui::note(format_args!("passed over {p}"));
+            }
+            docs.extend(found);
+        } else {
+            docs.push(Document::read(path)?);
+        }
+    }
+    // One object for one file; a list, one object per file, for several or a folder.
+    let list = folders || docs.len() != 1;
     let planned = context.plan(docs, &opts)?;
     let Some(app) = app.filter(|_| !args.dry_run) else {
-        return show_dry_run(&planned, args.out.json);
+        return show_dry_run(&planned, args.out.json, list);
     };
     let outcomes = app.import_planned(planned)?;
     if args.out.json {
-        if let [one] = outcomes.as_slice() {
+        if let [one] = outcomes.as_slice()
+            && !list
+        {
             return print_json(one);
         }
         return print_json(&outcomes);
@@ -85,9 +99,11 @@ pub fn cmd_import(env: &Env, args: ImportArgs) -> CmdResult {
     Ok(())
 }
 
-fn show_dry_run(planned: &[Planned], json: bool) -> CmdResult {
+fn show_dry_run(planned: &[Planned], json: bool, list: bool) -> CmdResult {
     if json {
-        if let [one] = planned {
+        if let [one] = planned
+            && !list
+        {
             return print_json(&one.import);
         }
         return print_json(&planned);

@@ -1,6 +1,8 @@
 //! `brag import`: re-import, dry run, warnings, stdin, config, bad input, format detection.
 
-use crate::common::{TestEnv, import_fixture, write_file};
+use serde_json::Value;
+
+use crate::common::{TestEnv, expect_code, import_fixture, stderr, stdout, write_file};
 
 // The examples against their truths are `import_data.rs`, one case per document.
 
@@ -249,4 +251,99 @@ fn import_jrnl_keeps_starred() {
         .map(|e| e["extra"]["starred"] == true)
         .collect();
     assert_eq!(starred, [false, true, false, false, false], "{v}");
+}
+
+/// Issue 14: `brag import DIR` reads every document of a folder and its folders, in name
+/// order, one JSON object per file; a daily file's name dates its entries; hidden
+/// folders, symbolic links and other files are passed over and named.
+#[test]
+fn import_folder_of_daily_files() {
+    let env = TestEnv::new();
+    let dir = env.root().join("journal");
+    write_file(
+        &dir.join("2024-05-03.md"),
+        b"09:00 Wrote the design doc for the queue\n16:45 Shipped the queue to staging\n",
+    );
+    write_file(
+        &dir.join("2024-05-02-standup.txt"),
+        b"- 09:12 Fixed the flaky checkout test\n- 10:30 Reviewed the retry PR\n",
+    );
+    write_file(
+        &dir.join("older/2023_12_01.md"),
+        b"## Wins\n- 2023-11-30: Led the incident review\n- Mentored a new hire\n",
+    );
+    write_file(
+        &dir.join(".obsidian/workspace.md"),
+        b"- not a document of mine\n",
+    );
+    write_file(&dir.join("diagram.png"), b"\x89PNG\r\n\x1a\n");
+    let out = env.run(&["import", "--dry-run", "--json", dir.to_str().expect("path")]);
+    expect_code(&out, 0, &["import", "--dry-run", "--json", "journal"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let files: Vec<String> = v
+        .as_array()
+        .expect("one object per file")
+        .iter()
+        .map(|d| {
+            d["file"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        ["2024-05-02-standup.txt", "2024-05-03.md", "2023_12_01.md"]
+    );
+    let dates = |i: usize| -> Vec<String> {
+        v[i]["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| format!("{} {}", e["date"].as_str().unwrap_or("-"), e["undated"]))
+            .collect()
+    };
+    assert_eq!(dates(0), ["2024-05-02 false", "2024-05-02 false"]);
+    assert_eq!(v[0]["format"], "log");
+    assert_eq!(v[1]["entries"][1]["title"], "Shipped the queue to staging");
+    // An entry's own date beats its file's.
+    assert_eq!(dates(2), ["2023-11-30 false", "2023-12-01 false"]);
+    let err = stderr(&out);
+    assert!(err.contains("diagram.png"), "{err}");
+    assert!(
+        !err.contains("workspace.md"),
+        "hidden folders are not listed: {err}"
+    );
+
+    // Imported for real, then again: the second time adds nothing.
+    let first = env.json(&["import", "--json", dir.to_str().expect("path")]);
+    let added: usize = first
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|o| o["added"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(added, 6);
+    let again = env.json(&["import", "--json", dir.to_str().expect("path")]);
+    let present: u64 = again
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|o| o["present"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(present, 6);
+}
+
+#[test]
+fn import_folder_without_documents_is_an_error_that_writes_nothing() {
+    let env = TestEnv::new();
+    let dir = env.root().join("pictures");
+    write_file(&dir.join("a.png"), b"\x89PNG\r\n\x1a\n");
+    let before = env.snapshot();
+    let err = env.fails(&["import", dir.to_str().expect("path")], 1);
+    assert!(err.contains("holds no document"), "{err}");
+    assert_eq!(env.snapshot(), before);
 }
