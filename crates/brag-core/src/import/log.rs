@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines};
-use crate::date::whole_text_date;
+use crate::date::{find_in_text, whole_text_date};
 use crate::entry::{Entry, Kind};
 
 /// A time of day that starts an item, with the date that may come before it and the
@@ -64,6 +64,41 @@ fn heading<'a>(l: &Line<'a>) -> Option<&'a str> {
         .then(|| t[hashes..].trim().trim_end_matches('#').trim())
 }
 
+/// Returns the period a heading names: a date anywhere the date parser finds one, or one
+/// that starts it before other words (`2025-03-10 (Mon)`, `Monday 10 March 2025 – offsite`).
+fn day_of_heading(h: &str, today: jiff::civil::Date) -> Option<crate::date::Period> {
+    if let Some(d) = find_in_text(h, today) {
+        return Some(d.period);
+    }
+    const WEEKDAYS: [&str; 14] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let mut words: Vec<&str> = h.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| WEEKDAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    (1..=words.len().min(4)).rev().find_map(|n| {
+        let phrase = words[..n].join(" ");
+        whole_text_date(phrase.trim_end_matches([',', ':', '-', '–', '—']), today)
+    })
+}
+
 /// Returns true when a document is a log: at least two lines, and three in five of its
 /// lines of content, start with a time of day.
 pub(crate) fn looks_like(text: &str) -> bool {
@@ -104,7 +139,12 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
             continue;
         }
         let head = heading(&l);
-        let date_line = whole_text_date(head.unwrap_or(l.text), opts.today);
+        // A heading dates what is beneath it when it holds a date (`## 2025-03-10 (Mon)`);
+        // a plain line only when it is nothing but one.
+        let date_line = match head {
+            Some(h) => day_of_heading(h, opts.today),
+            None => whole_text_date(l.text, opts.today),
+        };
         if let Some(p) = date_line.filter(|_| head.is_some() || !l.bullet) {
             close(&mut open, &mut entries);
             warnings.extend(day_line.take().map(no_items));
