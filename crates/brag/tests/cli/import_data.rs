@@ -104,8 +104,10 @@ cases! {
     import_data_jrnl_export => "jrnl-export.json",
     import_data_star_notes => "star-notes.txt",
     import_data_stories_csv => "stories.csv",
+    import_data_story_bank => "story-bank.txt",
     import_data_talk_notes => "talk-notes.txt",
     import_data_wins_csv => "wins.csv",
+    import_data_wins_log => "wins-log.md",
 }
 
 #[test]
