@@ -19,7 +19,8 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,6 +44,301 @@ pub fn measures(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The longest metric phrase, in characters: a clause, never a paragraph.
+pub const PHRASE_MAX: usize = 120;
+
+/// Returns the metric phrases of a text, as written and in order: the clause around each
+/// number that measures, holding the whole measurement (`from 420 ms to 95 ms`, `by 35%`,
+/// `~100 PRs`).
+///
+/// The text is cut into sentences at `.`, `;`, `!`, `?`, line breaks and `•`. A sentence
+/// longer than [`PHRASE_MAX`] characters is cut at its clause boundaries (`, and`,
+/// `, which`, ` — `, ...), a clause still too long at its commas and conjunctions, and what
+/// is still too long gives the few words around its measurements. A phrase has no bullet
+/// marker, no trailing punctuation and no bracket or quote it does not close; a phrase met
+/// twice is returned once. `- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.` gives `Cut
+/// p99 from 420 ms to 95 ms`.
+///
+/// One pass over the tokens, then one over each sentence that measures.
+pub fn metric_phrases(text: &str) -> Vec<&str> {
+    let tokens = tokens(text);
+    let ctx = Context::new(&tokens);
+    let hits: Vec<Range<usize>> = (0..tokens.len())
+        .filter(|&i| measures_at(&ctx, i))
+        .map(|i| tokens[i].at..tokens[i].at + tokens[i].text.len())
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for_each_piece(&sentences(text), &hits, |sentence, inside| {
+        clauses(text, sentence, inside, 0, &mut found);
+    });
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .map(|r| &text[r])
+        .filter(|p| !p.is_empty() && seen.insert(*p))
+        .collect()
+}
+
+/// Calls `f` with each piece that holds hits and the hits it holds; pieces and hits are in
+/// text order.
+fn for_each_piece(
+    pieces: &[Range<usize>],
+    hits: &[Range<usize>],
+    mut f: impl FnMut(Range<usize>, &[Range<usize>]),
+) {
+    let mut rest = hits;
+    for piece in pieces {
+        if rest.is_empty() {
+            break;
+        }
+        let skip = rest.partition_point(|h| h.start < piece.start);
+        rest = &rest[skip..];
+        let n = rest.partition_point(|h| h.start < piece.end);
+        let (inside, after) = rest.split_at(n);
+        rest = after;
+        if !inside.is_empty() {
+            f(piece.clone(), inside);
+        }
+    }
+}
+
+/// Words a `.` follows without ending the sentence: `e.g. 3x`, `approx. 40%`, `vs. 95 ms`.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "eg", "ie", "vs", "approx", "appr", "incl", "ca", "cf", "est", "avg", "resp",
+    "no", "nr", "nos", "fig", "mr", "mrs", "dr", "st", "jr", "sr", "inc", "ltd", "co", "corp",
+];
+
+/// Returns the sentences of a text: the text between `.`, `!` or `?` before a space (not
+/// after an abbreviation or an initial), `;`, `•` and line breaks.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let ends = match c {
+            '\n' | ';' | '•' => true,
+            '.' | '!' | '?' => {
+                let spaced = text[i + 1..].chars().next().is_none_or(char::is_whitespace);
+                spaced && (c != '.' || !abbreviated(&text[start..i]))
+            }
+            _ => false,
+        };
+        if ends {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Returns true when a text ends in an abbreviation or an initial, so that a `.` after it
+/// does not end the sentence.
+fn abbreviated(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Where a long sentence is cut: first at its clause boundaries, then at any comma or
+/// conjunction. The boundary itself is in neither piece.
+const CLAUSE_BREAKS: [&[&str]; 2] = [
+    &[
+        ", and ",
+        ", but ",
+        ", which ",
+        ", so ",
+        ", while ",
+        ", where ",
+        ", after ",
+        ", before ",
+        ", because ",
+        ", then ",
+        ", thus ",
+        ", with ",
+        " — ",
+        " – ",
+        " -- ",
+        " - ",
+        ": ",
+    ],
+    &[
+        ", ",
+        " and ",
+        " but ",
+        " which ",
+        " while ",
+        " because ",
+        " after ",
+        " (",
+        ") ",
+    ],
+];
+
+/// Adds the phrases of a piece of text that holds hits to `out`: the piece itself when it
+/// is short enough, else the phrases of its clauses, else the words around its hits.
+fn clauses(
+    text: &str,
+    piece: Range<usize>,
+    hits: &[Range<usize>],
+    level: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let s = &text[piece.clone()];
+    if s.len() <= PHRASE_MAX || s.chars().count() <= PHRASE_MAX {
+        out.push(phrase(text, piece, hits));
+        return;
+    }
+    let Some(breaks) = CLAUSE_BREAKS.get(level) else {
+        windows(text, piece, hits, out);
+        return;
+    };
+    let parts: Vec<Range<usize>> = split_at_any(s, breaks)
+        .into_iter()
+        .map(|r| r.start + piece.start..r.end + piece.start)
+        .collect();
+    for_each_piece(&parts, hits, |part, inside| {
+        clauses(text, part, inside, level + 1, out);
+    });
+}
+
+/// Returns the pieces of a text between the separators, in order.
+fn split_at_any(s: &str, separators: &[&str]) -> Vec<Range<usize>> {
+    let mut cuts: Vec<(usize, usize)> = separators
+        .iter()
+        .flat_map(|sep| s.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (from, to) in cuts {
+        if from >= start {
+            out.push(start..from);
+            start = to;
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
+/// Adds the words around each group of nearby hits of a piece with no boundary left to
+/// cut at: up to three words after (the unit, the thing counted), then up to eight before.
+fn windows(text: &str, piece: Range<usize>, hits: &[Range<usize>], out: &mut Vec<Range<usize>>) {
+    let mut rest = hits;
+    while let Some(first) = rest.first() {
+        let n = rest
+            .partition_point(|h| h.end <= first.start + PHRASE_MAX / 2)
+            .max(1);
+        let (group, after) = rest.split_at(n);
+        rest = after;
+        let (mut lo, mut hi) = (first.start, group[n - 1].end);
+        for _ in 0..3 {
+            let gap = text[hi..piece.end].len() - text[hi..piece.end].trim_start().len();
+            let word = text[hi + gap..piece.end]
+                .find(char::is_whitespace)
+                .unwrap_or(piece.end - hi - gap);
+            if word == 0 || hi + gap + word - lo > PHRASE_MAX {
+                break;
+            }
+            hi += gap + word;
+        }
+        for _ in 0..8 {
+            let before = text[piece.start..lo].trim_end();
+            let word_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let new_lo = piece.start + word_start;
+            if new_lo >= lo || hi - new_lo > PHRASE_MAX {
+                break;
+            }
+            lo = new_lo;
+        }
+        out.push(phrase(text, lo..hi, group));
+    }
+}
+
+/// Returns a piece as a phrase: without surrounding spaces, bullet markers, trailing
+/// punctuation and brackets or quotes it does not close, never cutting into a hit.
+fn phrase(text: &str, piece: Range<usize>, hits: &[Range<usize>]) -> Range<usize> {
+    let keep_from = hits.first().map_or(piece.end, |h| h.start);
+    let keep_to = hits.last().map_or(piece.start, |h| h.end);
+    let (mut lo, mut hi) = (piece.start, piece.end);
+    loop {
+        let cut = leading_junk(&text[lo..hi]);
+        if cut == 0 || lo + cut > keep_from {
+            break;
+        }
+        lo += cut;
+    }
+    loop {
+        let cut = trailing_junk(&text[lo..hi]);
+        if cut == 0 || hi - cut < keep_to {
+            break;
+        }
+        hi -= cut;
+    }
+    lo..hi
+}
+
+/// Returns how many bytes at the start of a phrase are not part of it: spaces, a bullet
+/// marker (`-`, `*`, `1.`), an opening bracket or quote that is not closed.
+fn leading_junk(s: &str) -> usize {
+    let spaces = s.len() - s.trim_start().len();
+    if spaces > 0 {
+        return spaces;
+    }
+    for marker in ["- ", "* ", "+ ", "• ", "– ", "> ", "-\t", "*\t"] {
+        if s.starts_with(marker) {
+            return marker.len();
+        }
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && (s[digits..].starts_with(". ") || s[digits..].starts_with(") "))
+    {
+        return digits + 2;
+    }
+    let Some(c) = s.chars().next() else { return 0 };
+    let unclosed = match c {
+        '(' => !s.contains(')'),
+        '[' => !s.contains(']'),
+        '"' => s.matches('"').count() % 2 == 1,
+        '“' => !s.contains('”'),
+        ',' | ':' | ';' | '—' | '–' => true,
+        _ => false,
+    };
+    if unclosed { c.len_utf8() } else { 0 }
+}
+
+/// Returns how many bytes at the end of a phrase are not part of it: spaces, punctuation
+/// that ends a clause, a closing bracket or quote that was not opened.
+fn trailing_junk(s: &str) -> usize {
+    let spaces = s.len() - s.trim_end().len();
+    if spaces > 0 {
+        return spaces;
+    }
+    let Some(c) = s.chars().next_back() else {
+        return 0;
+    };
+    let junk = match c {
+        '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' => true,
+        ')' => !s.contains('('),
+        ']' => !s.contains('['),
+        '"' => s.matches('"').count() % 2 == 1,
+        '”' => !s.contains('“'),
+        _ => false,
+    };
+    if junk { c.len_utf8() } else { 0 }
+}
+
 // ---------------------------------------------------------------------------------------
 // Tokens
 
@@ -51,6 +347,8 @@ pub fn measures(text: &str) -> Vec<&str> {
 struct Token<'a> {
     /// As written.
     text: &'a str,
+    /// Where it starts in the text, in bytes.
+    at: usize,
     /// Lowercased.
     lower: Cow<'a, str>,
     /// What the word can be (bits of [`UNIT`], [`LABEL`], ...), from the word lists.
@@ -99,9 +397,15 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 } else {
                     Cow::Borrowed(token)
                 };
+                // A rate of units is a unit: `400 req/s`, `2 GB/day`.
+                let mut class = class(&lower);
+                if lower.contains('/') && is_unit_suffix(&lower) {
+                    class |= UNIT;
+                }
                 out.push(Token {
                     text: token,
-                    class: class(&lower),
+                    at: s + from,
+                    class,
                     lower,
                     starts_sentence: sentence,
                     starts_line: line,
@@ -117,7 +421,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         match c {
             '\n' => (sentence, line) = (true, true),
-            '!' | '?' | '•' => sentence = true,
+            '!' | '?' | '•' | ';' => sentence = true,
             '→' | '⇒' | '⟶' => arrow = true,
             // `->`, `=>`.
             '>' if matches!(prev_char, Some('-' | '=')) => arrow = true,
@@ -210,6 +514,10 @@ const LABELS: &[&str] = &[
     "mariadb", "mongodb", "redis", "kafka", "elasticsearch", "kubernetes", "docker",
     "terraform", "react", "angular", "vue", "rails", "django", "spring", "gradle", "jdk", "gcc",
     "clang", "llvm", "http", "tls", "ssl", "oauth", "html", "css", "es", "ecmascript",
+    // Standards and classes, whose numbers name them: `ISO 8601`, `SOC 2`, `Sev 1`.
+    "iso", "iec", "ieee", "ecma", "ansi", "fips", "nist", "soc", "pci", "wcag", "sha", "md",
+    "utf", "ipv", "article", "clause", "sev", "severity", "priority", "grade", "class", "type",
+    "category", "status", "code", "errno", "exit",
 ];
 
 /// Names of measurements: the number after one measures (`NPS 45`, `uptime 99.95`).
@@ -236,6 +544,36 @@ const FUNCTION_WORDS: &[&str] = &[
     "because", "across", "between", "within", "among", "through", "against", "like", "near",
 ];
 
+/// Words after an HTTP status code: `502 errors`, `a 404 page`.
+#[rustfmt::skip]
+const STATUS_AFTER: &[&str] = &[
+    "error", "errors", "response", "responses", "status", "statuses", "code", "codes", "page",
+    "pages", "redirect", "redirects", "reply", "replies",
+];
+
+/// Words before an HTTP status code, maybe with `a` between: `returned a 404`, `threw 500`.
+#[rustfmt::skip]
+const STATUS_BEFORE: &[&str] = &[
+    "http", "https", "return", "returns", "returned", "returning", "throw", "throws", "threw",
+    "throwing", "respond", "responds", "responded", "responding", "answer", "answers",
+    "answered", "got", "get", "gets", "getting", "hit", "hits", "hitting", "saw", "see",
+    "sees", "seeing", "served", "serves", "serving", "with", "into", "raise", "raised",
+];
+
+/// Verbs that move a thing to a new version: `upgraded Postgres from 11 to 15`.
+#[rustfmt::skip]
+const UPGRADES: &[&str] = &[
+    "upgrade", "upgraded", "upgrades", "upgrading", "bump", "bumped", "bumps", "bumping",
+    "migrate", "migrated", "migrates", "migrating", "update", "updated", "updating", "port",
+    "ported", "porting", "downgrade", "downgraded", "pin", "pinned", "pinning",
+];
+
+/// Currencies written before the amount: `USD 30,000`, `EUR 2M`.
+#[rustfmt::skip]
+const CURRENCIES: &[&str] = &[
+    "usd", "eur", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk", "rs",
+];
+
 /// Plurals that do not end in `s`.
 #[rustfmt::skip]
 const PLURALS: &[&str] = &[
@@ -260,6 +598,10 @@ const METRIC: u16 = 1 << 5;
 const FUNCTION: u16 = 1 << 6;
 const PLURAL: u16 = 1 << 7;
 const MONTH: u16 = 1 << 8;
+const STATUS_NEXT: u16 = 1 << 9;
+const STATUS_PREV: u16 = 1 << 10;
+const UPGRADE: u16 = 1 << 11;
+const CURRENCY: u16 = 1 << 12;
 
 static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u16> = HashMap::new();
@@ -273,6 +615,10 @@ static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
         (FUNCTION_WORDS, FUNCTION),
         (PLURALS, PLURAL),
         (MONTHS, MONTH),
+        (STATUS_AFTER, STATUS_NEXT),
+        (STATUS_BEFORE, STATUS_PREV),
+        (UPGRADES, UPGRADE),
+        (CURRENCIES, CURRENCY),
     ] {
         for w in list {
             *map.entry(w).or_default() |= bit;
@@ -422,8 +768,8 @@ fn shape(t: &str) -> Shape<'_> {
     {
         return Shape::Fraction(n, d);
     }
-    // `1990s`: a decade.
-    if suffix == "s" && is_year(a) {
+    // `1990s`: a decade; `429s`, `5xx`: HTTP errors.
+    if suffix == "s" && (is_year(a) || (is_status_code(a) && a >= "400")) {
         return Shape::Not;
     }
     if is_unit_suffix(&suffix) {
@@ -581,7 +927,8 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
                     && i >= 2
                     && !prev.is_some_and(|p| p.starts_sentence)
                     && tokens[i - 2].class & METRIC != 0);
-            if metric_before {
+            // After a currency: `USD 30,000`.
+            if metric_before || prev_has(CURRENCY) {
                 return true;
             }
             if label {
@@ -589,6 +936,10 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
                 return strong_unit;
             }
             let counted = counts_something(tokens, i);
+            if integer && is_status_code(n) && is_status(tokens, i, counted) {
+                // `returned a 404`, `502 errors`; `served 500 users` counts.
+                return false;
+            }
             if prev.is_some_and(|p| names_before(p, ctx)) {
                 // `Python 3`, `Windows 11`; `Priya 3 days`, `Acme 40 seats` measure.
                 return strong_unit || counted;
@@ -597,10 +948,76 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
                 // `2 weeks`, `a 5 minute build`.
                 return true;
             }
+            if counted {
+                return true;
+            }
+            let change = is_change(tokens, i);
+            let to = prev.is_some_and(|p| p.lower == "to" || p.lower == "from");
+            if (change || to) && upgraded_before(tokens, i) {
+                // `upgraded Postgres from 11 to 15`, `bumped it to 17`: versions.
+                return false;
+            }
+            if integer && is_id(n) {
+                // `ticket 0042`, `order 48213377`: an id, unless it changes.
+                return change;
+            }
             // A decimal with nothing to measure is a version: `rivet 1.0`, `to 3.12`.
-            integer || counted || is_change(tokens, i)
+            integer || change
         }
     }
+}
+
+/// Returns true for a number HTTP uses as a status code: 200-226, 300-308, 400-451,
+/// 500-511.
+fn is_status_code(n: &str) -> bool {
+    n.len() == 3
+        && n.parse::<u16>()
+            .is_ok_and(|c| matches!(c, 200..=226 | 300..=308 | 400..=451 | 500..=511))
+}
+
+/// Returns true when a status-code number at `i` is used as one: a word of HTTP after it
+/// (`502 errors`, `404 page`), or a verb of answering before it, maybe with an article
+/// (`returned a 404`, `threw 500 on login`), and nothing it counts.
+fn is_status(tokens: &[Token<'_>], i: usize, counted: bool) -> bool {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1).filter(|n| !n.starts_sentence);
+    if next.is_some_and(|n| n.class & STATUS_NEXT != 0) {
+        return true;
+    }
+    if counted || next.is_some_and(is_unit) || t.starts_sentence || i == 0 {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    if prev.class & STATUS_PREV != 0 {
+        return true;
+    }
+    matches!(prev.lower.as_ref(), "a" | "an" | "the")
+        && !prev.starts_sentence
+        && i >= 2
+        && tokens[i - 2].class & STATUS_PREV != 0
+}
+
+/// Returns true for a number that reads as an id: a leading zero (`0042`) or seven digits
+/// or more with no thousands commas (`48213377`).
+fn is_id(n: &str) -> bool {
+    (n.len() >= 2 && n.starts_with('0')) || (n.len() >= 7 && !n.contains(','))
+}
+
+/// Returns true when the number changes a version: a verb of upgrading comes a few words
+/// before it in the same sentence (`upgraded Postgres from 11 to 15`), or a name that
+/// carries a version opens the change (`Node from 16 to 20`).
+fn upgraded_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let from = i.saturating_sub(12);
+    for (j, b) in tokens[from..i].iter().enumerate().rev() {
+        let named = b.lower == "from" && j > 0 && tokens[from + j - 1].class & LABEL != 0;
+        if b.class & UPGRADE != 0 || (named && !b.starts_sentence) {
+            return true;
+        }
+        if b.starts_sentence {
+            return false;
+        }
+    }
+    false
 }
 
 /// Returns true when a plural noun (or a unit) follows the number within three words of
@@ -677,5 +1094,233 @@ mod tests {
             measures("halved the build, 3x faster, 40% cheaper"),
             ["halved", "3x", "40%"]
         );
+    }
+
+    /// Issue 14: the measure a sentence states, kept as written, one phrase a clause.
+    #[test]
+    fn metric_phrases_keep_the_whole_measurement() {
+        for (name, text, want) in [
+            (
+                "change",
+                "- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.",
+                &["Cut p99 from 420 ms to 95 ms"][..],
+            ),
+            (
+                "percent",
+                "Reduced deploy time by 35%.",
+                &["Reduced deploy time by 35%"],
+            ),
+            (
+                "about",
+                "Reviewed ~100 PRs for the platform team",
+                &["Reviewed ~100 PRs for the platform team"],
+            ),
+            (
+                "money_rate",
+                "Saved $30k a month on compute",
+                &["Saved $30k a month on compute"],
+            ),
+            (
+                "multiplier",
+                "Made the importer 3x faster!",
+                &["Made the importer 3x faster"],
+            ),
+            (
+                "size",
+                "* moved 2.5 TB of logs to cold storage",
+                &["moved 2.5 TB of logs to cold storage"],
+            ),
+            (
+                "rate",
+                "The gateway now serves 400 req/s per node",
+                &["The gateway now serves 400 req/s per node"],
+            ),
+            (
+                "duration",
+                "Onboarding took 2 weeks instead of 6",
+                &["Onboarding took 2 weeks instead of 6"],
+            ),
+            (
+                "count",
+                "1. Mentored 4 new hires",
+                &["Mentored 4 new hires"],
+            ),
+            (
+                "word",
+                "Halved the flaky tests; three teams adopted it.",
+                &["Halved the flaky tests", "three teams adopted it"],
+            ),
+            (
+                "currency_word",
+                "Saved USD 30,000 per quarter",
+                &["Saved USD 30,000 per quarter"],
+            ),
+            ("arrow", "retry load 14x → 1.3x", &["retry load 14x → 1.3x"]),
+            (
+                "status_and_count",
+                "The 500 errors fell to 3 a day.",
+                &["The 500 errors fell to 3 a day"],
+            ),
+            (
+                "lines",
+                "Wins:\n- cut CI from 40 min to 12 min\n- wrote the runbook\n- 18 meetups in a row",
+                &["cut CI from 40 min to 12 min", "18 meetups in a row"],
+            ),
+            (
+                "bullet_char",
+                "• 12 services migrated • docs written",
+                &["12 services migrated"],
+            ),
+            (
+                "abbreviation",
+                "Faster builds, e.g. 3x on the monorepo.",
+                &["Faster builds, e.g. 3x on the monorepo"],
+            ),
+            (
+                "vs",
+                "p95 of 80 ms vs. 300 ms before",
+                &["p95 of 80 ms vs. 300 ms before"],
+            ),
+            ("brackets", "(cut 40% of the cost", &["cut 40% of the cost"]),
+            (
+                "closed_brackets",
+                "Cut the bill (from $9k to $4k) in March.",
+                &["Cut the bill (from $9k to $4k) in March"],
+            ),
+            ("twice", "Cut 40%. Cut 40%.", &["Cut 40%"]),
+            (
+                "no_digit_word",
+                "one of the hardest bugs, fixed twice",
+                &["one of the hardest bugs, fixed twice"],
+            ),
+            ("none", "one of the hardest bugs", &[]),
+        ] {
+            assert_eq!(metric_phrases(text), want, "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn metric_phrases_cut_long_sentences_at_clauses() {
+        let text = "We rebuilt the ingestion pipeline for the analytics team over the whole \
+            quarter, and p99 latency fell from 420 ms to 95 ms, which let the dashboards load \
+            in under 2 seconds for every customer we have.";
+        assert_eq!(
+            metric_phrases(text),
+            [
+                "p99 latency fell from 420 ms to 95 ms",
+                "let the dashboards load in under 2 seconds for every customer we have"
+            ]
+        );
+        let text = "Led the migration of the billing platform from a monolith to services \
+            over the course of the year while mentoring two new engineers and running the \
+            weekly architecture review for the whole org";
+        let got = metric_phrases(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("two new engineers"), "{got:?}");
+        // No boundary at all: the words around the measurement.
+        let long = format!(
+            "{} cut p99 from 420 ms to 95 ms {}",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
+        let got = metric_phrases(&long);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("cut p99 from 420 ms to 95 ms"), "{got:?}");
+        assert!(got[0].chars().count() <= PHRASE_MAX, "{got:?}");
+    }
+
+    /// Issue 14: numbers that name something are no metric.
+    #[test]
+    fn metric_phrases_leave_out_numbers_that_name() {
+        for (name, text) in [
+            (
+                "http_status",
+                "the endpoint returned a 404 for missing users",
+            ),
+            ("http_word", "HTTP 500 on login"),
+            ("status_errors", "chased the 502 errors at the edge"),
+            ("status_plural", "fewer 429s and 5xx"),
+            ("status_threw", "the job threw 503 when the cache was cold"),
+            ("rfc", "implemented RFC 7231 caching"),
+            ("iso", "ISO 8601 timestamps everywhere"),
+            ("sha", "signed with SHA-256"),
+            ("ipv6", "moved the fleet to IPv6"),
+            ("oauth", "added OAuth 2 login"),
+            ("tls", "turned on TLS 1.3 for the gateway"),
+            ("es", "ported the bundle to ES2015 modules"),
+            ("soc", "passed the SOC 2 audit"),
+            ("sev", "ran the Sev 1 postmortem"),
+            ("version_dotted", "released v1.2.3"),
+            ("version_name", "moved to Python 3.12"),
+            ("upgrade", "upgraded Postgres from 11 to 15"),
+            ("upgrade_to", "bumped the runtime to 17"),
+            ("named_change", "moved Node from 16 to 20"),
+            ("date", "shipped on March 3, 2025"),
+            ("iso_date", "shipped on 2025-03-14"),
+            ("quarter", "launched in Q3 2024"),
+            ("ticket", "fixed JIRA-123 and PROJ-42"),
+            ("pr", "merged PR 412 and #413"),
+            ("ordinal", "the 2nd time we ran it"),
+            ("id_long", "refunded order 48213377"),
+            ("id_zero", "closed ticket 0042 and case 007"),
+            ("list_marker", "1. wrote the doc\n2) shipped it"),
+        ] {
+            assert_eq!(metric_phrases(text), Vec::<&str>::new(), "{name}: {text:?}");
+            assert!(!has_measure(text), "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn status_codes_that_count_still_measure() {
+        assert_eq!(
+            measures("served 500 users and 404 requests"),
+            ["500", "404"]
+        );
+        assert_eq!(measures("The 500 errors fell to 3"), ["3"]);
+        assert_eq!(measures("a 200 ms budget"), ["200"]);
+        assert_eq!(measures("upgraded 40 services from 2.7 to 3.11"), ["40"]);
+    }
+
+    proptest::proptest! {
+        /// Every phrase is a piece of the text, holds a digit or a number word, and is no
+        /// longer than a phrase may be.
+        #[test]
+        fn metric_phrases_are_pieces_of_the_text(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "cut", "p99", "from", "420", "ms", "to", "95", "by", "35%", "$30k", "a", "month",
+                "~100", "PRs", "3x", "2.5", "TB", "400", "req/s", "teams", "halved", "two",
+                "v1.2", "2024", "Q3", "HTTP", "404", "returned", "errors", "RFC", "7231",
+                "JIRA-123", "and", ",", ", and", ", which", ".", ";", "\n", "- ", "(", ")",
+                "—", "e.g.", "\"", "•", "1.", "the", "build", "time", "14x", "→", "1.3x",
+            ]), 0..80),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  "]), 80),
+        ) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&glue) {
+                text.push_str(w);
+                text.push_str(g);
+            }
+            let phrases = metric_phrases(&text);
+            let mut seen = HashSet::new();
+            for p in &phrases {
+                proptest::prop_assert!(text.contains(p), "{p:?} not in {text:?}");
+                proptest::prop_assert!(
+                    p.bytes().any(|b| b.is_ascii_digit())
+                        || tokens(p).iter().any(|t| is_number_word(&t.lower)),
+                    "{p:?} holds no number"
+                );
+                proptest::prop_assert!(p.chars().count() <= PHRASE_MAX, "{p:?} too long");
+                proptest::prop_assert!(p.trim() == *p && !p.is_empty(), "{p:?} untrimmed");
+                proptest::prop_assert!(seen.insert(*p), "{p:?} twice");
+            }
+            proptest::prop_assert_eq!(phrases.is_empty(), !has_measure(&text));
+        }
+
+        #[test]
+        fn metric_phrases_never_panic(text in "\\PC{0,400}") {
+            for p in metric_phrases(&text) {
+                proptest::prop_assert!(text.contains(p));
+            }
+        }
     }
 }

@@ -25,8 +25,10 @@ use crate::file::Section;
 use crate::link::Link;
 use crate::words::{kebab, words};
 
-/// Returns the entries and warnings of a document in this format.
-pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>) {
+/// Returns the entries and warnings of a document in this format, and for each entry
+/// whether metadata lines describe it: an entry of brag's own brag document, which states
+/// its metrics in full.
+pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warning>, Vec<bool>) {
     let lines = lines(text);
     let content = mark_content(&lines);
     let (headings, meta_lines) = roles(&lines, &content, opts);
@@ -58,8 +60,9 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
             Content::Text => walk.line(line),
         }
     }
+    let described = walk.drafts.iter().map(|d| d.described).collect();
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
-    (entries, Vec::new())
+    (entries, Vec::new(), described)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1330,6 +1333,8 @@ struct Draft {
     started: Vec<Section>,
     /// The kind its metadata lines give; it wins over what the sections say.
     kind: Option<Kind>,
+    /// Metadata lines describe it (brag's own brag document).
+    described: bool,
 }
 
 impl Draft {
@@ -1345,6 +1350,7 @@ impl Draft {
             star: false,
             started: Vec::new(),
             kind: None,
+            described: false,
         }
     }
 
@@ -1370,6 +1376,7 @@ impl Draft {
                 .insert("draft".to_owned(), serde_json::Value::Bool(true));
         }
         self.kind = meta.kind;
+        self.described = true;
     }
 
     fn touch(&mut self, no: usize) {

@@ -19,16 +19,17 @@ mod talk_notes;
 
 pub(crate) use markdown::{DocMeta, is_meta_url};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::entry::Entry;
+use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::framework::Catalogue;
+use crate::measure;
 use crate::prose;
 use crate::text;
 use crate::words::label_key;
@@ -242,9 +243,15 @@ pub fn detect(text: &str) -> Format {
 pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, ImportError> {
     check_text(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The entries of brag's own brag document state their metrics (see `finish`).
+    let mut described = Vec::new();
     let (mut entries, mut warnings) = match format {
         Format::StarText => star_text::import(text, opts),
-        Format::Markdown => markdown::import(text, opts),
+        Format::Markdown => {
+            let (entries, warnings, doc) = markdown::import(text, opts);
+            described = doc;
+            (entries, warnings)
+        }
         Format::TalkNotes => talk_notes::import(text, opts),
         Format::Jrnl => jrnl::import(text, opts)?,
         Format::Csv => csv::import(text, opts)?,
@@ -255,8 +262,9 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
     // Entries that share their source lines (a jrnl export whose entries cannot be told
     // apart by line) hash those lines once, not once each.
     let mut span_keys: HashMap<(usize, usize), String> = HashMap::new();
-    for imported in &mut entries {
-        finish(&mut imported.entry, opts);
+    for (n, imported) in entries.iter_mut().enumerate() {
+        let stated = described.get(n).copied().unwrap_or(false);
+        finish(&mut imported.entry, opts, stated);
         let span = imported.source_lines;
         let key = span_keys.entry(span).or_insert_with(|| {
             let (first, last) = span;
@@ -320,8 +328,10 @@ fn check_text(text: &str) -> Result<(), ImportError> {
 }
 
 /// Completes an imported entry the same way for every format: inline `#tag`, `@person`
-/// and URLs recognised, a title of at most 80 characters, no empty or repeated labels.
-fn finish(entry: &mut Entry, opts: &Options<'_>) {
+/// and URLs recognised, a title of at most 80 characters, no empty or repeated labels,
+/// and metrics from its prose when its source gives none and does not say it has none
+/// (`stated`: brag's own brag document, whose entries list their metrics in full).
+fn finish(entry: &mut Entry, opts: &Options<'_>, stated: bool) {
     prose::recognise_fields(entry);
     // A stand-in date (`--date`) files the entry, but it stays `undated`: coach still asks
     // for the real one.
@@ -354,6 +364,34 @@ fn finish(entry: &mut Entry, opts: &Options<'_>) {
         seen.push(c.clone());
         keep
     });
+    // A goal's numbers are targets, not results.
+    if entry.metrics.is_empty() && !stated && entry.kind != Kind::Goal {
+        entry.metrics = prose_metrics(entry);
+    }
+}
+
+/// Returns the metrics an entry's prose states (issue 14): the metric phrases of its
+/// Result and text, or of its text alone when it has no STAR sections, as written but for
+/// Markdown bold (`cut p99 by **40%**`).
+fn prose_metrics(entry: &Entry) -> Vec<String> {
+    let prose = if entry.star_is_empty() {
+        [entry.text.as_str(), ""]
+    } else {
+        [entry.result.as_str(), entry.text.as_str()]
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for p in prose.into_iter().flat_map(measure::metric_phrases) {
+        let p = if p.contains("**") {
+            p.replace("**", "").trim().to_owned()
+        } else {
+            p.to_owned()
+        };
+        if !p.is_empty() && seen.insert(p.clone()) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 fn fallback_title(entry: &Entry) -> String {

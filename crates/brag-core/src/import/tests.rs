@@ -118,6 +118,71 @@ fn refuses_binary_and_empty() {
     assert!(import("  \n\n ", Format::StarText, &opts).is_err());
 }
 
+/// Issue 14: a number that measures in a Result or a win's text is a metric, kept as
+/// written, in every format, when the source gives no metrics of its own.
+#[test]
+fn import_metrics_from_prose() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let metrics = |text: &str, f: Format| -> Vec<Vec<String>> {
+        let out = import(text, f, &opts).expect("imports");
+        out.entries.into_iter().map(|i| i.entry.metrics).collect()
+    };
+    let star = "S\nThe build was slow in 2024.\nT\nMake it fast.\nA\nCached 3 layers.\nR\n\
+        - Cut CI from 40 min to 12 min.\n- The team was happy.\n";
+    assert_eq!(
+        metrics(star, Format::StarText),
+        [["Cut CI from 40 min to 12 min"]]
+    );
+    // Metrics the source gives are the metrics: none added from the Result.
+    let given = format!("metrics\n- CI 40 → 12 min\n{star}");
+    assert_eq!(metrics(&given, Format::StarText), [["CI 40 → 12 min"]]);
+
+    let md = "## Projects\n- Rewrote the importer: **3x faster** on 5 MB documents\n\
+        - Wrote the runbook (v2.1, see PAY-7)\n\
+        ## Goals\n- Cut p99 by 50% in 2026\n\
+        ### Ledger rewrite\n#### Situation\nThe ledger lagged by 6 hours.\n\
+        #### Result\nLag fell to 40 seconds, and 14 teams use it.\n";
+    assert_eq!(
+        metrics(md, Format::Markdown),
+        [
+            vec!["Rewrote the importer: 3x faster on 5 MB documents"],
+            vec![],
+            vec![],
+            vec!["Lag fell to 40 seconds, and 14 teams use it"],
+        ]
+    );
+
+    let csv = "date,title,text\n2025-03-14,Cache,\"Cut build time by 35% for 14 teams, in Q3\"\n";
+    assert_eq!(
+        metrics(csv, Format::Csv),
+        [["Cut build time by 35% for 14 teams, in Q3"]]
+    );
+
+    let jrnl = r#"{"entries": [{"title": "Shipped the retry budget.", "date": "2025-03-14",
+        "time": "10:30", "body": "Retry storms fell from 14x to 1.3x. Thanks Priya.",
+        "tags": [], "starred": false}]}"#;
+    assert_eq!(
+        metrics(jrnl, Format::Jrnl),
+        [["Retry storms fell from 14x to 1.3x"]]
+    );
+}
+
+/// Issue 14: brag's own brag document lists an entry's metrics in full, so its prose adds
+/// none: importing the doc gives back the same entries.
+#[test]
+fn import_metrics_not_read_into_brags_own_doc() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let doc = "## Projects\n\n### Cut p99\n\n- Date: 2025-03-14\n\n\
+        Cut p99 from 420 ms to 95 ms.\n\n### Cache\n\nSaved $30k a month.\n";
+    let out = import(doc, Format::Markdown, &opts).expect("imports");
+    let metrics: Vec<&[String]> = out.entries.iter().map(|i| &i.entry.metrics[..]).collect();
+    assert_eq!(metrics, [&[][..], &["Saved $30k a month".to_owned()][..]]);
+}
+
 proptest! {
     #[test]
     fn importers_never_panic(text in "\\PC{0,300}", f in 0usize..5) {
