@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
-use crate::date::{Place, dates_in_text, find_in_text, whole_text_date};
+use crate::date::{find_in_text, item_date, whole_text_date};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
@@ -165,11 +165,11 @@ fn heading_date(text: &str, today: Date) -> Option<(Date, String)> {
     Some((found.period.start, found.rest(text).to_owned()))
 }
 
-/// Returns the date a bullet or paragraph starts with: `2024-03-14: shipped …`.
-fn leading_date(body: &str, today: Date) -> Option<Date> {
-    dates_in_text(body, today)
-        .find(|d| d.place == Place::Start)
-        .map(|d| d.period.start)
+/// Returns the date a bullet or paragraph carries and its text without the date:
+/// `2024-03-14: shipped …`, `[Nov 1, 2024] Shipped X`, `Shipped X (May 2024)`.
+fn leading_date(body: &str, today: Date) -> Option<(Date, &str)> {
+    let found = item_date(body, today)?;
+    Some((found.period.start, found.rest(body)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1262,10 +1262,13 @@ impl Walk<'_, '_> {
             Open::None => {}
         }
         // A new entry: a top-level bullet or a paragraph.
-        let date = leading_date(line.body, self.opts.today);
+        let dated = leading_date(line.body, self.opts.today);
         let draft = self.new_draft(line.no, None, true);
-        if date.is_some() {
-            self.drafts[draft].entry.date = date;
+        if let Some((date, rest)) = dated {
+            // The item's own date beats its heading's, and is no part of its title.
+            let entry = &mut self.drafts[draft].entry;
+            entry.date = Some(date);
+            entry.title = crate::text::title_from(rest, usize::MAX);
         }
         let first = Line {
             bullet: false,
