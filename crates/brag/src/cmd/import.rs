@@ -17,7 +17,7 @@ pub struct ImportArgs {
     /// The documents to import; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The format: auto, star-text, markdown, talk-notes, jrnl or csv.
+    /// The format: auto, star-text, markdown, talk-notes, jrnl, csv, org or rst.
     #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
     pub format: String,
     /// Show what would be written, and write nothing.
