@@ -398,7 +398,12 @@ impl Scopes {
         let own = (self.heading[k] == Some(first))
             .then_some(self.own_date[k])
             .flatten();
-        if let Some(d) = own.or(e.date.is_none().then(|| said.date.map(|(_, d)| d)).flatten()) {
+        if let Some(d) = own.or(e
+            .date
+            .is_none()
+            .then(|| said.date.map(|(_, d)| d))
+            .flatten())
+        {
             e.date = Some(d);
         }
     }
@@ -493,7 +498,9 @@ fn structure_warning(
         };
         let n = norm(t);
         let survives = match block {
-            Block::Heading { .. } => kept.contains(&n),
+            // The interpreter keeps a heading as a title or a line of text, if at all, and
+            // the first line of an item without its number.
+            Block::Heading { .. } | Block::Numbered { .. } => kept.contains(&n),
             Block::Blank | Block::Structure | Block::Fence | Block::Rule => false,
             Block::Field { .. } if view[i].is_empty() => false,
             _ => {

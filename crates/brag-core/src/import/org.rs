@@ -173,9 +173,7 @@ pub(crate) fn lex(text: &str) -> Vec<Lexed> {
             },
             Inside::Comment => Block::Structure,
             Inside::Quote if t.is_empty() => Block::Blank,
-            Inside::Quote => Block::Quote {
-                text: inline(t),
-            },
+            Inside::Quote => Block::Quote { text: inline(t) },
             Inside::Properties | Inside::Drawer if upper == ":END:" => {
                 inside = Inside::Nothing;
                 Block::Structure
@@ -332,9 +330,11 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
         && last.len() > 2
         && last.starts_with(':')
         && last.ends_with(':')
-        && last[1..last.len() - 1]
-            .split(':')
-            .all(|t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || "_@#%-".contains(c)))
+        && last[1..last.len() - 1].split(':').all(|t| {
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || "_@#%-".contains(c))
+        })
     {
         tags = last[1..last.len() - 1]
             .split(':')
@@ -342,7 +342,10 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
             .collect();
         words.pop();
     }
-    if words.first().is_some_and(|w| keywords.iter().any(|k| k == w)) {
+    if words
+        .first()
+        .is_some_and(|w| keywords.iter().any(|k| k == w))
+    {
         words.remove(0);
     }
     if words
@@ -367,7 +370,8 @@ fn timestamps(text: &str) -> std::borrow::Cow<'_, str> {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let day = &c[1];
         let rest = text[whole.end..].trim_start();
-        if whole.start == 0 && !rest.is_empty() && !rest.starts_with([':', '-', '–', '—', ',']) {
+        if whole.start == 0 && !rest.is_empty() && !rest.starts_with([':', '-', '–', '—', ','])
+        {
             format!("{day}:")
         } else if whole.start > 0 && whole.end >= len {
             format!("({day})")
@@ -431,8 +435,12 @@ fn is_drawer(t: &str) -> bool {
 fn property(t: &str) -> Option<(String, String)> {
     let rest = t.strip_prefix(':')?;
     let (name, value) = rest.split_once(':')?;
-    (!name.is_empty() && !name.contains(char::is_whitespace))
-        .then(|| (name.trim_end_matches('+').to_owned(), value.trim().to_owned()))
+    (!name.is_empty() && !name.contains(char::is_whitespace)).then(|| {
+        (
+            name.trim_end_matches('+').to_owned(),
+            value.trim().to_owned(),
+        )
+    })
 }
 
 fn is_date_property(name: &str) -> bool {
@@ -463,12 +471,16 @@ mod tests {
         let b = blocks("#+TODO: IDEA(i) | SHIPPED\n* SHIPPED Rollout");
         assert!(matches!(&b[1], Block::Heading { text, .. } if text == "Rollout"));
         // Not a heading: bold text, or a keyword in the middle.
-        assert!(matches!(&blocks("*bold* words")[0], Block::Paragraph { .. }));
+        assert!(matches!(
+            &blocks("*bold* words")[0],
+            Block::Paragraph { .. }
+        ));
     }
 
     #[test]
     fn org_datetree_and_timestamps() {
-        let b = blocks("* 2024\n** 2024-05 May\n*** 2024-05-02 Thursday\n*** <2024-05-03 Fri> Demo");
+        let b =
+            blocks("* 2024\n** 2024-05 May\n*** 2024-05-02 Thursday\n*** <2024-05-03 Fri> Demo");
         let texts: Vec<&str> = b
             .iter()
             .map(|b| match b {
@@ -488,7 +500,9 @@ mod tests {
         assert!(matches!(&b[0], Block::Heading { level: 1, text, .. } if text == "Work log"));
         assert_eq!(b[1], Block::Structure);
         assert!(matches!(&b[2], Block::Heading { level: 2, .. }));
-        assert!(matches!(&b[3], Block::Field { name, value } if name == "closed" && value.starts_with("[2024-05-02")));
+        assert!(
+            matches!(&b[3], Block::Field { name, value } if name == "closed" && value.starts_with("[2024-05-02"))
+        );
         assert_eq!(b[4], Block::Structure);
         assert!(matches!(&b[5], Block::Field { name, .. } if name == "DATE"));
         assert_eq!(b[6], Block::Structure);
@@ -498,7 +512,9 @@ mod tests {
         assert_eq!(b[10], Block::Fence);
         assert_eq!(b[11], Block::Structure);
         assert!(matches!(&b[12], Block::Quote { .. }));
-        assert!(matches!(&b[14], Block::Bullet { text, .. } if text == "[the PR](https://x.io/pr/1)"));
+        assert!(
+            matches!(&b[14], Block::Bullet { text, .. } if text == "[the PR](https://x.io/pr/1)")
+        );
         assert!(matches!(&b[15], Block::TableRow { .. }));
         assert_eq!(b[16], Block::Structure);
     }

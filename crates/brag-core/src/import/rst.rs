@@ -54,17 +54,16 @@ const SILENT_DIRECTIVES: &[&str] = &[
 ];
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\.\.\s+([A-Za-z0-9][A-Za-z0-9_:+.-]*)::(.*)$").expect("directive pattern is valid")
+    Regex::new(r"^\.\.\s+([A-Za-z0-9][A-Za-z0-9_:+.-]*)::(.*)$")
+        .expect("directive pattern is valid")
 });
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^:([^:\s`][^:`]*?):(?:\s+(.*))?$").expect("field pattern is valid")
 });
-static INLINE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"`([^`<]*?)\s*<([^<>`]+)>`__?").expect("link pattern is valid")
-});
-static INLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r":[A-Za-z0-9_:+.-]+:`([^`]*)`").expect("role pattern is valid")
-});
+static INLINE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"`([^`<]*?)\s*<([^<>`]+)>`__?").expect("link pattern is valid"));
+static INLINE_ROLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r":[A-Za-z0-9_:+.-]+:`([^`]*)`").expect("role pattern is valid"));
 
 /// Returns true when a line is an adornment: one punctuation character, repeated.
 fn adornment(line: &str) -> Option<char> {
@@ -303,9 +302,9 @@ pub(crate) fn lex(text: &str) -> Vec<Lexed> {
 fn is_table_border(t: &str) -> bool {
     t.contains(' ')
         && t.split_whitespace().count() >= 2
-        && t
-            .split_whitespace()
-            .all(|run| run.len() >= 2 && (run.bytes().all(|b| b == b'=') || run.bytes().all(|b| b == b'-')))
+        && t.split_whitespace().all(|run| {
+            run.len() >= 2 && (run.bytes().all(|b| b == b'=') || run.bytes().all(|b| b == b'-'))
+        })
 }
 
 /// Returns the block of a bullet or enumerated item.
@@ -439,7 +438,10 @@ fn explicit(lines: &[&str], blocks: &mut [Option<Block>], i: usize, indent: usiz
     if let Some(rest) = t.strip_prefix(".. _").or_else(|| t.strip_prefix(".. __")) {
         // A hyperlink target: `.. _Design doc: https://…` is a link line.
         let (name, url) = rest.split_once(": ").unwrap_or((rest, ""));
-        let name = name.trim_start_matches('_').trim_matches('`').trim_end_matches(':');
+        let name = name
+            .trim_start_matches('_')
+            .trim_matches('`')
+            .trim_end_matches(':');
         blocks[i] = Some(if url.trim().is_empty() {
             Block::Structure
         } else if name.is_empty() {
@@ -552,7 +554,9 @@ Cut deploy time\n---------------\n\nSituation\n~~~~~~~~~\nSlow.\n\nBias for acti
 .. note::\n   :class: tip\n\n   Worth it.\n\n.. image:: a.png\n   :alt: x\n\n.. a comment\n   more\n\n\
 .. _Design doc: https://x.io/d\n\n.. code-block:: rust\n\n   let x = 1;\n\nAfter.\n";
         let b = blocks(text);
-        assert!(matches!(&b[0], Block::Field { name, value } if name == "date" && value == "2024-05-02"));
+        assert!(
+            matches!(&b[0], Block::Field { name, value } if name == "date" && value == "2024-05-02")
+        );
         assert!(matches!(&b[3], Block::Bullet { text, .. } if text == "one"));
         assert!(matches!(&b[4], Block::Numbered { text, .. } if text == "two"));
         assert!(matches!(&b[5], Block::Numbered { number, .. } if number == "3"));
@@ -563,7 +567,9 @@ Cut deploy time\n---------------\n\nSituation\n~~~~~~~~~\nSlow.\n\nBias for acti
         assert_eq!(b[13], Block::Structure);
         assert_eq!(b[15], Block::Structure);
         assert_eq!(b[16], Block::Structure);
-        assert!(matches!(&b[18], Block::Paragraph { text, .. } if text == "Design doc: https://x.io/d"));
+        assert!(
+            matches!(&b[18], Block::Paragraph { text, .. } if text == "Design doc: https://x.io/d")
+        );
         assert_eq!(b[20], Block::Fence);
         assert!(matches!(&b[22], Block::Code { .. }));
         assert_eq!(b[23], Block::Fence);
@@ -592,7 +598,9 @@ Cut deploy time\n---------------\n\nSituation\n~~~~~~~~~\nSlow.\n\nBias for acti
 
     #[test]
     fn rst_detect() {
-        assert!(looks_like("Title\n=====\n\nText.\n\nSub\n---\n\n.. note:: hi\n"));
+        assert!(looks_like(
+            "Title\n=====\n\nText.\n\nSub\n---\n\n.. note:: hi\n"
+        ));
         assert!(looks_like(":date: 2024-05-02\n:tags: a\n\nStory\n~~~~~\n"));
         assert!(!looks_like("# Projects\n- a\n- b\n\n## Goals\n- c\n"));
         assert!(!looks_like("S\nsomething\nR\nresult\n"));
