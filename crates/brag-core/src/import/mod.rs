@@ -14,6 +14,9 @@ mod csv;
 mod jrnl;
 mod log;
 mod markdown;
+mod markup;
+mod org;
+mod rst;
 mod star_text;
 mod talk_notes;
 
@@ -56,17 +59,23 @@ pub enum Format {
     Csv,
     /// A work log: timestamped one-line items under date headings, or a file a day.
     Log,
+    /// An org-mode document, read as a brag document through the syntax layer.
+    Org,
+    /// A reStructuredText document, read as a brag document through the syntax layer.
+    Rst,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::StarText,
         Format::Markdown,
         Format::TalkNotes,
         Format::Jrnl,
         Format::Csv,
         Format::Log,
+        Format::Org,
+        Format::Rst,
     ];
 
     /// Returns the format's name as written on the command line and in JSON.
@@ -78,6 +87,8 @@ impl Format {
             Format::Jrnl => "jrnl",
             Format::Csv => "csv",
             Format::Log => "log",
+            Format::Org => "org",
+            Format::Rst => "rst",
         }
     }
 }
@@ -97,7 +108,7 @@ impl FromStr for Format {
             .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 format!(
-                    "unknown format `{s}` (expected auto, star-text, markdown, talk-notes, jrnl, csv or log)"
+                    "unknown format `{s}` (expected auto, star-text, markdown, talk-notes, jrnl, csv, log, org or rst)"
                 )
             })
     }
@@ -210,6 +221,9 @@ pub fn detect(text: &str) -> Format {
     if csv::looks_like(text) {
         return Format::Csv;
     }
+    if let Some(f) = markup::detect(text) {
+        return f;
+    }
     if talk_notes::looks_like(text) {
         return Format::TalkNotes;
     }
@@ -239,6 +253,12 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// Returns the format of a document from its file name's extension when that names a
+/// markup (`.org`, `.rst`), else from its content as [`detect`] does.
+pub fn detect_file(name: &str, text: &str) -> Format {
+    markup::by_extension(name).unwrap_or_else(|| detect(text))
+}
+
 /// Returns the entries and warnings a document gives in a format.
 pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, ImportError> {
     check_text(text)?;
@@ -256,6 +276,10 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
         Format::Jrnl => jrnl::import(text, opts)?,
         Format::Csv => csv::import(text, opts)?,
         Format::Log => log::import(text, opts),
+        Format::Org | Format::Rst => match markup::markup(format) {
+            Some(m) => markup::import(m, text, opts),
+            None => markdown::import(text, opts),
+        },
     };
     let source: Vec<&str> = text.split('\n').collect();
     let mut seen: HashMap<String, usize> = HashMap::new();

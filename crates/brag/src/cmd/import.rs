@@ -18,7 +18,7 @@ pub struct ImportArgs {
     /// included, in name order), or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
-    /// The format: auto, star-text, markdown, talk-notes, jrnl, csv or log.
+    /// The format: auto, star-text, markdown, talk-notes, jrnl, csv, log, org or rst.
     #[arg(long, short = 'f', default_value = "auto", value_name = "FORMAT")]
     pub format: String,
     /// Show what would be written, and write nothing.

@@ -5,7 +5,7 @@
 //! `import_data_every_document_has_a_truth_and_a_case` fails until it has both.
 //!
 //! The checker's "no line lost" check reads the document line by line, which is what an
-//! import keeps for text (`.txt`, `.md`). A line of JSON or CSV is syntax (`"title": "…",`
+//! import keeps for text (`.txt`, `.md`, `.org`, `.rst`). A line of JSON or CSV is syntax (`"title": "…",`
 //! or a whole row), never kept verbatim, so for those documents that one shortfall is not
 //! counted; their truths say with `contains` which values must survive instead. Every other
 //! shortfall (count, stories, kinds, dates, tags, people, links, metrics, titles) counts.
@@ -15,7 +15,7 @@ use std::path::Path;
 use crate::common::{check_import, import_fixture};
 
 /// The extensions of the documents in `fixtures/import/`.
-const DOCUMENTS: &[&str] = &["txt", "md", "json", "csv"];
+const DOCUMENTS: &[&str] = &["txt", "md", "json", "csv", "org", "rst"];
 
 /// The extensions whose lines are syntax, not text an import keeps (see the module doc).
 const STRUCTURED: &[&str] = &["json", "csv"];
@@ -100,15 +100,19 @@ macro_rules! cases {
 }
 
 cases! {
+    import_data_brag_2025_org => "brag-2025.org",
     import_data_brag_doc => "brag-doc.md",
     import_data_jrnl_export => "jrnl-export.json",
+    import_data_lp_story_bank => "lp-story-bank.rst",
     import_data_standup_log => "standup-log.txt",
     import_data_star_notes => "star-notes.txt",
     import_data_stories_csv => "stories.csv",
     import_data_story_bank => "story-bank.txt",
     import_data_talk_notes => "talk-notes.txt",
+    import_data_wins_2024_rst => "wins-2024.rst",
     import_data_wins_csv => "wins.csv",
     import_data_wins_log => "wins-log.md",
+    import_data_work_log_org => "work-log.org",
     import_data_worklog_daily => "worklog-daily.md",
 }
 

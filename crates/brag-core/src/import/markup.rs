@@ -1,0 +1,567 @@
+//! The syntax layer under the one brag-document interpreter (issue 14): a lexer per markup
+//! turns a document into [`Block`]s, one per source line, and this module renders them,
+//! line for line, as the Markdown that [`super::markdown`] reads. Line numbers stay the
+//! source's, and the text of every line stays as written apart from its markup (a heading's
+//! stars or underline, a bullet marker, a field's name).
+//!
+//! What Markdown has no line for is carried beside the view: the fields of a heading (org
+//! tags, `CLOSED:` and `:DATE:`, rST `:date:` and `:tags:` field lists) are given to the
+//! entries in that heading's scope once the interpreter has made them. Lines that are only
+//! markup (an rST underline, an org drawer) and headings whose text no entry keeps (a
+//! section, a date, a heading whose TODO keyword and tags were read) are named in one
+//! warning, so that no line is lost.
+//!
+//! Adding a markup is one lexer module and one row in [`MARKUPS`]. Interpreting blocks
+//! (what a heading means, which bullets are entries) does not belong here.
+
+use std::collections::HashSet;
+
+use jiff::civil::Date;
+
+use super::{Format, Imported, Options, Warning, markdown};
+use crate::entry::Kind;
+use crate::link::Link;
+
+/// Returns what one source line is, as its markup says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// Nothing but whitespace.
+    Blank,
+    /// A heading: its level (1 is the top) and its text without markup; `tags` are the
+    /// tags its markup gives it (org `:a:b:`).
+    Heading {
+        level: usize,
+        text: String,
+        tags: Vec<String>,
+    },
+    /// A bullet: its indent and its text after the marker.
+    Bullet { indent: usize, text: String },
+    /// A numbered item: its indent, its number and its text after the marker.
+    Numbered {
+        indent: usize,
+        number: String,
+        text: String,
+    },
+    /// A line of prose.
+    Paragraph { indent: usize, text: String },
+    /// A line of a quotation.
+    Quote { text: String },
+    /// Where a code block opens or closes.
+    Fence,
+    /// A line inside a code block, as written.
+    Code { text: String },
+    /// A row of a table, as written.
+    TableRow { text: String },
+    /// A horizontal rule or transition.
+    Rule,
+    /// A `name: value` field (rST field list, org keyword or property).
+    Field { name: String, value: String },
+    /// A line that is only markup: an underline, a drawer, a directive, a comment.
+    Structure,
+}
+
+/// Returns one source line's block, with its 1-based line number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Lexed {
+    /// The 1-based line number.
+    pub no: usize,
+    /// What the line is.
+    pub block: Block,
+}
+
+/// Returns a markup the syntax layer reads: its format, the file extensions it goes by,
+/// how to tell it from content, and its lexer.
+pub(crate) struct Markup {
+    /// The format it imports as.
+    pub format: Format,
+    /// File name extensions, lower case, without the dot.
+    pub extensions: &'static [&'static str],
+    /// Returns true when a text reads as this markup rather than Markdown or star-text.
+    pub looks_like: fn(&str) -> bool,
+    /// Returns the blocks of a text, one per line of `text.split('\n')`.
+    pub lex: fn(&str) -> Vec<Lexed>,
+}
+
+/// The markups read through the syntax layer, in the order `detect` tries them.
+pub(crate) const MARKUPS: &[Markup] = &[
+    Markup {
+        format: Format::Org,
+        extensions: &["org"],
+        looks_like: super::org::looks_like,
+        lex: super::org::lex,
+    },
+    Markup {
+        format: Format::Rst,
+        extensions: &["rst", "rest"],
+        looks_like: super::rst::looks_like,
+        lex: super::rst::lex,
+    },
+];
+
+/// Returns the markup of a format, when it is read through the syntax layer.
+pub(crate) fn markup(format: Format) -> Option<&'static Markup> {
+    MARKUPS.iter().find(|m| m.format == format)
+}
+
+/// Returns the markup a text's content says it is in, if any.
+pub(crate) fn detect(text: &str) -> Option<Format> {
+    MARKUPS
+        .iter()
+        .find(|m| (m.looks_like)(text))
+        .map(|m| m.format)
+}
+
+/// Returns the markup a file name's extension names, if any.
+pub(crate) fn by_extension(name: &str) -> Option<Format> {
+    let (_, ext) = name.rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    MARKUPS
+        .iter()
+        .find(|m| m.extensions.contains(&ext.as_str()))
+        .map(|m| m.format)
+}
+
+/// Returns the entries and warnings of a document in a markup: lexed, rendered as
+/// Markdown line for line, read by the brag-document interpreter, then given what the
+/// headings' fields say.
+pub(crate) fn import(
+    markup: &Markup,
+    text: &str,
+    opts: &Options<'_>,
+) -> (Vec<Imported>, Vec<Warning>) {
+    let source: Vec<&str> = text.split('\n').collect();
+    let mut blocks: Vec<Block> = (markup.lex)(text).into_iter().map(|l| l.block).collect();
+    // A lexer gives one block per line; whatever it left out is a line of prose.
+    blocks.resize(source.len(), Block::Blank);
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if *b == Block::Blank && !source[i].trim().is_empty() {
+            *b = Block::Paragraph {
+                indent: 0,
+                text: source[i].trim().to_owned(),
+            };
+        }
+    }
+    let view: Vec<String> = blocks.iter().map(|b| render(b, opts)).collect();
+    let (mut entries, mut warnings) = markdown::import(&view.join("\n"), opts);
+    let scopes = Scopes::new(&blocks, opts.today);
+    for e in &mut entries {
+        scopes.apply(e);
+    }
+    if let Some(w) = structure_warning(markup.format, &source, &blocks, &view, &entries, opts) {
+        warnings.push(w);
+    }
+    (entries, warnings)
+}
+
+// ---------------------------------------------------------------------------------------
+// The Markdown view
+
+/// Returns the Markdown line the interpreter reads for a block.
+fn render(block: &Block, opts: &Options<'_>) -> String {
+    let pad = |n: usize| " ".repeat(n);
+    match block {
+        Block::Blank | Block::Structure => String::new(),
+        Block::Heading { level, text, .. } => {
+            if text.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{} {}", "#".repeat((*level).clamp(1, 6)), text.trim())
+            }
+        }
+        Block::Bullet { indent, text } => format!("{}- {}", pad(*indent), text.trim())
+            .trim_end()
+            .to_owned(),
+        Block::Numbered {
+            indent,
+            number,
+            text,
+        } => format!("{}{number}. {}", pad(*indent), text.trim()),
+        Block::Paragraph { indent, text } => format!("{}{}", pad(*indent), text.trim()),
+        Block::Quote { text } | Block::TableRow { text } => text.trim().to_owned(),
+        Block::Code { text } => text.trim_end().to_owned(),
+        Block::Fence => "```".to_owned(),
+        Block::Rule => "---".to_owned(),
+        Block::Field { name, value } => {
+            if meta_field(name).is_some() && opts.sections.get(name).is_none() {
+                String::new()
+            } else if value.trim().is_empty() {
+                format!("{}:", name.trim())
+            } else {
+                format!("{}: {}", name.trim(), value.trim())
+            }
+        }
+    }
+}
+
+/// What a field says about the entries in its scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MetaField {
+    /// A date; the lower the rank, the more it says (`date` over `closed` over `created`).
+    Date(u8),
+    Tags,
+    People,
+    Links,
+    Project,
+    Kind,
+}
+
+/// Returns true when a field describes the entries in its scope (`date`, `tags`, ...)
+/// rather than being text of theirs.
+pub(crate) fn is_meta_field(name: &str) -> bool {
+    meta_field(name).is_some()
+}
+
+/// Returns what a field's name says it holds, when it describes entries.
+fn meta_field(name: &str) -> Option<MetaField> {
+    Some(match name.trim().to_lowercase().as_str() {
+        "date" => MetaField::Date(0),
+        "closed" => MetaField::Date(1),
+        "created" => MetaField::Date(2),
+        "tags" | "filetags" | "keywords" => MetaField::Tags,
+        "people" => MetaField::People,
+        "links" | "link" | "url" => MetaField::Links,
+        "project" => MetaField::Project,
+        "kind" => MetaField::Kind,
+        _ => return None,
+    })
+}
+
+/// Returns the day a date field names: an ISO date anywhere in it (`[2024-05-02 Thu
+/// 10:15]`), else a date in prose with its year.
+pub(crate) fn field_date(value: &str, today: Date) -> Option<Date> {
+    let b = value.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let s = &value.get(i..i + 10);
+        if let Some(s) = s
+            && s.as_bytes()[4] == b'-'
+            && s.as_bytes()[7] == b'-'
+            && let Ok(d) = s.parse::<Date>()
+        {
+            return Some(d);
+        }
+    }
+    crate::date::whole_text_date(value, today).map(|p| p.start)
+}
+
+/// Returns the items of a list field: split at commas, spaces and colons (`:a:b:`), without
+/// `#`/`@`.
+fn field_items(value: &str, marker: char) -> Vec<String> {
+    let sep = |c: char| c == ',' || c == ';' || (marker == '#' && (c == ':' || c.is_whitespace()));
+    value
+        .split(sep)
+        .map(|s| s.trim().trim_start_matches(marker).trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Heading scopes: what fields and tags give the entries beneath a heading
+
+#[derive(Clone, Debug, Default)]
+struct Said {
+    date: Option<(u8, Date)>,
+    tags: Vec<String>,
+    people: Vec<String>,
+    links: Vec<String>,
+    project: Option<String>,
+    kind: Option<Kind>,
+}
+
+impl Said {
+    fn read(&mut self, name: &str, value: &str, today: Date) {
+        match meta_field(name) {
+            Some(MetaField::Date(rank)) => {
+                if let Some(d) = field_date(value, today)
+                    && self.date.is_none_or(|(r, _)| rank < r)
+                {
+                    self.date = Some((rank, d));
+                }
+            }
+            Some(MetaField::Tags) => self.tags.extend(field_items(value, '#')),
+            Some(MetaField::People) => self.people.extend(field_items(value, '@')),
+            Some(MetaField::Links) => self.links.extend(crate::text::recognise(value).urls),
+            Some(MetaField::Project) if !value.trim().is_empty() => {
+                self.project = Some(value.trim().to_owned());
+            }
+            Some(MetaField::Kind) => {
+                if let Ok(k) = value.trim().parse::<Kind>() {
+                    self.kind = Some(k);
+                }
+            }
+            Some(MetaField::Project) | None => {}
+        }
+    }
+
+    /// Returns what a heading beneath says, with what this one says inherited: tags,
+    /// people and links add up, the nearer date, project and kind win.
+    fn under(&self, own: &Said) -> Said {
+        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect::<Vec<_>>();
+        Said {
+            date: own.date.or(self.date),
+            tags: join(&self.tags, &own.tags),
+            people: join(&self.people, &own.people),
+            links: join(&self.links, &own.links),
+            project: own.project.clone().or_else(|| self.project.clone()),
+            kind: own.kind.or(self.kind),
+        }
+    }
+}
+
+/// Returns the scope each line is in: the document's, or a heading's down to the next
+/// heading at its level or above.
+struct Scopes {
+    /// Per line, the scope it is in.
+    of_line: Vec<usize>,
+    /// Per scope, the line of its heading (1-based; none for the document), what its own
+    /// fields say and what holds beneath it.
+    heading: Vec<Option<usize>>,
+    own_date: Vec<Option<Date>>,
+    merged: Vec<Said>,
+}
+
+impl Scopes {
+    fn new(blocks: &[Block], today: Date) -> Scopes {
+        let mut of_line = Vec::with_capacity(blocks.len());
+        let mut heading = vec![None];
+        let mut parent = vec![0usize];
+        let mut own = vec![Said::default()];
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let mut current = 0;
+        for (i, b) in blocks.iter().enumerate() {
+            match b {
+                Block::Heading { level, tags, .. } => {
+                    while stack.last().is_some_and(|&(l, _)| l >= *level) {
+                        stack.pop();
+                    }
+                    parent.push(stack.last().map_or(0, |&(_, s)| s));
+                    heading.push(Some(i + 1));
+                    own.push(Said {
+                        tags: tags.clone(),
+                        ..Said::default()
+                    });
+                    current = heading.len() - 1;
+                    stack.push((*level, current));
+                }
+                Block::Field { name, value } => own[current].read(name, value, today),
+                _ => {}
+            }
+            of_line.push(current);
+        }
+        let mut merged: Vec<Said> = Vec::with_capacity(own.len());
+        for k in 0..own.len() {
+            let m = if k == 0 {
+                own[0].clone()
+            } else {
+                merged[parent[k]].under(&own[k])
+            };
+            merged.push(m);
+        }
+        Scopes {
+            of_line,
+            heading,
+            own_date: own.iter().map(|s| s.date.map(|(_, d)| d)).collect(),
+            merged,
+        }
+    }
+
+    /// Gives an entry what the fields of the headings above its first line say.
+    fn apply(&self, imported: &mut Imported) {
+        let first = imported.source_lines.0;
+        let Some(&k) = self.of_line.get(first.saturating_sub(1)) else {
+            return;
+        };
+        let said = &self.merged[k];
+        let e = &mut imported.entry;
+        for t in &said.tags {
+            if !e.tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                e.tags.push(t.clone());
+            }
+        }
+        for p in &said.people {
+            if !e.people.iter().any(|x| x.eq_ignore_ascii_case(p)) {
+                e.people.push(p.clone());
+            }
+        }
+        for u in &said.links {
+            if !e.links.iter().any(|l| &l.url == u) {
+                e.links.push(Link::new(u));
+            }
+        }
+        if e.project.is_none() {
+            e.project.clone_from(&said.project);
+        }
+        if let Some(kind) = said.kind {
+            e.kind = kind;
+        }
+        // The heading's own date is the most specific; one inherited only fills a gap.
+        let own = (self.heading[k] == Some(first))
+            .then_some(self.own_date[k])
+            .flatten();
+        if let Some(d) = own.or(e
+            .date
+            .is_none()
+            .then(|| said.date.map(|(_, d)| d))
+            .flatten())
+        {
+            e.date = Some(d);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// No line lost
+
+/// Labels that `fixtures/import/check_import.py` and DESIGN.md count as structure: a
+/// line that is only one of them need not survive.
+const MARKERS: &[&str] = &[
+    "s",
+    "t",
+    "a",
+    "r",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "metrics",
+    "summary",
+    "links",
+    "lessons learned",
+    "lessons",
+    "extra info",
+    "notes",
+    "goods",
+    "bads",
+    "failures",
+    "-",
+    "",
+];
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Returns a line's text as the "no line lost" rule looks at it, or `None` when the line is
+/// structure by that rule already (blank, a section label, a Markdown-style `#` line).
+fn checked_text<'a>(line: &'a str, opts: &Options<'_>) -> Option<&'a str> {
+    let t = line.trim().trim_start_matches(['-', '•', '*']).trim();
+    let label = crate::words::label_key(t);
+    let bare = norm(t.trim_matches(['*', '_', ' ']));
+    let bare = bare.trim_end_matches(':').trim_matches(['*', '_', ' ']);
+    if t.is_empty()
+        || t.starts_with('#')
+        || MARKERS.contains(&bare)
+        || MARKERS.contains(&label.as_str())
+        || opts.sections.get(&label).is_some()
+    {
+        return None;
+    }
+    Some(t)
+}
+
+/// Returns one warning naming the lines whose text the view does not hand to the
+/// interpreter as text (markup-only lines, fields) and the headings no entry keeps as
+/// title or text; `None` when there are none.
+fn structure_warning(
+    format: Format,
+    source: &[&str],
+    blocks: &[Block],
+    view: &[String],
+    entries: &[Imported],
+    opts: &Options<'_>,
+) -> Option<Warning> {
+    let mut kept: HashSet<String> = HashSet::new();
+    for e in entries {
+        let e = &e.entry;
+        kept.insert(norm(&e.title));
+        for part in [
+            &e.text,
+            &e.situation,
+            &e.task,
+            &e.action,
+            &e.result,
+            &e.lessons,
+            &e.notes,
+        ] {
+            for l in part.lines() {
+                kept.insert(norm(l.trim_start_matches(['-', ' '])));
+            }
+        }
+    }
+    let mut named: Vec<(usize, &str)> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(t) = checked_text(source[i], opts) else {
+            continue;
+        };
+        let n = norm(t);
+        let survives = match block {
+            // The interpreter keeps a heading as a title or a line of text, if at all, and
+            // the first line of an item without its number.
+            Block::Heading { .. } | Block::Numbered { .. } => kept.contains(&n),
+            Block::Blank | Block::Structure | Block::Fence | Block::Rule => false,
+            Block::Field { .. } if view[i].is_empty() => false,
+            _ => {
+                let v = norm(&view[i]);
+                v.contains(&n)
+                    || t.split_once(": ").is_some_and(|(head, why)| {
+                        head.chars().count() <= 40 && v.contains(&norm(why))
+                    })
+            }
+        };
+        if !survives {
+            named.push((i + 1, source[i].trim()));
+        }
+    }
+    let first = named.first()?.0;
+    let list: Vec<String> = named
+        .iter()
+        .map(|(no, t)| format!("line {no} `{t}`"))
+        .collect();
+    Some(Warning {
+        line: first,
+        message: format!(
+            "{} line{} read for {format} structure (headings, fields, markup), their text not kept \
+             as entry text: {}",
+            named.len(),
+            if named.len() == 1 { "" } else { "s" },
+            list.join(", ")
+        ),
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    #[test]
+    fn field_dates() {
+        let today = jiff::civil::date(2026, 11, 25);
+        assert_eq!(
+            field_date("[2024-05-02 Thu 10:15]", today),
+            Some(jiff::civil::date(2024, 5, 2))
+        );
+        assert_eq!(
+            field_date("May 2, 2024", today),
+            Some(jiff::civil::date(2024, 5, 2))
+        );
+        assert_eq!(field_date("soon", today), None);
+    }
+
+    #[test]
+    fn field_items_split() {
+        assert_eq!(field_items(":a:b:", '#'), ["a", "b"]);
+        assert_eq!(field_items("ci, infra", '#'), ["ci", "infra"]);
+        assert_eq!(field_items("Ana Gómez, @bo", '@'), ["Ana Gómez", "bo"]);
+    }
+
+    #[test]
+    fn extension_names_a_markup() {
+        assert_eq!(by_extension("notes/work.ORG"), Some(Format::Org));
+        assert_eq!(by_extension("stories.rst"), Some(Format::Rst));
+        assert_eq!(by_extension("brag.md"), None);
+        assert_eq!(by_extension("README"), None);
+    }
+}
