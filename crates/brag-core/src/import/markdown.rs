@@ -36,6 +36,8 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         stack: Vec::new(),
         open: Open::None,
         blank_before: true,
+        lead: None,
+        questions: questions(&lines, &content, opts),
     };
     let mut next_heading = headings.iter().peekable();
     for (i, line) in lines.iter().enumerate() {
@@ -287,29 +289,186 @@ fn known_section(name: &str) -> bool {
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
-/// 40%`, `Situation:`, `**Impact**`, `Context: we had …`.
+/// 40%`, `Situation:`, `**Impact**`, `Context: we had …`, `S: we had …`, `Situation - we
+/// had …`, `**S** – we had …`, `情境：…`.
 fn label<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a str)> {
+    label_named(body, opts).map(|(s, rest, _)| (s, rest))
+}
+
+/// Returns what [`label`] does, and whether the label is a synonym (`Solution`), not the
+/// section's own name or letter (`Action`, `A`).
+fn label_named<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a str, bool)> {
     let b = body.trim();
     let unstarred = b.trim_start_matches(['*', '_']);
-    if let Some(colon) = unstarred.find(':')
-        && colon <= 40
+    let named = |name: &str| {
+        let key = crate::words::label_key(name);
+        let s = match key.as_str() {
+            "s" => Some(Section::Situation),
+            "t" => Some(Section::Task),
+            "a" => Some(Section::Action),
+            "r" => Some(Section::Result),
+            _ => opts.sections.get(name),
+        }?;
+        let synonym = key.chars().count() > 1 && key != s.heading().to_lowercase();
+        Some((s, synonym))
+    };
+    // The first separator: a colon (`:`, `：`), or a dash with spaces around it.
+    let sep = [":", "：", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|m| unstarred.find(m).map(|i| (i, m.len())))
+        .min();
+    if let Some((at, len)) = sep
+        && unstarred[..at].chars().count() <= 40
     {
-        let name = &unstarred[..colon];
-        let after = unstarred[colon + 1..].trim_start_matches(['*', '_']);
+        let name = &unstarred[..at];
+        let after = unstarred[at + len..].trim_start_matches(['*', '_']);
         let rest = after.trim();
+        let spaced = len > 1 || after.starts_with(' ');
         // `Result: cut…`, not `Result:1.` or `https://…`.
         if !name.trim().is_empty()
-            && (rest.is_empty() || after.starts_with(" "))
-            && let Some(s) = opts.sections.get(name)
+            && (rest.is_empty() || spaced)
+            && let Some((s, synonym)) = named(name.trim_end_matches(['*', '_']))
         {
-            return Some((s, rest));
+            return Some((s, rest, synonym));
         }
     }
     let whole = b.trim_matches(['*', '_', ':']).trim();
     if whole.chars().count() <= 40 {
-        return opts.sections.get(whole).map(|s| (s, ""));
+        return named(whole).map(|(s, synonym)| (s, "", synonym));
     }
     None
+}
+
+/// Returns the STAR section a line's label opens, for a line at the top of its list: the
+/// line that may start or end a story told with labels.
+fn star_label(line: &Line<'_>, opts: &Options<'_>) -> Option<Section> {
+    if line.bullet && line.indent >= 2 {
+        return None;
+    }
+    label(line.body, opts)
+        .map(|(s, _)| s)
+        .filter(|&s| is_star(s))
+}
+
+/// Returns true for a line that asks for a story, as story banks write the prompt before
+/// it: `Tell me about a time you…`, `Q: Describe a situation where…`.
+fn is_prompt(body: &str) -> bool {
+    let t = body
+        .trim_start_matches(['*', '_', '>', ' '])
+        .trim_end_matches(['*', '_', ' '])
+        .to_lowercase();
+    let t = t
+        .strip_prefix("q:")
+        .or_else(|| t.strip_prefix("question:"))
+        .or_else(|| t.strip_prefix("prompt:"))
+        .map_or(t.as_str(), str::trim);
+    [
+        "tell me about a time",
+        "tell me about when",
+        "describe a time",
+        "describe a situation",
+        "give me an example",
+        "give an example",
+        "talk about a time",
+        "share an example",
+        "walk me through a time",
+        "have you ever",
+        "conte sobre uma",
+        "fale sobre uma",
+        "cuéntame",
+        "háblame de",
+        "describe una situación",
+        "parlez-moi",
+        "racontez",
+        "erzählen sie",
+        "beschreiben sie eine",
+        "请描述",
+        "讲一个",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// Returns, per line, whether it is the prompt of the story that follows: a line that
+/// reads as a prompt, or a question whose next line opens a STAR section.
+fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut next_star = false;
+    for i in (0..lines.len()).rev() {
+        if content[i] != Content::Text {
+            if content[i] != Content::Blank {
+                next_star = false;
+            }
+            continue;
+        }
+        let l = &lines[i];
+        if atx(l).is_some() {
+            next_star = false;
+            continue;
+        }
+        let body = l.body.trim_end_matches(['*', '_', ' ']);
+        out[i] = !l.bullet
+            && (is_prompt(l.body) || next_star && body.ends_with(['?', '？']))
+            && body.chars().count() <= 300;
+        next_star = star_label(l, opts).is_some();
+    }
+    out
+}
+
+/// Returns the competency a heading names, its numbering and framework prefix set aside:
+/// `Customer Obsession`, `3. Ownership`, `LP 4 – Dive Deep`, `Bias for Action (LP #8)`,
+/// `#2 Earn Trust`, `Principle 5: Invent and Simplify`.
+fn competency_heading(title: &str, opts: &Options<'_>) -> Option<String> {
+    let matched = |t: &str| opts.catalogue.match_name(t.trim()).map(|m| m.id);
+    if let Some(id) = matched(title) {
+        return Some(id);
+    }
+    let core = strip_numbering(title);
+    // A trailing `(LP #8)`, `[LP 8]`, `- LP 8`.
+    let core = match core.rfind(['(', '[']) {
+        Some(i) if i > 0 && core.trim_end().ends_with([')', ']']) => &core[..i],
+        _ => core,
+    };
+    let core = core.trim().trim_end_matches(['-', '–', '—', ':']).trim();
+    if core.len() < title.trim().len() {
+        return matched(core);
+    }
+    None
+}
+
+/// Returns a heading without the numbering in front of it: `3. `, `#2 `, `LP 4 – `,
+/// `Principle 5: `, `Q3) `.
+fn strip_numbering(title: &str) -> &str {
+    let mut t = title.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#');
+    for prefix in [
+        "lp",
+        "leadership principle",
+        "principle",
+        "competency",
+        "value",
+    ] {
+        if t.len() > prefix.len()
+            && t.is_char_boundary(prefix.len())
+            && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            let rest = t[prefix.len()..].trim_start();
+            let rest_no = rest.trim_start_matches(['#', ' ']);
+            if rest_no.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with([':', '-', '–', '—'])
+            {
+                t = rest;
+                break;
+            }
+        }
+    }
+    let t = t.trim_start_matches('#');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let t = if digits > 0 && digits <= 3 {
+        &t[digits..]
+    } else {
+        t
+    };
+    t.trim_start_matches(|c: char| c.is_whitespace() || ".):-–—#".contains(c))
 }
 
 fn is_star(s: Section) -> bool {
@@ -660,7 +819,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                         Some((d, rest)) => (Some(d), rest),
                         None => (None, text.to_owned()),
                     };
-                    let competency = opts.catalogue.match_name(&title).map(|m| m.id);
+                    let competency = competency_heading(&title, opts);
                     Pre::Named {
                         title,
                         date,
@@ -983,6 +1142,24 @@ enum Open {
         draft: usize,
         indent: usize,
     },
+    /// A story made by inline STAR labels (`**Situation:** …`, `- S: …`) under the headings
+    /// in force: content goes to it until a heading, a rule, a question or a new Situation.
+    Story {
+        draft: usize,
+    },
+}
+
+impl Open {
+    fn draft(self) -> Option<usize> {
+        match self {
+            Open::None => None,
+            Open::Heading { draft, .. }
+            | Open::Virtual { draft, .. }
+            | Open::Bullet { draft, .. }
+            | Open::Para { draft, .. }
+            | Open::Story { draft } => Some(draft),
+        }
+    }
 }
 
 struct Walk<'o, 'a> {
@@ -991,6 +1168,10 @@ struct Walk<'o, 'a> {
     stack: Vec<Frame>,
     open: Open,
     blank_before: bool,
+    /// A lone paragraph or bullet just closed: the title of a story whose labels follow.
+    lead: Option<usize>,
+    /// Per line: a question that opens the next story (`Tell me about a time you…`).
+    questions: Vec<bool>,
 }
 
 impl Walk<'_, '_> {
@@ -1003,6 +1184,14 @@ impl Walk<'_, '_> {
             parent,
         } = &h.role
         {
+            if let Open::Story { draft } = self.open
+                && !*attached
+                && self.stack.last().is_none_or(|f| h.level > f.level)
+            {
+                self.drafts[draft].switch(*section);
+                self.drafts[draft].touch(line.no);
+                return;
+            }
             if let Open::Heading { draft, level } = self.open
                 && (*attached || h.level > level)
             {
@@ -1168,20 +1357,25 @@ impl Walk<'_, '_> {
 
     /// A line read already (a metadata line): the open entry reaches it.
     fn touch(&mut self, no: usize) {
-        match self.open {
-            Open::Heading { draft, .. }
-            | Open::Virtual { draft, .. }
-            | Open::Bullet { draft, .. }
-            | Open::Para { draft, .. } => self.drafts[draft].touch(no),
-            Open::None => {}
+        if let Some(draft) = self.open.draft() {
+            self.drafts[draft].touch(no);
         }
     }
 
     fn blank(&mut self) {
         self.blank_before = true;
         match self.open {
-            Open::Para { .. } => self.open = Open::None,
+            Open::Para { draft, .. } => {
+                self.open = Open::None;
+                self.lead = self.drafts[draft].lone_line().then_some(draft);
+            }
+            Open::Bullet { draft, .. } if self.drafts[draft].lone_line() => {
+                self.drafts[draft].gap = true;
+                self.drafts[draft].parts_blank();
+                self.lead = Some(draft);
+            }
             Open::Heading { draft, .. }
+            | Open::Story { draft }
             | Open::Virtual { draft, .. }
             | Open::Bullet { draft, .. } => {
                 self.drafts[draft].gap = true;
@@ -1191,10 +1385,13 @@ impl Walk<'_, '_> {
         }
     }
 
-    /// A rule ends a list: what follows starts a new entry.
+    /// A rule ends a list, and a story told with labels: what follows starts a new entry.
     fn close_list(&mut self) {
-        if matches!(self.open, Open::Bullet { .. } | Open::Para { .. }) {
-            self.open = Open::None;
+        self.lead = None;
+        match self.open {
+            Open::Bullet { .. } | Open::Para { .. } | Open::Story { .. } => self.open = Open::None,
+            Open::Heading { draft, .. } if self.drafts[draft].star => self.open = Open::None,
+            _ => {}
         }
     }
 
@@ -1211,7 +1408,8 @@ impl Walk<'_, '_> {
             Open::Heading { draft, .. }
             | Open::Virtual { draft, .. }
             | Open::Bullet { draft, .. }
-            | Open::Para { draft, .. } => draft,
+            | Open::Para { draft, .. }
+            | Open::Story { draft } => draft,
         };
         let d = &mut self.drafts[draft];
         if !line.is_blank() {
@@ -1228,9 +1426,40 @@ impl Walk<'_, '_> {
 
     fn line(&mut self, line: &Line<'_>) {
         let blank_before = std::mem::replace(&mut self.blank_before, false);
+        let lead = self.lead.take();
+        let star = star_label(line, self.opts);
+        let question = self.questions.get(line.no - 1).copied().unwrap_or(false);
+        if let Some(draft) = self.open.draft() {
+            let d = &self.drafts[draft];
+            let storied = matches!(
+                self.open,
+                Open::Heading { .. } | Open::Virtual { .. } | Open::Story { .. }
+            ) || d.star;
+            // A question, or a new Situation after the parts of a story, starts the next one.
+            if storied && d.star && (question || star == Some(Section::Situation) && d.restarts()) {
+                self.open = Open::None;
+                if question {
+                    self.start_para(line);
+                } else {
+                    self.start_story(line, None);
+                }
+                return;
+            }
+        }
         match self.open {
-            Open::Heading { draft, .. } | Open::Virtual { draft, .. } => {
+            Open::Heading { draft, .. } | Open::Virtual { draft, .. } | Open::Story { draft } => {
                 self.drafts[draft].push(line, self.opts, true);
+                return;
+            }
+            Open::Bullet { draft, base } if star.is_some() && line.indent < base + 2 => {
+                // `- S: …` after a lone bullet: the bullet is the title of the story.
+                let lead = self.drafts[draft].lone_line().then_some(draft);
+                self.start_story(line, lead);
+                return;
+            }
+            Open::Para { draft, .. } if star.is_some() && !line.bullet => {
+                let lead = self.drafts[draft].lone_line().then_some(draft);
+                self.start_story(line, lead);
                 return;
             }
             Open::Bullet { draft, base } => {
@@ -1256,9 +1485,31 @@ impl Walk<'_, '_> {
                     return;
                 }
             }
+            Open::None if star.is_some() => {
+                self.start_story(line, lead);
+                return;
+            }
             Open::None => {}
         }
-        // A new entry: a top-level bullet or a paragraph.
+        self.start_para(line);
+    }
+
+    /// Starts a story at its first label line, in the draft of the line that leads it (a
+    /// title or question written just before the labels) when there is one.
+    fn start_story(&mut self, line: &Line<'_>, lead: Option<usize>) {
+        let draft = match lead {
+            Some(d) if d + 1 == self.drafts.len() => {
+                self.drafts[d].lead_to_title();
+                d
+            }
+            _ => self.new_draft(line.no, None, true),
+        };
+        self.drafts[draft].push(line, self.opts, true);
+        self.open = Open::Story { draft };
+    }
+
+    /// Starts an entry at a top-level bullet or a paragraph.
+    fn start_para(&mut self, line: &Line<'_>) {
         let date = leading_date(line.body, self.opts.today);
         let draft = self.new_draft(line.no, None, true);
         if date.is_some() {
@@ -1307,6 +1558,153 @@ fn is_link_bullet(body: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
+// Titles
+
+/// Returns a title without the markup of the line it came from: no `**`, backticks,
+/// `[text](url)` (its text stays), `<tag>`, kramdown `{: …}`, leading `>`/`#`/bullet or
+/// time of day, tabs; at most 80 characters, cut at a word boundary.
+fn clean_title(raw: &str) -> String {
+    crate::text::truncate_words(&plain(raw), 80)
+}
+
+/// Returns the first line of a text without its markup, as [`clean_title`] does, uncut.
+fn plain(raw: &str) -> String {
+    let first = raw
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut out = String::with_capacity(first.len());
+    let mut rest = first;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        match c {
+            '{' if rest.starts_with("{:") => match rest.find('}') {
+                Some(end) => rest = &rest[end + 1..],
+                None => rest = &rest[len..],
+            },
+            '<' => match rest.find('>') {
+                Some(end) if end > 1 => {
+                    let inner = &rest[1..end];
+                    if inner.contains("://") {
+                        out.push_str(inner);
+                    } else if !inner.starts_with(|c: char| c.is_alphabetic() || c == '/') {
+                        out.push('<');
+                        rest = &rest[len..];
+                        continue;
+                    }
+                    rest = &rest[end + 1..];
+                }
+                _ => {
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+            },
+            '[' => {
+                // `[text](url)`, `[text][ref]`: the text.
+                if let Some(close) = rest.find("](").or_else(|| rest.find("]["))
+                    && !rest[1..close].contains(['[', ']'])
+                {
+                    let (open, shut) = if rest[close..].starts_with("](") {
+                        ('(', ')')
+                    } else {
+                        ('[', ']')
+                    };
+                    let _ = open;
+                    out.push_str(&rest[1..close]);
+                    rest = &rest[close + 2..];
+                    rest = rest.find(shut).map_or("", |e| &rest[e + 1..]);
+                } else if let Some(box_end) = ["[ ] ", "[x] ", "[X] "]
+                    .iter()
+                    .find(|b| rest.starts_with(**b))
+                    .map(|b| b.len())
+                    && out.trim().is_empty()
+                {
+                    rest = &rest[box_end..];
+                } else {
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+            }
+            '!' if rest.starts_with("![") => rest = &rest[1..],
+            '*' | '`' | '~' => rest = &rest[len..],
+            '_' if rest.starts_with("__") => rest = &rest[2..],
+            '\t' => {
+                out.push(' ');
+                rest = &rest[len..];
+            }
+            _ => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+        }
+    }
+    let mut t = out.trim();
+    loop {
+        let before = t;
+        t = t.trim_start_matches(['>', '#', ' ', '|']);
+        if let Some(b) = super::strip_marker(t) {
+            t = b.trim_start();
+        }
+        t = strip_time(t);
+        if t == before {
+            break;
+        }
+    }
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_end_matches([':', ' ', '|']).to_owned()
+}
+
+/// Returns a text without a time of day in front of it: `10:32 `, `9:05am – `, `[14:00] `.
+fn strip_time(t: &str) -> &str {
+    let s = t.trim_start_matches('[');
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || s.as_bytes().get(digits) != Some(&b':') {
+        return t;
+    }
+    let after = &s[digits + 1..];
+    let mins = after.bytes().take_while(u8::is_ascii_digit).count();
+    if mins != 2 {
+        return t;
+    }
+    let mut r = &after[2..];
+    if let Some(x) = r
+        .strip_prefix(':')
+        .filter(|x| x.bytes().take_while(u8::is_ascii_digit).count() == 2)
+    {
+        r = &x[2..];
+    }
+    for ampm in ["am", "pm", "AM", "PM", " am", " pm", " AM", " PM"] {
+        if let Some(x) = r.strip_prefix(ampm) {
+            r = x;
+            break;
+        }
+    }
+    let r = r.trim_start_matches([']', ' ', '-', '–', '—', ':', '|']);
+    if r.is_empty() { t } else { r }
+}
+
+/// Returns the title of an entry whose source gave none: the first sentence of its first
+/// part that has text, without markup.
+fn derived_title(entry: &Entry) -> String {
+    for c in [
+        &entry.situation,
+        &entry.text,
+        &entry.task,
+        &entry.action,
+        &entry.result,
+        &entry.lessons,
+        &entry.notes,
+    ] {
+        let cleaned = plain(c);
+        if !cleaned.is_empty() {
+            return crate::text::title_from(&cleaned, 80);
+        }
+    }
+    String::new()
+}
+
+// ---------------------------------------------------------------------------------------
 // An entry being built
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1330,6 +1728,8 @@ struct Draft {
     started: Vec<Section>,
     /// The kind its metadata lines give; it wins over what the sections say.
     kind: Option<Kind>,
+    /// Described by metadata lines (brag's own document): its title stays as written.
+    described: bool,
 }
 
 impl Draft {
@@ -1345,6 +1745,7 @@ impl Draft {
             star: false,
             started: Vec::new(),
             kind: None,
+            described: false,
         }
     }
 
@@ -1370,6 +1771,35 @@ impl Draft {
                 .insert("draft".to_owned(), serde_json::Value::Bool(true));
         }
         self.kind = meta.kind;
+        self.described = true;
+    }
+
+    /// Returns true for an entry of one line of text and nothing else yet: a title or a
+    /// prompt that a story told with labels may follow.
+    fn lone_line(&self) -> bool {
+        self.first == self.last
+            && !self.star
+            && self.entry.title.is_empty()
+            && self.target == Target::Text
+            && self.parts[1..].iter().all(TextBuilder::is_empty)
+    }
+
+    /// Makes the entry's one line of text its title (the line before a story's labels), and
+    /// leaves it in the text too unless the title is that line as written.
+    fn lead_to_title(&mut self) {
+        let text = std::mem::take(&mut self.parts[0]).finish();
+        let title = clean_title(&text);
+        if title != text.trim() {
+            self.parts[0].push_str(&text);
+        }
+        self.entry.title = title;
+        self.gap = false;
+    }
+
+    /// Returns true when a Situation label starts the next story rather than going on with
+    /// this one: this one has its parts already and is past its Situation.
+    fn restarts(&self) -> bool {
+        self.star && self.target != Target::Section(Section::Situation)
     }
 
     fn touch(&mut self, no: usize) {
@@ -1440,13 +1870,21 @@ impl Draft {
     fn push(&mut self, line: &Line<'_>, opts: &Options<'_>, labels: bool) {
         self.touch(line.no);
         let mut line = *line;
-        if labels && let Some((s, rest)) = label(line.body, opts) {
+        if labels
+            && !(line.bullet && line.indent >= 2)
+            && let Some((s, rest, synonym)) = label_named(line.body, opts)
+            // `- Solution: …` among the bullets of Action is one of them.
+            && !(synonym && line.bullet && self.target == Target::Section(s))
+        {
             self.switch(s);
             if rest.is_empty() {
                 return;
             }
             line.body = rest;
             line.text = rest;
+            // The bullet carried the label: its text is the section's first line.
+            line.bullet = false;
+            line.indent = 0;
         }
         if self.target == Target::Section(Section::Competencies) {
             let body = line.body;
@@ -1476,6 +1914,7 @@ impl Draft {
 
     fn finish(self) -> Imported {
         let mut entry = self.entry;
+        let described = self.described;
         let mut parts = self.parts.into_iter().map(TextBuilder::finish);
         let mut next = || parts.next().unwrap_or_default();
         entry.text = next();
@@ -1491,6 +1930,13 @@ impl Draft {
             entry.kind = k;
         } else if self.star {
             entry.kind = Kind::Story;
+        }
+        if !described {
+            entry.title = if entry.title.trim().is_empty() {
+                derived_title(&entry)
+            } else {
+                clean_title(&entry.title)
+            };
         }
         Imported {
             entry,
@@ -1820,7 +2266,7 @@ A paragraph win that stands alone\nand wraps onto a second line.\n\n\
         let p2 = find(&out, "Project 2");
         assert_eq!(p2.situation, "the queue kept falling over.");
         assert_eq!(p2.action, "I added back-pressure.");
-        assert_eq!(p2.result, "- zero outages since");
+        assert_eq!(p2.result, "zero outages since");
         // A lone `### Impact` right under a section is an entry like any heading.
         let lone = find(&out, "Mentored two interns");
         assert_eq!(lone.title, "Impact");

@@ -13,6 +13,7 @@
 mod csv;
 mod jrnl;
 mod markdown;
+mod section_words;
 mod star_text;
 mod talk_notes;
 
@@ -175,9 +176,12 @@ impl SectionNames {
         (SectionNames { extra }, unknown)
     }
 
-    /// Returns the section a label names: a built-in name or synonym, or one from config.
+    /// Returns the section a label names: a built-in name or synonym (in other words and
+    /// languages too, see `section_words`), or one from config.
     pub fn get(&self, label: &str) -> Option<Section> {
-        Section::from_heading(label).or_else(|| self.extra.get(&label_key(label)).copied())
+        Section::from_heading(label)
+            .or_else(|| self.extra.get(&label_key(label)).copied())
+            .or_else(|| section_words::builtin(label))
     }
 }
 
