@@ -38,11 +38,27 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         blank_before: true,
         lead: None,
         questions: questions(&lines, &content, opts),
+        warnings: Vec::new(),
+        preamble: false,
     };
     let mut next_heading = headings.iter().peekable();
+    let summaries: HashMap<usize, String> = heading_lines(&lines, &content)
+        .into_iter()
+        .filter(|&(i, _, _)| atx(&lines[i]).is_none())
+        .map(|(i, _, raw)| (i, clean_title(raw)))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         if let Some(h) = next_heading.next_if(|h| h.line == i) {
             walk.heading(h, line);
+            if let Some(title) = summaries.get(&i) {
+                walk.warnings.push(Warning {
+                    line: line.no,
+                    message: format!(
+                        "`{}`: read as the heading `{title}`, its HTML tags left out",
+                        line.text
+                    ),
+                });
+            }
             continue;
         }
         if meta_lines[i] {
@@ -57,11 +73,25 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
                 walk.close_list();
             }
             Content::Code => walk.code(line),
+            Content::Html => {
+                walk.blank();
+                if line.text.to_ascii_lowercase().contains("</details") {
+                    walk.end_block();
+                }
+                walk.warnings.push(Warning {
+                    line: line.no,
+                    message: format!("left out `{}`: HTML that only shapes the page", line.text),
+                });
+            }
+            Content::Left(why) => walk.warnings.push(Warning {
+                line: line.no,
+                message: format!("left out `{}`: {why}", line.text),
+            }),
             Content::Text => walk.line(line),
         }
     }
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
-    (entries, Vec::new())
+    (entries, walk.warnings)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -75,35 +105,78 @@ enum Content {
     Rule,
     /// Inside a fenced code block, fences included.
     Code,
+    /// Nothing but HTML tags: `<details>`, `</details>`, `<br>`.
+    Html,
+    /// Left out of every entry, for the reason given: YAML front matter, the fence around
+    /// a document pasted whole into a code block.
+    Left(&'static str),
     /// Anything else, headings included.
     Text,
 }
 
 fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
     let mut fence: Option<&str> = None;
-    lines
-        .iter()
-        .map(|l| {
+    let mut out: Vec<Content> = vec![Content::Blank; lines.len()];
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let (mut from, mut to) = (0, lines.len());
+    if let (Some(&first), Some(&last)) = (filled.first(), filled.last()) {
+        // A whole document pasted into one code block is read as the document inside it.
+        let open = lines[first].text;
+        let lang = open.get(3..).unwrap_or("").trim().to_ascii_lowercase();
+        if first < last
+            && (open.starts_with("```") || open.starts_with("~~~"))
+            && ["", "md", "markdown", "text", "txt", "plain"].contains(&lang.as_str())
+            && lines[last].text == &open[..3]
+        {
+            let why = "the fence around a document pasted into a code block";
+            out[first] = Content::Left(why);
+            out[last] = Content::Left(why);
+            from = first + 1;
+            to = last;
+        }
+        // YAML front matter: `---`, `key: value` lines, `---`, first in the document.
+        let top = (from..to).find(|&i| !lines[i].is_blank());
+        if let Some(top) = top
+            && lines[top].text == "---"
+            && let Some(end) =
+                (top + 1..to.min(top + 60)).find(|&i| matches!(lines[i].text, "---" | "..."))
+            && end > top + 1
+            && lines[top + 1..end].iter().all(|l| {
+                l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':')
+            })
+        {
+            for c in &mut out[top..=end] {
+                *c = Content::Left("YAML front matter, not an entry");
+            }
+            from = end + 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if i < from || i >= to {
+            continue;
+        }
+        out[i] = {
             let t = l.text;
             if let Some(f) = fence {
                 if t.starts_with(f) {
                     fence = None;
                 }
-                return Content::Code;
-            }
-            if t.starts_with("```") || t.starts_with("~~~") {
+                Content::Code
+            } else if t.starts_with("```") || t.starts_with("~~~") {
                 fence = Some(&t[..3]);
-                return Content::Code;
-            }
-            if l.is_blank() {
+                Content::Code
+            } else if l.is_blank() {
                 Content::Blank
             } else if is_rule(t) {
                 Content::Rule
+            } else if is_html_only(t) {
+                Content::Html
             } else {
                 Content::Text
             }
-        })
-        .collect()
+        };
+    }
+    out
 }
 
 fn is_rule(t: &str) -> bool {
@@ -135,6 +208,75 @@ fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
         rest = without.trim_end();
     }
     Some((hashes, rest))
+}
+
+/// Returns the headings of a document: its ATX headings, and the `<summary>` of each
+/// collapsible `<details>` block, a heading one level below the heading above it.
+fn heading_lines<'a>(lines: &[Line<'a>], content: &[Content]) -> Vec<(usize, usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut level = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if content[i] != Content::Text {
+            continue;
+        }
+        if let Some((n, raw)) = atx(l) {
+            level = n;
+            out.push((i, n, raw));
+        } else if let Some(raw) = summary(l.text) {
+            out.push((i, (level + 1).min(6), raw));
+        }
+    }
+    out
+}
+
+/// Returns the title of a `<summary>` line: `<summary>Title</summary>`, also after
+/// `<details>` and around `<b>`/`<strong>`.
+fn summary(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let start = lower.find("<summary")?;
+    let pre = lower[..start].trim();
+    if !(pre.is_empty()
+        || pre.starts_with("<details") && pre.ends_with('>') && pre.matches('>').count() == 1)
+    {
+        return None;
+    }
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = lower.find("</summary>").unwrap_or(t.len());
+    if close < open_end || !lower[close..].trim_start_matches("</summary>").trim().is_empty() {
+        return None;
+    }
+    let mut inner = t[open_end..close].trim();
+    for (o, c) in [("<b>", "</b>"), ("<strong>", "</strong>"), ("<em>", "</em>"), ("<i>", "</i>")] {
+        if let Some(x) = inner.strip_prefix(o).and_then(|x| x.strip_suffix(c)) {
+            inner = x.trim();
+        }
+    }
+    (!inner.is_empty()).then_some(inner)
+}
+
+/// Returns true for a line that is nothing but HTML tags that shape the page
+/// (`<details>`, `</details>`, `<br>`, `<p>`, `</div>`): structure, not text.
+fn is_html_only(t: &str) -> bool {
+    let mut rest = t.trim();
+    if !rest.starts_with('<') {
+        return false;
+    }
+    while let Some(r) = rest.strip_prefix('<') {
+        let Some(end) = r.find('>') else {
+            return false;
+        };
+        let tag = r[..end].trim_start_matches('/').trim_end_matches('/').trim();
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if ![
+            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em", "i",
+        ]
+        .contains(&name.to_ascii_lowercase().as_str())
+        {
+            return false;
+        }
+        rest = r[end + 1..].trim_start();
+    }
+    rest.is_empty()
 }
 
 /// Returns heading text without emphasis around it and without a trailing colon.
@@ -402,7 +544,7 @@ fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec
             continue;
         }
         let l = &lines[i];
-        if atx(l).is_some() {
+        if atx(l).is_some() || summary(l.text).is_some() {
             next_star = false;
             continue;
         }
@@ -727,6 +869,8 @@ enum Role {
     Title { date: Option<Date>, title: String },
     /// A heading that is only a date.
     Date(Date),
+    /// A heading whose content is left out, and why.
+    Skip(&'static str),
     /// A section heading: entries beneath are tagged with it and get its kind.
     Section {
         tag: Option<String>,
@@ -765,6 +909,8 @@ enum Role {
 
 #[derive(Clone, Debug)]
 enum Pre {
+    /// A heading whose content is left out: instructions, a table of contents, a legend.
+    Skip(&'static str),
     /// An entry heading followed by metadata lines: its title as written.
     Meta(String, Box<Meta>),
     /// `Project: NAME`.
@@ -781,12 +927,7 @@ enum Pre {
 /// Returns the role of each heading, and which lines are metadata lines read with their
 /// heading (true at their index).
 fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<Heading>, Vec<bool>) {
-    let found: Vec<(usize, usize, &str)> = lines
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| content[i] == Content::Text)
-        .filter_map(|(i, l)| atx(l).map(|(level, raw)| (i, level, raw)))
-        .collect();
+    let found = heading_lines(lines, content);
     let mut meta_lines = vec![false; lines.len()];
     // (line index, level, raw text, classification)
     let mut hs: Vec<(usize, usize, String, Pre)> = Vec::new();
@@ -804,7 +945,9 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         } else {
             None
         };
-        let pre = if let Some(meta) = meta {
+        let pre = if let Some(why) = skipped_heading(text) {
+            Pre::Skip(why)
+        } else if let Some(meta) = meta {
             described = Some(level);
             Pre::Meta(raw.to_owned(), Box::new(meta))
         } else if let Some(name) = project_heading(raw) {
@@ -865,7 +1008,8 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         .collect();
 
     // The title: the only H1, first in the document, not itself a section name.
-    let first_content = (0..lines.len()).find(|&i| content[i] != Content::Blank);
+    let first_content = (0..lines.len())
+        .find(|&i| !matches!(content[i], Content::Blank | Content::Left(_) | Content::Html));
     let h1s = hs.iter().filter(|h| h.1 == 1).count();
     let title = h1s == 1
         && hs[0].1 == 1
@@ -874,7 +1018,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         && match &hs[0].3 {
             Pre::Named { title, .. } => !known_section(title),
             Pre::Date(_) => true,
-            Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) => false,
+            Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => false,
         };
 
     // STAR headings: find the entry heading each belongs to.
@@ -973,7 +1117,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     ok.then_some(h.1)
                 }
                 Pre::Star(_) => (!known).then_some(h.1),
-                Pre::Date(_) | Pre::Meta(..) | Pre::Project(_) => None,
+                Pre::Date(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => None,
             })
             .min()
     };
@@ -1001,6 +1145,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     meta: Some(meta),
                 },
                 (Pre::Project(name), _) => Role::Project { name, date: None },
+                (Pre::Skip(why), _) => Role::Skip(why),
                 (Pre::Star(section), Some(Ok(_))) => Role::Star {
                     section,
                     attached: true,
@@ -1116,6 +1261,8 @@ struct Frame {
     title: Option<String>,
     /// The project of the entries beneath.
     project: Option<String>,
+    /// Why the content beneath is left out (instructions, a table of contents, a legend).
+    skip: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1172,12 +1319,17 @@ struct Walk<'o, 'a> {
     lead: Option<usize>,
     /// Per line: a question that opens the next story (`Tell me about a time you…`).
     questions: Vec<bool>,
+    warnings: Vec<Warning>,
+    /// Between the document title and the heading after it: its introduction.
+    preamble: bool,
 }
 
 impl Walk<'_, '_> {
     fn heading(&mut self, h: &Heading, line: &Line<'_>) {
         self.blank_before = true;
-        let text = atx(line).map_or(line.text, |(_, t)| t);
+        let text = summary(line.text)
+            .or_else(|| atx(line).map(|(_, t)| t))
+            .unwrap_or(line.text);
         if let Role::Star {
             section,
             attached,
@@ -1220,6 +1372,14 @@ impl Walk<'_, '_> {
             self.start_virtual(h, *parent, *section, line);
             return;
         }
+        // A heading inside a heading left out is left out with it.
+        if let Some(f) = self.stack.last()
+            && let Some(why) = f.skip
+            && h.level > f.level
+        {
+            self.leave_out(line, why);
+            return;
+        }
         // A heading inside an entry heading is part of that entry.
         if let Open::Heading { draft, level } = self.open
             && h.level > level
@@ -1239,6 +1399,7 @@ impl Walk<'_, '_> {
             return;
         }
         self.open = Open::None;
+        self.preamble = false;
         while self.stack.last().is_some_and(|f| f.level >= h.level) {
             self.stack.pop();
         }
@@ -1249,13 +1410,16 @@ impl Walk<'_, '_> {
             competency: None,
             title: None,
             project: None,
+            skip: None,
         };
         match &h.role {
             Role::Title { date, title } => {
+                self.preamble = true;
                 frame.date = *date;
                 frame.title = Some(title.clone());
             }
             Role::Date(d) => frame.date = Some(*d),
+            Role::Skip(why) => frame.skip = Some(why),
             Role::Section {
                 tag,
                 kind,
@@ -1385,6 +1549,12 @@ impl Walk<'_, '_> {
         }
     }
 
+    /// The end of a `<details>` block ends the entry it holds.
+    fn end_block(&mut self) {
+        self.lead = None;
+        self.open = Open::None;
+    }
+
     /// A rule ends a list, and a story told with labels: what follows starts a new entry.
     fn close_list(&mut self) {
         self.lead = None;
@@ -1424,7 +1594,47 @@ impl Walk<'_, '_> {
         self.blank_before = false;
     }
 
+    /// Names a line in a warning that says why it is in no entry.
+    fn leave_out(&mut self, line: &Line<'_>, why: &str) {
+        self.warnings.push(Warning {
+            line: line.no,
+            message: format!("left out `{}`: {why}", line.text),
+        });
+    }
+
+    /// Returns why a line is left out on purpose, or `None` for content.
+    fn left_out(&self, line: &Line<'_>) -> Option<&'static str> {
+        if let Some(why) = self.stack.iter().rev().find_map(|f| f.skip) {
+            return Some(why);
+        }
+        let body = line.body;
+        if is_toc_line(body) {
+            return Some("a table of contents: links to the document's own headings");
+        }
+        if is_placeholder(body) {
+            return Some("a placeholder: nothing recorded");
+        }
+        let first = self.drafts.is_empty() && self.open == Open::None;
+        if is_legend(body) {
+            return Some("a legend that explains the document's own format");
+        }
+        if (first || self.open == Open::None) && is_instruction(body) {
+            return Some("instructions for the template, not an entry");
+        }
+        if first && line.text.starts_with('>') {
+            return Some("a quote before the first entry: the document's preamble");
+        }
+        if first && self.preamble && !line.bullet {
+            return Some("the document's introduction, before its first section");
+        }
+        None
+    }
+
     fn line(&mut self, line: &Line<'_>) {
+        if let Some(why) = self.left_out(line) {
+            self.leave_out(line, why);
+            return;
+        }
         let blank_before = std::mem::replace(&mut self.blank_before, false);
         let lead = self.lead.take();
         let star = star_label(line, self.opts);
@@ -1534,6 +1744,109 @@ impl Walk<'_, '_> {
             }
         };
     }
+}
+
+/// Returns why the content under a heading is left out: `How to use this template`,
+/// `Instructions`, `Table of contents`, `Legend`.
+fn skipped_heading(text: &str) -> Option<&'static str> {
+    let n = crate::words::normalize(text);
+    let starts = |ps: &[&str]| ps.iter().any(|p| n == *p || n.starts_with(&format!("{p} ")));
+    if starts(&["table of contents", "contents", "toc", "índice", "sumário", "sommaire", "inhalt", "inhaltsverzeichnis", "目录"]) {
+        Some("a table of contents: links to the document's own headings")
+    } else if starts(&["how to use", "instructions", "using this template", "about this template", "how to fill", "how this document works", "how to read this"]) {
+        Some("instructions for the template, not an entry")
+    } else if starts(&["legend", "key to symbols", "format legend"]) {
+        Some("a legend that explains the document's own format")
+    } else {
+        None
+    }
+}
+
+/// Returns true for a line of nothing but links to the document's own headings:
+/// `[Ownership](#ownership)`, `1. [Dive Deep](#dive-deep) · [Earn Trust](#earn-trust)`.
+fn is_toc_line(body: &str) -> bool {
+    let mut rest = body.trim();
+    let mut links = 0;
+    while let Some(open) = rest.find('[') {
+        if !rest[..open].chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c)) {
+            return false;
+        }
+        let Some(close) = rest[open..].find("](#") else {
+            return false;
+        };
+        let after = &rest[open + close + 3..];
+        let Some(end) = after.find(')') else {
+            return false;
+        };
+        links += 1;
+        rest = &after[end + 1..];
+    }
+    links > 0 && rest.chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+}
+
+/// Returns true for a line that says nothing was recorded: `Nothing recorded this week`,
+/// `_N/A_`, `TBD`, `(none)`.
+fn is_placeholder(body: &str) -> bool {
+    let t = body
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+        .to_lowercase();
+    if t.split_whitespace().count() > 8 {
+        return false;
+    }
+    let starts = [
+        "nothing recorded",
+        "nothing this",
+        "nothing to report",
+        "nothing yet",
+        "nothing new",
+        "nothing much",
+        "no wins this",
+        "no updates",
+        "no entries",
+        "nada registrado",
+        "nada esta semana",
+        "nada nesta semana",
+        "sin novedades",
+        "rien cette semaine",
+        "rien à signaler",
+        "nichts diese woche",
+        "keine einträge",
+    ];
+    starts.iter().any(|p| t.starts_with(p))
+        || [
+            "n/a", "na", "tbd", "tba", "todo", "none", "empty", "nothing", "nada", "rien",
+            "nichts", "无", "暂无", "coming soon", "add your wins here", "your text here",
+        ]
+        .contains(&t.as_str())
+}
+
+/// Returns true for a line that explains the document's own marks: `Legend: ⭐ = big win`.
+fn is_legend(body: &str) -> bool {
+    let t = body.trim_start_matches(['*', '_', ' ']).to_lowercase();
+    t.starts_with("legend:") || t.starts_with("legend -") || t.starts_with("legenda:") || t.starts_with("légende")
+}
+
+/// Returns true for a line that tells how to fill in a template: `How to use this
+/// template: …`, `Delete this section…`, `Copy this template each week`.
+fn is_instruction(body: &str) -> bool {
+    let t = body.trim_start_matches(['*', '_', '(', '[', ' ', '>']).to_lowercase();
+    [
+        "how to use",
+        "instructions:",
+        "use this template",
+        "copy this template",
+        "duplicate this template",
+        "to use this template",
+        "this template",
+        "template:",
+        "delete this",
+        "fill in ",
+        "fill this",
+        "replace this",
+        "remove this section",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// Returns true for a bullet that only gives links for the entry before it: `Links: …`,

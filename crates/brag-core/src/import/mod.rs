@@ -214,9 +214,11 @@ pub fn detect(text: &str) -> Format {
     let (mut markers, mut headings, mut bullets) = (0usize, 0usize, 0usize);
     for line in text.lines().take(5000) {
         let t = line.trim();
-        if star_text::is_star_marker(t) {
+        // `#### Situation` is how Markdown writes a section: a heading, not a marker.
+        let heading = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        if star_text::is_star_marker(t) && !heading {
             markers += 1;
-        } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+        } else if heading {
             headings += 1;
         } else if t.starts_with("- ") || t.starts_with("* ") {
             bullets += 1;
