@@ -38,11 +38,29 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         stack: Vec::new(),
         open: Open::None,
         blank_before: true,
+        lead: None,
+        questions: questions(&lines, &content, opts),
+        warnings: Vec::new(),
+        preamble: false,
     };
     let mut next_heading = headings.iter().peekable();
+    let summaries: HashMap<usize, String> = heading_lines(&lines, &content)
+        .into_iter()
+        .filter(|&(i, _, _)| atx(&lines[i]).is_none())
+        .map(|(i, _, raw)| (i, clean_title(raw)))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         if let Some(h) = next_heading.next_if(|h| h.line == i) {
             walk.heading(h, line);
+            if let Some(title) = summaries.get(&i) {
+                walk.warnings.push(Warning {
+                    line: line.no,
+                    message: format!(
+                        "`{}`: read as the heading `{title}`, its HTML tags left out",
+                        line.text
+                    ),
+                });
+            }
             continue;
         }
         if meta_lines[i] {
@@ -57,12 +75,26 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
                 walk.close_list();
             }
             Content::Code => walk.code(line),
+            Content::Html => {
+                walk.blank();
+                if line.text.to_ascii_lowercase().contains("</details") {
+                    walk.end_block();
+                }
+                walk.warnings.push(Warning {
+                    line: line.no,
+                    message: format!("left out `{}`: HTML that only shapes the page", line.text),
+                });
+            }
+            Content::Left(why) => walk.warnings.push(Warning {
+                line: line.no,
+                message: format!("left out `{}`: {why}", line.text),
+            }),
             Content::Text => walk.line(line),
         }
     }
     let described = walk.drafts.iter().map(|d| d.described).collect();
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
-    (entries, Vec::new(), described)
+    (entries, walk.warnings, described)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -76,35 +108,78 @@ enum Content {
     Rule,
     /// Inside a fenced code block, fences included.
     Code,
+    /// Nothing but HTML tags: `<details>`, `</details>`, `<br>`.
+    Html,
+    /// Left out of every entry, for the reason given: YAML front matter, the fence around
+    /// a document pasted whole into a code block.
+    Left(&'static str),
     /// Anything else, headings included.
     Text,
 }
 
 fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
     let mut fence: Option<&str> = None;
-    lines
-        .iter()
-        .map(|l| {
+    let mut out: Vec<Content> = vec![Content::Blank; lines.len()];
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let (mut from, mut to) = (0, lines.len());
+    if let (Some(&first), Some(&last)) = (filled.first(), filled.last()) {
+        // A whole document pasted into one code block is read as the document inside it.
+        let open = lines[first].text;
+        let lang = open.get(3..).unwrap_or("").trim().to_ascii_lowercase();
+        if first < last
+            && (open.starts_with("```") || open.starts_with("~~~"))
+            && ["", "md", "markdown", "text", "txt", "plain"].contains(&lang.as_str())
+            && lines[last].text == &open[..3]
+        {
+            let why = "the fence around a document pasted into a code block";
+            out[first] = Content::Left(why);
+            out[last] = Content::Left(why);
+            from = first + 1;
+            to = last;
+        }
+        // YAML front matter: `---`, `key: value` lines, `---`, first in the document.
+        let top = (from..to).find(|&i| !lines[i].is_blank());
+        if let Some(top) = top
+            && lines[top].text == "---"
+            && let Some(end) =
+                (top + 1..to.min(top + 60)).find(|&i| matches!(lines[i].text, "---" | "..."))
+            && end > top + 1
+            && lines[top + 1..end].iter().all(|l| {
+                l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':')
+            })
+        {
+            for c in &mut out[top..=end] {
+                *c = Content::Left("YAML front matter, not an entry");
+            }
+            from = end + 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if i < from || i >= to {
+            continue;
+        }
+        out[i] = {
             let t = l.text;
             if let Some(f) = fence {
                 if t.starts_with(f) {
                     fence = None;
                 }
-                return Content::Code;
-            }
-            if t.starts_with("```") || t.starts_with("~~~") {
+                Content::Code
+            } else if t.starts_with("```") || t.starts_with("~~~") {
                 fence = Some(&t[..3]);
-                return Content::Code;
-            }
-            if l.is_blank() {
+                Content::Code
+            } else if l.is_blank() {
                 Content::Blank
             } else if is_rule(t) {
                 Content::Rule
+            } else if is_html_only(t) {
+                Content::Html
             } else {
                 Content::Text
             }
-        })
-        .collect()
+        };
+    }
+    out
 }
 
 fn is_rule(t: &str) -> bool {
@@ -136,6 +211,75 @@ fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
         rest = without.trim_end();
     }
     Some((hashes, rest))
+}
+
+/// Returns the headings of a document: its ATX headings, and the `<summary>` of each
+/// collapsible `<details>` block, a heading one level below the heading above it.
+fn heading_lines<'a>(lines: &[Line<'a>], content: &[Content]) -> Vec<(usize, usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut level = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if content[i] != Content::Text {
+            continue;
+        }
+        if let Some((n, raw)) = atx(l) {
+            level = n;
+            out.push((i, n, raw));
+        } else if let Some(raw) = summary(l.text) {
+            out.push((i, (level + 1).min(6), raw));
+        }
+    }
+    out
+}
+
+/// Returns the title of a `<summary>` line: `<summary>Title</summary>`, also after
+/// `<details>` and around `<b>`/`<strong>`.
+fn summary(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let start = lower.find("<summary")?;
+    let pre = lower[..start].trim();
+    if !(pre.is_empty()
+        || pre.starts_with("<details") && pre.ends_with('>') && pre.matches('>').count() == 1)
+    {
+        return None;
+    }
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = lower.find("</summary>").unwrap_or(t.len());
+    if close < open_end || !lower[close..].trim_start_matches("</summary>").trim().is_empty() {
+        return None;
+    }
+    let mut inner = t[open_end..close].trim();
+    for (o, c) in [("<b>", "</b>"), ("<strong>", "</strong>"), ("<em>", "</em>"), ("<i>", "</i>")] {
+        if let Some(x) = inner.strip_prefix(o).and_then(|x| x.strip_suffix(c)) {
+            inner = x.trim();
+        }
+    }
+    (!inner.is_empty()).then_some(inner)
+}
+
+/// Returns true for a line that is nothing but HTML tags that shape the page
+/// (`<details>`, `</details>`, `<br>`, `<p>`, `</div>`): structure, not text.
+fn is_html_only(t: &str) -> bool {
+    let mut rest = t.trim();
+    if !rest.starts_with('<') {
+        return false;
+    }
+    while let Some(r) = rest.strip_prefix('<') {
+        let Some(end) = r.find('>') else {
+            return false;
+        };
+        let tag = r[..end].trim_start_matches('/').trim_end_matches('/').trim();
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if ![
+            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em", "i",
+        ]
+        .contains(&name.to_ascii_lowercase().as_str())
+        {
+            return false;
+        }
+        rest = r[end + 1..].trim_start();
+    }
+    rest.is_empty()
 }
 
 /// Returns heading text without emphasis around it and without a trailing colon.
@@ -290,29 +434,186 @@ fn known_section(name: &str) -> bool {
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
-/// 40%`, `Situation:`, `**Impact**`, `Context: we had …`.
+/// 40%`, `Situation:`, `**Impact**`, `Context: we had …`, `S: we had …`, `Situation - we
+/// had …`, `**S** – we had …`, `情境：…`.
 fn label<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a str)> {
+    label_named(body, opts).map(|(s, rest, _)| (s, rest))
+}
+
+/// Returns what [`label`] does, and whether the label is a synonym (`Solution`), not the
+/// section's own name or letter (`Action`, `A`).
+fn label_named<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a str, bool)> {
     let b = body.trim();
     let unstarred = b.trim_start_matches(['*', '_']);
-    if let Some(colon) = unstarred.find(':')
-        && colon <= 40
+    let named = |name: &str| {
+        let key = crate::words::label_key(name);
+        let s = match key.as_str() {
+            "s" => Some(Section::Situation),
+            "t" => Some(Section::Task),
+            "a" => Some(Section::Action),
+            "r" => Some(Section::Result),
+            _ => opts.sections.get(name),
+        }?;
+        let synonym = key.chars().count() > 1 && key != s.heading().to_lowercase();
+        Some((s, synonym))
+    };
+    // The first separator: a colon (`:`, `：`), or a dash with spaces around it.
+    let sep = [":", "：", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|m| unstarred.find(m).map(|i| (i, m.len())))
+        .min();
+    if let Some((at, len)) = sep
+        && unstarred[..at].chars().count() <= 40
     {
-        let name = &unstarred[..colon];
-        let after = unstarred[colon + 1..].trim_start_matches(['*', '_']);
+        let name = &unstarred[..at];
+        let after = unstarred[at + len..].trim_start_matches(['*', '_']);
         let rest = after.trim();
+        let spaced = len > 1 || after.starts_with(' ');
         // `Result: cut…`, not `Result:1.` or `https://…`.
         if !name.trim().is_empty()
-            && (rest.is_empty() || after.starts_with(" "))
-            && let Some(s) = opts.sections.get(name)
+            && (rest.is_empty() || spaced)
+            && let Some((s, synonym)) = named(name.trim_end_matches(['*', '_']))
         {
-            return Some((s, rest));
+            return Some((s, rest, synonym));
         }
     }
     let whole = b.trim_matches(['*', '_', ':']).trim();
     if whole.chars().count() <= 40 {
-        return opts.sections.get(whole).map(|s| (s, ""));
+        return named(whole).map(|(s, synonym)| (s, "", synonym));
     }
     None
+}
+
+/// Returns the STAR section a line's label opens, for a line at the top of its list: the
+/// line that may start or end a story told with labels.
+fn star_label(line: &Line<'_>, opts: &Options<'_>) -> Option<Section> {
+    if line.bullet && line.indent >= 2 {
+        return None;
+    }
+    label(line.body, opts)
+        .map(|(s, _)| s)
+        .filter(|&s| is_star(s))
+}
+
+/// Returns true for a line that asks for a story, as story banks write the prompt before
+/// it: `Tell me about a time you…`, `Q: Describe a situation where…`.
+fn is_prompt(body: &str) -> bool {
+    let t = body
+        .trim_start_matches(['*', '_', '>', ' '])
+        .trim_end_matches(['*', '_', ' '])
+        .to_lowercase();
+    let t = t
+        .strip_prefix("q:")
+        .or_else(|| t.strip_prefix("question:"))
+        .or_else(|| t.strip_prefix("prompt:"))
+        .map_or(t.as_str(), str::trim);
+    [
+        "tell me about a time",
+        "tell me about when",
+        "describe a time",
+        "describe a situation",
+        "give me an example",
+        "give an example",
+        "talk about a time",
+        "share an example",
+        "walk me through a time",
+        "have you ever",
+        "conte sobre uma",
+        "fale sobre uma",
+        "cuéntame",
+        "háblame de",
+        "describe una situación",
+        "parlez-moi",
+        "racontez",
+        "erzählen sie",
+        "beschreiben sie eine",
+        "请描述",
+        "讲一个",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// Returns, per line, whether it is the prompt of the story that follows: a line that
+/// reads as a prompt, or a question whose next line opens a STAR section.
+fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut next_star = false;
+    for i in (0..lines.len()).rev() {
+        if content[i] != Content::Text {
+            if content[i] != Content::Blank {
+                next_star = false;
+            }
+            continue;
+        }
+        let l = &lines[i];
+        if atx(l).is_some() || summary(l.text).is_some() {
+            next_star = false;
+            continue;
+        }
+        let body = l.body.trim_end_matches(['*', '_', ' ']);
+        out[i] = !l.bullet
+            && (is_prompt(l.body) || next_star && body.ends_with(['?', '？']))
+            && body.chars().count() <= 300;
+        next_star = star_label(l, opts).is_some();
+    }
+    out
+}
+
+/// Returns the competency a heading names, its numbering and framework prefix set aside:
+/// `Customer Obsession`, `3. Ownership`, `LP 4 – Dive Deep`, `Bias for Action (LP #8)`,
+/// `#2 Earn Trust`, `Principle 5: Invent and Simplify`.
+fn competency_heading(title: &str, opts: &Options<'_>) -> Option<String> {
+    let matched = |t: &str| opts.catalogue.match_name(t.trim()).map(|m| m.id);
+    if let Some(id) = matched(title) {
+        return Some(id);
+    }
+    let core = strip_numbering(title);
+    // A trailing `(LP #8)`, `[LP 8]`, `- LP 8`.
+    let core = match core.rfind(['(', '[']) {
+        Some(i) if i > 0 && core.trim_end().ends_with([')', ']']) => &core[..i],
+        _ => core,
+    };
+    let core = core.trim().trim_end_matches(['-', '–', '—', ':']).trim();
+    if core.len() < title.trim().len() {
+        return matched(core);
+    }
+    None
+}
+
+/// Returns a heading without the numbering in front of it: `3. `, `#2 `, `LP 4 – `,
+/// `Principle 5: `, `Q3) `.
+fn strip_numbering(title: &str) -> &str {
+    let mut t = title.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#');
+    for prefix in [
+        "lp",
+        "leadership principle",
+        "principle",
+        "competency",
+        "value",
+    ] {
+        if t.len() > prefix.len()
+            && t.is_char_boundary(prefix.len())
+            && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            let rest = t[prefix.len()..].trim_start();
+            let rest_no = rest.trim_start_matches(['#', ' ']);
+            if rest_no.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with([':', '-', '–', '—'])
+            {
+                t = rest;
+                break;
+            }
+        }
+    }
+    let t = t.trim_start_matches('#');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let t = if digits > 0 && digits <= 3 {
+        &t[digits..]
+    } else {
+        t
+    };
+    t.trim_start_matches(|c: char| c.is_whitespace() || ".):-–—#".contains(c))
 }
 
 fn is_star(s: Section) -> bool {
@@ -571,6 +872,8 @@ enum Role {
     Title { date: Option<Date>, title: String },
     /// A heading that is only a date.
     Date(Date),
+    /// A heading whose content is left out, and why.
+    Skip(&'static str),
     /// A section heading: entries beneath are tagged with it and get its kind.
     Section {
         tag: Option<String>,
@@ -609,6 +912,8 @@ enum Role {
 
 #[derive(Clone, Debug)]
 enum Pre {
+    /// A heading whose content is left out: instructions, a table of contents, a legend.
+    Skip(&'static str),
     /// An entry heading followed by metadata lines: its title as written.
     Meta(String, Box<Meta>),
     /// `Project: NAME`.
@@ -625,12 +930,7 @@ enum Pre {
 /// Returns the role of each heading, and which lines are metadata lines read with their
 /// heading (true at their index).
 fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<Heading>, Vec<bool>) {
-    let found: Vec<(usize, usize, &str)> = lines
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| content[i] == Content::Text)
-        .filter_map(|(i, l)| atx(l).map(|(level, raw)| (i, level, raw)))
-        .collect();
+    let found = heading_lines(lines, content);
     let mut meta_lines = vec![false; lines.len()];
     // (line index, level, raw text, classification)
     let mut hs: Vec<(usize, usize, String, Pre)> = Vec::new();
@@ -648,7 +948,9 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         } else {
             None
         };
-        let pre = if let Some(meta) = meta {
+        let pre = if let Some(why) = skipped_heading(text) {
+            Pre::Skip(why)
+        } else if let Some(meta) = meta {
             described = Some(level);
             Pre::Meta(raw.to_owned(), Box::new(meta))
         } else if let Some(name) = project_heading(raw) {
@@ -663,7 +965,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                         Some((d, rest)) => (Some(d), rest),
                         None => (None, text.to_owned()),
                     };
-                    let competency = opts.catalogue.match_name(&title).map(|m| m.id);
+                    let competency = competency_heading(&title, opts);
                     Pre::Named {
                         title,
                         date,
@@ -709,7 +1011,8 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         .collect();
 
     // The title: the only H1, first in the document, not itself a section name.
-    let first_content = (0..lines.len()).find(|&i| content[i] != Content::Blank);
+    let first_content = (0..lines.len())
+        .find(|&i| !matches!(content[i], Content::Blank | Content::Left(_) | Content::Html));
     let h1s = hs.iter().filter(|h| h.1 == 1).count();
     let title = h1s == 1
         && hs[0].1 == 1
@@ -718,7 +1021,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         && match &hs[0].3 {
             Pre::Named { title, .. } => !known_section(title),
             Pre::Date(_) => true,
-            Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) => false,
+            Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => false,
         };
 
     // STAR headings: find the entry heading each belongs to.
@@ -817,7 +1120,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     ok.then_some(h.1)
                 }
                 Pre::Star(_) => (!known).then_some(h.1),
-                Pre::Date(_) | Pre::Meta(..) | Pre::Project(_) => None,
+                Pre::Date(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => None,
             })
             .min()
     };
@@ -845,6 +1148,7 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     meta: Some(meta),
                 },
                 (Pre::Project(name), _) => Role::Project { name, date: None },
+                (Pre::Skip(why), _) => Role::Skip(why),
                 (Pre::Star(section), Some(Ok(_))) => Role::Star {
                     section,
                     attached: true,
@@ -960,6 +1264,8 @@ struct Frame {
     title: Option<String>,
     /// The project of the entries beneath.
     project: Option<String>,
+    /// Why the content beneath is left out (instructions, a table of contents, a legend).
+    skip: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -986,6 +1292,24 @@ enum Open {
         draft: usize,
         indent: usize,
     },
+    /// A story made by inline STAR labels (`**Situation:** …`, `- S: …`) under the headings
+    /// in force: content goes to it until a heading, a rule, a question or a new Situation.
+    Story {
+        draft: usize,
+    },
+}
+
+impl Open {
+    fn draft(self) -> Option<usize> {
+        match self {
+            Open::None => None,
+            Open::Heading { draft, .. }
+            | Open::Virtual { draft, .. }
+            | Open::Bullet { draft, .. }
+            | Open::Para { draft, .. }
+            | Open::Story { draft } => Some(draft),
+        }
+    }
 }
 
 struct Walk<'o, 'a> {
@@ -994,18 +1318,35 @@ struct Walk<'o, 'a> {
     stack: Vec<Frame>,
     open: Open,
     blank_before: bool,
+    /// A lone paragraph or bullet just closed: the title of a story whose labels follow.
+    lead: Option<usize>,
+    /// Per line: a question that opens the next story (`Tell me about a time you…`).
+    questions: Vec<bool>,
+    warnings: Vec<Warning>,
+    /// Between the document title and the heading after it: its introduction.
+    preamble: bool,
 }
 
 impl Walk<'_, '_> {
     fn heading(&mut self, h: &Heading, line: &Line<'_>) {
         self.blank_before = true;
-        let text = atx(line).map_or(line.text, |(_, t)| t);
+        let text = summary(line.text)
+            .or_else(|| atx(line).map(|(_, t)| t))
+            .unwrap_or(line.text);
         if let Role::Star {
             section,
             attached,
             parent,
         } = &h.role
         {
+            if let Open::Story { draft } = self.open
+                && !*attached
+                && self.stack.last().is_none_or(|f| h.level > f.level)
+            {
+                self.drafts[draft].switch(*section);
+                self.drafts[draft].touch(line.no);
+                return;
+            }
             if let Open::Heading { draft, level } = self.open
                 && (*attached || h.level > level)
             {
@@ -1034,6 +1375,14 @@ impl Walk<'_, '_> {
             self.start_virtual(h, *parent, *section, line);
             return;
         }
+        // A heading inside a heading left out is left out with it.
+        if let Some(f) = self.stack.last()
+            && let Some(why) = f.skip
+            && h.level > f.level
+        {
+            self.leave_out(line, why);
+            return;
+        }
         // A heading inside an entry heading is part of that entry.
         if let Open::Heading { draft, level } = self.open
             && h.level > level
@@ -1053,6 +1402,7 @@ impl Walk<'_, '_> {
             return;
         }
         self.open = Open::None;
+        self.preamble = false;
         while self.stack.last().is_some_and(|f| f.level >= h.level) {
             self.stack.pop();
         }
@@ -1063,13 +1413,16 @@ impl Walk<'_, '_> {
             competency: None,
             title: None,
             project: None,
+            skip: None,
         };
         match &h.role {
             Role::Title { date, title } => {
+                self.preamble = true;
                 frame.date = *date;
                 frame.title = Some(title.clone());
             }
             Role::Date(d) => frame.date = Some(*d),
+            Role::Skip(why) => frame.skip = Some(why),
             Role::Section {
                 tag,
                 kind,
@@ -1171,20 +1524,25 @@ impl Walk<'_, '_> {
 
     /// A line read already (a metadata line): the open entry reaches it.
     fn touch(&mut self, no: usize) {
-        match self.open {
-            Open::Heading { draft, .. }
-            | Open::Virtual { draft, .. }
-            | Open::Bullet { draft, .. }
-            | Open::Para { draft, .. } => self.drafts[draft].touch(no),
-            Open::None => {}
+        if let Some(draft) = self.open.draft() {
+            self.drafts[draft].touch(no);
         }
     }
 
     fn blank(&mut self) {
         self.blank_before = true;
         match self.open {
-            Open::Para { .. } => self.open = Open::None,
+            Open::Para { draft, .. } => {
+                self.open = Open::None;
+                self.lead = self.drafts[draft].lone_line().then_some(draft);
+            }
+            Open::Bullet { draft, .. } if self.drafts[draft].lone_line() => {
+                self.drafts[draft].gap = true;
+                self.drafts[draft].parts_blank();
+                self.lead = Some(draft);
+            }
             Open::Heading { draft, .. }
+            | Open::Story { draft }
             | Open::Virtual { draft, .. }
             | Open::Bullet { draft, .. } => {
                 self.drafts[draft].gap = true;
@@ -1194,10 +1552,19 @@ impl Walk<'_, '_> {
         }
     }
 
-    /// A rule ends a list: what follows starts a new entry.
+    /// The end of a `<details>` block ends the entry it holds.
+    fn end_block(&mut self) {
+        self.lead = None;
+        self.open = Open::None;
+    }
+
+    /// A rule ends a list, and a story told with labels: what follows starts a new entry.
     fn close_list(&mut self) {
-        if matches!(self.open, Open::Bullet { .. } | Open::Para { .. }) {
-            self.open = Open::None;
+        self.lead = None;
+        match self.open {
+            Open::Bullet { .. } | Open::Para { .. } | Open::Story { .. } => self.open = Open::None,
+            Open::Heading { draft, .. } if self.drafts[draft].star => self.open = Open::None,
+            _ => {}
         }
     }
 
@@ -1214,7 +1581,8 @@ impl Walk<'_, '_> {
             Open::Heading { draft, .. }
             | Open::Virtual { draft, .. }
             | Open::Bullet { draft, .. }
-            | Open::Para { draft, .. } => draft,
+            | Open::Para { draft, .. }
+            | Open::Story { draft } => draft,
         };
         let d = &mut self.drafts[draft];
         if !line.is_blank() {
@@ -1229,11 +1597,82 @@ impl Walk<'_, '_> {
         self.blank_before = false;
     }
 
+    /// Names a line in a warning that says why it is in no entry.
+    fn leave_out(&mut self, line: &Line<'_>, why: &str) {
+        self.warnings.push(Warning {
+            line: line.no,
+            message: format!("left out `{}`: {why}", line.text),
+        });
+    }
+
+    /// Returns why a line is left out on purpose, or `None` for content.
+    fn left_out(&self, line: &Line<'_>) -> Option<&'static str> {
+        if let Some(why) = self.stack.iter().rev().find_map(|f| f.skip) {
+            return Some(why);
+        }
+        let body = line.body;
+        if is_toc_line(body) {
+            return Some("a table of contents: links to the document's own headings");
+        }
+        if is_placeholder(body) {
+            return Some("a placeholder: nothing recorded");
+        }
+        let first = self.drafts.is_empty() && self.open == Open::None;
+        if is_legend(body) {
+            return Some("a legend that explains the document's own format");
+        }
+        if (first || self.open == Open::None) && is_instruction(body) {
+            return Some("instructions for the template, not an entry");
+        }
+        if first && line.text.starts_with('>') {
+            return Some("a quote before the first entry: the document's preamble");
+        }
+        if first && self.preamble && !line.bullet {
+            return Some("the document's introduction, before its first section");
+        }
+        None
+    }
+
     fn line(&mut self, line: &Line<'_>) {
+        if let Some(why) = self.left_out(line) {
+            self.leave_out(line, why);
+            return;
+        }
         let blank_before = std::mem::replace(&mut self.blank_before, false);
+        let lead = self.lead.take();
+        let star = star_label(line, self.opts);
+        let question = self.questions.get(line.no - 1).copied().unwrap_or(false);
+        if let Some(draft) = self.open.draft() {
+            let d = &self.drafts[draft];
+            let storied = matches!(
+                self.open,
+                Open::Heading { .. } | Open::Virtual { .. } | Open::Story { .. }
+            ) || d.star;
+            // A question, or a new Situation after the parts of a story, starts the next one.
+            if storied && d.star && (question || star == Some(Section::Situation) && d.restarts()) {
+                self.open = Open::None;
+                if question {
+                    self.start_para(line);
+                } else {
+                    self.start_story(line, None);
+                }
+                return;
+            }
+        }
         match self.open {
-            Open::Heading { draft, .. } | Open::Virtual { draft, .. } => {
+            Open::Heading { draft, .. } | Open::Virtual { draft, .. } | Open::Story { draft } => {
                 self.drafts[draft].push(line, self.opts, true);
+                return;
+            }
+            Open::Bullet { draft, base } if star.is_some() && line.indent < base + 2 => {
+                // `- S: …` after a lone bullet: the bullet is the title of the story.
+                let lead = self.drafts[draft].lone_line().then_some(draft);
+                self.start_story(line, lead);
+                return;
+            }
+            Open::Para { draft, .. } if star.is_some() && !line.bullet => {
+                let lead = self.drafts[draft].lone_line().then_some(draft);
+                self.start_story(line, lead);
                 return;
             }
             Open::Bullet { draft, base } => {
@@ -1259,9 +1698,31 @@ impl Walk<'_, '_> {
                     return;
                 }
             }
+            Open::None if star.is_some() => {
+                self.start_story(line, lead);
+                return;
+            }
             Open::None => {}
         }
-        // A new entry: a top-level bullet or a paragraph.
+        self.start_para(line);
+    }
+
+    /// Starts a story at its first label line, in the draft of the line that leads it (a
+    /// title or question written just before the labels) when there is one.
+    fn start_story(&mut self, line: &Line<'_>, lead: Option<usize>) {
+        let draft = match lead {
+            Some(d) if d + 1 == self.drafts.len() => {
+                self.drafts[d].lead_to_title();
+                d
+            }
+            _ => self.new_draft(line.no, None, true),
+        };
+        self.drafts[draft].push(line, self.opts, true);
+        self.open = Open::Story { draft };
+    }
+
+    /// Starts an entry at a top-level bullet or a paragraph.
+    fn start_para(&mut self, line: &Line<'_>) {
         let dated = leading_date(line.body, self.opts.today);
         let draft = self.new_draft(line.no, None, true);
         if let Some((date, rest)) = dated {
@@ -1291,6 +1752,109 @@ impl Walk<'_, '_> {
     }
 }
 
+/// Returns why the content under a heading is left out: `How to use this template`,
+/// `Instructions`, `Table of contents`, `Legend`.
+fn skipped_heading(text: &str) -> Option<&'static str> {
+    let n = crate::words::normalize(text);
+    let starts = |ps: &[&str]| ps.iter().any(|p| n == *p || n.starts_with(&format!("{p} ")));
+    if starts(&["table of contents", "contents", "toc", "índice", "sumário", "sommaire", "inhalt", "inhaltsverzeichnis", "目录"]) {
+        Some("a table of contents: links to the document's own headings")
+    } else if starts(&["how to use", "instructions", "using this template", "about this template", "how to fill", "how this document works", "how to read this"]) {
+        Some("instructions for the template, not an entry")
+    } else if starts(&["legend", "key to symbols", "format legend"]) {
+        Some("a legend that explains the document's own format")
+    } else {
+        None
+    }
+}
+
+/// Returns true for a line of nothing but links to the document's own headings:
+/// `[Ownership](#ownership)`, `1. [Dive Deep](#dive-deep) · [Earn Trust](#earn-trust)`.
+fn is_toc_line(body: &str) -> bool {
+    let mut rest = body.trim();
+    let mut links = 0;
+    while let Some(open) = rest.find('[') {
+        if !rest[..open].chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c)) {
+            return false;
+        }
+        let Some(close) = rest[open..].find("](#") else {
+            return false;
+        };
+        let after = &rest[open + close + 3..];
+        let Some(end) = after.find(')') else {
+            return false;
+        };
+        links += 1;
+        rest = &after[end + 1..];
+    }
+    links > 0 && rest.chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+}
+
+/// Returns true for a line that says nothing was recorded: `Nothing recorded this week`,
+/// `_N/A_`, `TBD`, `(none)`.
+fn is_placeholder(body: &str) -> bool {
+    let t = body
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+        .to_lowercase();
+    if t.split_whitespace().count() > 8 {
+        return false;
+    }
+    let starts = [
+        "nothing recorded",
+        "nothing this",
+        "nothing to report",
+        "nothing yet",
+        "nothing new",
+        "nothing much",
+        "no wins this",
+        "no updates",
+        "no entries",
+        "nada registrado",
+        "nada esta semana",
+        "nada nesta semana",
+        "sin novedades",
+        "rien cette semaine",
+        "rien à signaler",
+        "nichts diese woche",
+        "keine einträge",
+    ];
+    starts.iter().any(|p| t.starts_with(p))
+        || [
+            "n/a", "na", "tbd", "tba", "todo", "none", "empty", "nothing", "nada", "rien",
+            "nichts", "无", "暂无", "coming soon", "add your wins here", "your text here",
+        ]
+        .contains(&t.as_str())
+}
+
+/// Returns true for a line that explains the document's own marks: `Legend: ⭐ = big win`.
+fn is_legend(body: &str) -> bool {
+    let t = body.trim_start_matches(['*', '_', ' ']).to_lowercase();
+    t.starts_with("legend:") || t.starts_with("legend -") || t.starts_with("legenda:") || t.starts_with("légende")
+}
+
+/// Returns true for a line that tells how to fill in a template: `How to use this
+/// template: …`, `Delete this section…`, `Copy this template each week`.
+fn is_instruction(body: &str) -> bool {
+    let t = body.trim_start_matches(['*', '_', '(', '[', ' ', '>']).to_lowercase();
+    [
+        "how to use",
+        "instructions:",
+        "use this template",
+        "copy this template",
+        "duplicate this template",
+        "to use this template",
+        "this template",
+        "template:",
+        "delete this",
+        "fill in ",
+        "fill this",
+        "replace this",
+        "remove this section",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
 /// Returns true for a bullet that only gives links for the entry before it: `Links: …`,
 /// `PR: https://…`, a bare URL.
 fn is_link_bullet(body: &str) -> bool {
@@ -1310,6 +1874,153 @@ fn is_link_bullet(body: &str) -> bool {
         return true;
     }
     matches!(link_line(body), Some((_, rest)) if rest.split_whitespace().count() <= 2)
+}
+
+// ---------------------------------------------------------------------------------------
+// Titles
+
+/// Returns a title without the markup of the line it came from: no `**`, backticks,
+/// `[text](url)` (its text stays), `<tag>`, kramdown `{: …}`, leading `>`/`#`/bullet or
+/// time of day, tabs; at most 80 characters, cut at a word boundary.
+fn clean_title(raw: &str) -> String {
+    crate::text::truncate_words(&plain(raw), 80)
+}
+
+/// Returns the first line of a text without its markup, as [`clean_title`] does, uncut.
+fn plain(raw: &str) -> String {
+    let first = raw
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut out = String::with_capacity(first.len());
+    let mut rest = first;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        match c {
+            '{' if rest.starts_with("{:") => match rest.find('}') {
+                Some(end) => rest = &rest[end + 1..],
+                None => rest = &rest[len..],
+            },
+            '<' => match rest.find('>') {
+                Some(end) if end > 1 => {
+                    let inner = &rest[1..end];
+                    if inner.contains("://") {
+                        out.push_str(inner);
+                    } else if !inner.starts_with(|c: char| c.is_alphabetic() || c == '/') {
+                        out.push('<');
+                        rest = &rest[len..];
+                        continue;
+                    }
+                    rest = &rest[end + 1..];
+                }
+                _ => {
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+            },
+            '[' => {
+                // `[text](url)`, `[text][ref]`: the text.
+                if let Some(close) = rest.find("](").or_else(|| rest.find("]["))
+                    && !rest[1..close].contains(['[', ']'])
+                {
+                    let (open, shut) = if rest[close..].starts_with("](") {
+                        ('(', ')')
+                    } else {
+                        ('[', ']')
+                    };
+                    let _ = open;
+                    out.push_str(&rest[1..close]);
+                    rest = &rest[close + 2..];
+                    rest = rest.find(shut).map_or("", |e| &rest[e + 1..]);
+                } else if let Some(box_end) = ["[ ] ", "[x] ", "[X] "]
+                    .iter()
+                    .find(|b| rest.starts_with(**b))
+                    .map(|b| b.len())
+                    && out.trim().is_empty()
+                {
+                    rest = &rest[box_end..];
+                } else {
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+            }
+            '!' if rest.starts_with("![") => rest = &rest[1..],
+            '*' | '`' | '~' => rest = &rest[len..],
+            '_' if rest.starts_with("__") => rest = &rest[2..],
+            '\t' => {
+                out.push(' ');
+                rest = &rest[len..];
+            }
+            _ => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+        }
+    }
+    let mut t = out.trim();
+    loop {
+        let before = t;
+        t = t.trim_start_matches(['>', '#', ' ', '|']);
+        if let Some(b) = super::strip_marker(t) {
+            t = b.trim_start();
+        }
+        t = strip_time(t);
+        if t == before {
+            break;
+        }
+    }
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_end_matches([':', ' ', '|']).to_owned()
+}
+
+/// Returns a text without a time of day in front of it: `10:32 `, `9:05am – `, `[14:00] `.
+fn strip_time(t: &str) -> &str {
+    let s = t.trim_start_matches('[');
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || s.as_bytes().get(digits) != Some(&b':') {
+        return t;
+    }
+    let after = &s[digits + 1..];
+    let mins = after.bytes().take_while(u8::is_ascii_digit).count();
+    if mins != 2 {
+        return t;
+    }
+    let mut r = &after[2..];
+    if let Some(x) = r
+        .strip_prefix(':')
+        .filter(|x| x.bytes().take_while(u8::is_ascii_digit).count() == 2)
+    {
+        r = &x[2..];
+    }
+    for ampm in ["am", "pm", "AM", "PM", " am", " pm", " AM", " PM"] {
+        if let Some(x) = r.strip_prefix(ampm) {
+            r = x;
+            break;
+        }
+    }
+    let r = r.trim_start_matches([']', ' ', '-', '–', '—', ':', '|']);
+    if r.is_empty() { t } else { r }
+}
+
+/// Returns the title of an entry whose source gave none: the first sentence of its first
+/// part that has text, without markup.
+fn derived_title(entry: &Entry) -> String {
+    for c in [
+        &entry.situation,
+        &entry.text,
+        &entry.task,
+        &entry.action,
+        &entry.result,
+        &entry.lessons,
+        &entry.notes,
+    ] {
+        let cleaned = plain(c);
+        if !cleaned.is_empty() {
+            return crate::text::title_from(&cleaned, 80);
+        }
+    }
+    String::new()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1336,7 +2047,7 @@ struct Draft {
     started: Vec<Section>,
     /// The kind its metadata lines give; it wins over what the sections say.
     kind: Option<Kind>,
-    /// Metadata lines describe it (brag's own brag document).
+    /// Described by metadata lines (brag's own document): its title stays as written.
     described: bool,
 }
 
@@ -1380,6 +2091,34 @@ impl Draft {
         }
         self.kind = meta.kind;
         self.described = true;
+    }
+
+    /// Returns true for an entry of one line of text and nothing else yet: a title or a
+    /// prompt that a story told with labels may follow.
+    fn lone_line(&self) -> bool {
+        self.first == self.last
+            && !self.star
+            && self.entry.title.is_empty()
+            && self.target == Target::Text
+            && self.parts[1..].iter().all(TextBuilder::is_empty)
+    }
+
+    /// Makes the entry's one line of text its title (the line before a story's labels), and
+    /// leaves it in the text too unless the title is that line as written.
+    fn lead_to_title(&mut self) {
+        let text = std::mem::take(&mut self.parts[0]).finish();
+        let title = clean_title(&text);
+        if title != text.trim() {
+            self.parts[0].push_str(&text);
+        }
+        self.entry.title = title;
+        self.gap = false;
+    }
+
+    /// Returns true when a Situation label starts the next story rather than going on with
+    /// this one: this one has its parts already and is past its Situation.
+    fn restarts(&self) -> bool {
+        self.star && self.target != Target::Section(Section::Situation)
     }
 
     fn touch(&mut self, no: usize) {
@@ -1450,13 +2189,21 @@ impl Draft {
     fn push(&mut self, line: &Line<'_>, opts: &Options<'_>, labels: bool) {
         self.touch(line.no);
         let mut line = *line;
-        if labels && let Some((s, rest)) = label(line.body, opts) {
+        if labels
+            && !(line.bullet && line.indent >= 2)
+            && let Some((s, rest, synonym)) = label_named(line.body, opts)
+            // `- Solution: …` among the bullets of Action is one of them.
+            && !(synonym && line.bullet && self.target == Target::Section(s))
+        {
             self.switch(s);
             if rest.is_empty() {
                 return;
             }
             line.body = rest;
             line.text = rest;
+            // The bullet carried the label: its text is the section's first line.
+            line.bullet = false;
+            line.indent = 0;
         }
         if self.target == Target::Section(Section::Competencies) {
             let body = line.body;
@@ -1486,6 +2233,7 @@ impl Draft {
 
     fn finish(self) -> Imported {
         let mut entry = self.entry;
+        let described = self.described;
         let mut parts = self.parts.into_iter().map(TextBuilder::finish);
         let mut next = || parts.next().unwrap_or_default();
         entry.text = next();
@@ -1501,6 +2249,13 @@ impl Draft {
             entry.kind = k;
         } else if self.star {
             entry.kind = Kind::Story;
+        }
+        if !described {
+            entry.title = if entry.title.trim().is_empty() {
+                derived_title(&entry)
+            } else {
+                clean_title(&entry.title)
+            };
         }
         Imported {
             entry,
@@ -1830,7 +2585,7 @@ A paragraph win that stands alone\nand wraps onto a second line.\n\n\
         let p2 = find(&out, "Project 2");
         assert_eq!(p2.situation, "the queue kept falling over.");
         assert_eq!(p2.action, "I added back-pressure.");
-        assert_eq!(p2.result, "- zero outages since");
+        assert_eq!(p2.result, "zero outages since");
         // A lone `### Impact` right under a section is an entry like any heading.
         let lone = find(&out, "Mentored two interns");
         assert_eq!(lone.title, "Impact");

@@ -142,7 +142,9 @@ pub(crate) fn import(
         }
     }
     let view: Vec<String> = blocks.iter().map(|b| render(b, opts)).collect();
-    let (mut entries, mut warnings) = markdown::import(&view.join("\n"), opts);
+    // An org or rST document is never brag's own brag document: its numbers in prose
+    // may become metrics.
+    let (mut entries, mut warnings, _) = markdown::import(&view.join("\n"), opts);
     let scopes = Scopes::new(&blocks, opts.today);
     for e in &mut entries {
         scopes.apply(e);

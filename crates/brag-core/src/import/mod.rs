@@ -17,6 +17,7 @@ mod markdown;
 mod markup;
 mod org;
 mod rst;
+mod section_words;
 mod star_text;
 mod talk_notes;
 
@@ -192,9 +193,12 @@ impl SectionNames {
         (SectionNames { extra }, unknown)
     }
 
-    /// Returns the section a label names: a built-in name or synonym, or one from config.
+    /// Returns the section a label names: a built-in name or synonym (in other words and
+    /// languages too, see `section_words`), or one from config.
     pub fn get(&self, label: &str) -> Option<Section> {
-        Section::from_heading(label).or_else(|| self.extra.get(&label_key(label)).copied())
+        Section::from_heading(label)
+            .or_else(|| self.extra.get(&label_key(label)).copied())
+            .or_else(|| section_words::builtin(label))
     }
 }
 
@@ -233,9 +237,11 @@ pub fn detect(text: &str) -> Format {
     let (mut markers, mut headings, mut bullets) = (0usize, 0usize, 0usize);
     for line in text.lines().take(5000) {
         let t = line.trim();
-        if star_text::is_star_marker(t) {
+        // `#### Situation` is how Markdown writes a section: a heading, not a marker.
+        let heading = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        if star_text::is_star_marker(t) && !heading {
             markers += 1;
-        } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+        } else if heading {
             headings += 1;
         } else if t.starts_with("- ") || t.starts_with("* ") {
             bullets += 1;
@@ -278,7 +284,10 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
         Format::Log => log::import(text, opts),
         Format::Org | Format::Rst => match markup::markup(format) {
             Some(m) => markup::import(m, text, opts),
-            None => markdown::import(text, opts),
+            None => {
+                let (entries, warnings, _) = markdown::import(text, opts);
+                (entries, warnings)
+            }
         },
     };
     let source: Vec<&str> = text.split('\n').collect();
