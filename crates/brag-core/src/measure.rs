@@ -325,6 +325,13 @@ fn trailing_junk(s: &str) -> usize {
     if spaces > 0 {
         return spaces;
     }
+    // A `#tag` at the end is the entry's tag, not part of the phrase.
+    if let Some((_, word)) = s.rsplit_once(char::is_whitespace)
+        && word.len() > 1
+        && word.starts_with('#')
+    {
+        return word.len();
+    }
     let Some(c) = s.chars().next_back() else {
         return 0;
     };
@@ -656,6 +663,12 @@ fn is_number_word(w: &str) -> bool {
     !w.is_empty() && w.split('-').all(|part| class(part) & NUMBER_WORD != 0)
 }
 
+/// Returns true for a quantity in words before a noun: `a two-week sprint`, `three-day`.
+fn is_worded_quantity(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(n, unit)| is_number_word(n) && class(unit) & UNIT != 0)
+}
+
 /// Returns true for a word that reads as a plural noun: `teams`, `tests`, `people`.
 fn is_plural(t: &Token<'_>) -> bool {
     let w = t.lower.as_ref();
@@ -870,7 +883,7 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
     let t = &tokens[i];
     let has_digit = t.text.bytes().any(|b| b.is_ascii_digit());
     if !has_digit && !is_number_word(&t.lower) {
-        return false;
+        return is_worded_quantity(&t.lower);
     }
     let prev = i
         .checked_sub(1)
@@ -1194,6 +1207,27 @@ mod tests {
                 &["one of the hardest bugs, fixed twice"],
             ),
             ("none", "one of the hardest bugs", &[]),
+            (
+                "worded_quantity",
+                "Ran a two-week pilot",
+                &["Ran a two-week pilot"],
+            ),
+            (
+                "trailing_tag",
+                "- Cut CI by 40% #ci #perf",
+                &["Cut CI by 40%"],
+            ),
+            ("rate_unit", "now at 2 GB/day", &["now at 2 GB/day"]),
+            (
+                "plus_sign",
+                "NPS +12 since the launch",
+                &["NPS +12 since the launch"],
+            ),
+            (
+                "range",
+                "saved 3-5 hours a week",
+                &["saved 3-5 hours a week"],
+            ),
         ] {
             assert_eq!(metric_phrases(text), want, "{name}: {text:?}");
         }
@@ -1281,6 +1315,21 @@ mod tests {
         assert_eq!(measures("upgraded 40 services from 2.7 to 3.11"), ["40"]);
     }
 
+    /// Issue 11 holds here too: a long text, one sentence or many, is read in linear time
+    /// (quadratic code makes this test run for minutes).
+    #[test]
+    fn metric_phrases_linear() {
+        let n = 20_000;
+        let one_sentence: String = (0..n).map(|i| format!("then {i} ms more ")).collect();
+        let got = metric_phrases(&one_sentence);
+        assert!(got.len() >= n / 10, "{}", got.len());
+        assert!(got.iter().all(|p| p.chars().count() <= PHRASE_MAX));
+        let lines: String = (0..n)
+            .map(|i| format!("- cut build {i} by {i}%\n"))
+            .collect();
+        assert_eq!(metric_phrases(&lines).len(), n);
+    }
+
     proptest::proptest! {
         /// Every phrase is a piece of the text, holds a digit or a number word, and is no
         /// longer than a phrase may be.
@@ -1306,7 +1355,7 @@ mod tests {
                 proptest::prop_assert!(text.contains(p), "{p:?} not in {text:?}");
                 proptest::prop_assert!(
                     p.bytes().any(|b| b.is_ascii_digit())
-                        || tokens(p).iter().any(|t| is_number_word(&t.lower)),
+                        || tokens(p).iter().any(|t| is_number_word(&t.lower) || is_worded_quantity(&t.lower)),
                     "{p:?} holds no number"
                 );
                 proptest::prop_assert!(p.chars().count() <= PHRASE_MAX, "{p:?} too long");

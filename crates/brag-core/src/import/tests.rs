@@ -167,6 +167,13 @@ fn import_metrics_from_prose() {
         metrics(jrnl, Format::Jrnl),
         [["Retry storms fell from 14x to 1.3x"]]
     );
+    // A win written as its title alone: the title's measure.
+    let title_only = r#"{"entries": [{"title": "Cut p99 from 420 ms to 95 ms.", "body": "",
+        "date": "2025-03-14"}]}"#;
+    assert_eq!(
+        metrics(title_only, Format::Jrnl),
+        [["Cut p99 from 420 ms to 95 ms"]]
+    );
 }
 
 /// Issue 14: brag's own brag document lists an entry's metrics in full, so its prose adds
