@@ -113,13 +113,15 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Returns the sentences of a text: the text between `.`, `!` or `?` before a space (not
-/// after an abbreviation or an initial), `;`, `•` and line breaks.
+/// after an abbreviation or an initial), `;`, `•` and line breaks (not those that wrap a
+/// sentence).
 fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let ends = match c {
-            '\n' | ';' | '•' => true,
+            '\n' => !wraps(&text[start..i], &text[i + 1..]),
+            ';' | '•' => true,
             '.' | '!' | '?' => {
                 let spaced = text[i + 1..].chars().next().is_none_or(char::is_whitespace);
                 spaced && (c != '.' || !abbreviated(&text[start..i]))
@@ -133,6 +135,17 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     out.push(start..text.len());
     out
+}
+
+/// Returns true when the line after a line break goes on with the sentence before it, as
+/// hard-wrapped prose does: the line before ends in no colon, the line after starts in
+/// lower case (a bullet or a new sentence does not).
+fn wraps(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let first = after.trim_start_matches([' ', '\t']).chars().next();
+    !before.is_empty()
+        && !before.ends_with(':')
+        && first.is_some_and(|c| c.is_lowercase() || c == '(')
 }
 
 /// Returns true when a text ends in an abbreviation or an initial, so that a `.` after it
@@ -575,6 +588,16 @@ const UPGRADES: &[&str] = &[
     "ported", "porting", "downgrade", "downgraded", "pin", "pinned", "pinning",
 ];
 
+/// Things a number joined to them by a hyphen counts: `a 10-person team`, `a 5-node
+/// cluster`. Other joined words name a kind (`64-bit`, `2-phase`, `3-way`, `12-factor`).
+#[rustfmt::skip]
+const COUNT_NOUNS: &[&str] = &[
+    "person", "people", "engineer", "member", "developer", "node", "server", "host", "machine",
+    "core", "gpu", "service", "microservice", "region", "zone", "team", "country", "city",
+    "language", "page", "line", "slide", "user", "seat", "store", "site", "customer", "step",
+    "table", "file", "repo", "module", "cluster", "shard", "office", "school", "hospital",
+];
+
 /// Currencies written before the amount: `USD 30,000`, `EUR 2M`.
 #[rustfmt::skip]
 const CURRENCIES: &[&str] = &[
@@ -609,6 +632,7 @@ const STATUS_NEXT: u16 = 1 << 9;
 const STATUS_PREV: u16 = 1 << 10;
 const UPGRADE: u16 = 1 << 11;
 const CURRENCY: u16 = 1 << 12;
+const COUNT_NOUN: u16 = 1 << 13;
 
 static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u16> = HashMap::new();
@@ -626,6 +650,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
         (STATUS_BEFORE, STATUS_PREV),
         (UPGRADES, UPGRADE),
         (CURRENCIES, CURRENCY),
+        (COUNT_NOUNS, COUNT_NOUN),
     ] {
         for w in list {
             *map.entry(w).or_default() |= bit;
@@ -788,10 +813,10 @@ fn shape(t: &str) -> Shape<'_> {
     if is_unit_suffix(&suffix) {
         return Shape::Measure;
     }
-    // `24-hour`, `3-million-row`: a quantity before a noun.
+    // `24-hour`, `3-million-row`, `10-person`: a quantity before a noun.
     if let Some(words) = suffix.strip_prefix('-') {
         let head = words.split('-').next().unwrap_or("");
-        return if class(head) & UNIT != 0 || is_number_word(head) {
+        return if class(head) & (UNIT | COUNT_NOUN) != 0 || is_number_word(head) {
             Shape::Measure
         } else {
             Shape::Not
@@ -1228,6 +1253,21 @@ mod tests {
                 "saved 3-5 hours a week",
                 &["saved 3-5 hours a week"],
             ),
+            (
+                "hyphen_count",
+                "Led a 10-person team",
+                &["Led a 10-person team"],
+            ),
+            (
+                "wrapped",
+                "Cut p99 latency from 420 ms\nto 95 ms by caching.\nWrote the doc",
+                &["Cut p99 latency from 420 ms\nto 95 ms by caching"],
+            ),
+            (
+                "not_wrapped",
+                "Cut p99 by 40%\n- 3 teams adopted it\nShipped 2 tools",
+                &["Cut p99 by 40%", "3 teams adopted it", "Shipped 2 tools"],
+            ),
         ] {
             assert_eq!(metric_phrases(text), want, "{name}: {text:?}");
         }
@@ -1298,6 +1338,7 @@ mod tests {
             ("id_long", "refunded order 48213377"),
             ("id_zero", "closed ticket 0042 and case 007"),
             ("list_marker", "1. wrote the doc\n2) shipped it"),
+            ("hyphen_kind", "moved to a 64-bit build with 2-phase commit"),
         ] {
             assert_eq!(metric_phrases(text), Vec::<&str>::new(), "{name}: {text:?}");
             assert!(!has_measure(text), "{name}: {text:?}");

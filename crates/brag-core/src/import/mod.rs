@@ -364,7 +364,7 @@ fn finish(entry: &mut Entry, opts: &Options<'_>, stated: bool) {
 /// Returns the metrics an entry's prose states (issue 14): the metric phrases of its
 /// Result and text, or of its text alone when it has no STAR sections, or else of its title
 /// (a win written as one line: `Cut p99 from 420 ms to 95 ms`), as written but for
-/// Markdown bold (`cut p99 by **40%**`).
+/// Markdown bold (`cut p99 by **40%**`) and line breaks.
 fn prose_metrics(entry: &Entry) -> Vec<String> {
     let prose = if entry.star_is_empty() {
         [entry.text.as_str(), ""]
@@ -381,11 +381,15 @@ fn prose_metrics(entry: &Entry) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for p in phrases {
-        let p = if p.contains("**") {
+        let mut p = if p.contains("**") {
             p.replace("**", "").trim().to_owned()
         } else {
             p.to_owned()
         };
+        // A phrase of hard-wrapped prose is one line: a metric is one bullet.
+        if p.contains(['\n', '\r', '\t']) {
+            p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         if !p.is_empty() && seen.insert(p.clone()) {
             out.push(p);
         }
