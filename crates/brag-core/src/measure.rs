@@ -908,7 +908,14 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
     let t = &tokens[i];
     let has_digit = t.text.bytes().any(|b| b.is_ascii_digit());
     if !has_digit && !is_number_word(&t.lower) {
-        return is_worded_quantity(&t.lower);
+        // `an order of magnitude faster`: a measure without a number.
+        let magnitude = t.lower.as_ref() == "magnitude"
+            && i >= 2
+            && !t.starts_sentence
+            && !tokens[i - 1].starts_sentence
+            && tokens[i - 1].lower == "of"
+            && matches!(tokens[i - 2].lower.as_ref(), "order" | "orders");
+        return magnitude || is_worded_quantity(&t.lower);
     }
     let prev = i
         .checked_sub(1)
@@ -935,9 +942,13 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
         Shape::Measure => true,
         Shape::Not => false,
         Shape::Fraction(n, d) => {
-            n <= d
-                && ([2.0, 3.0, 4.0, 5.0, 10.0, 100.0].contains(&d)
-                    || next.is_some_and(|n| n.lower == "of" || is_unit(n) || is_plural(n)))
+            let counts = next.is_some_and(|n| n.lower == "of" || is_unit(n) || is_plural(n));
+            // `shipped on 12/5`, `since 3/4`: a day of a month.
+            let dated = prev.is_some_and(|p| {
+                ["on", "since", "until", "till", "by", "before", "after"]
+                    .contains(&p.lower.as_ref())
+            });
+            n <= d && (counts || (!dated && [2.0, 3.0, 4.0, 5.0, 10.0, 100.0].contains(&d)))
         }
         Shape::Plain(n) => {
             let integer = !n.contains('.');
@@ -1259,6 +1270,16 @@ mod tests {
                 &["Led a 10-person team"],
             ),
             (
+                "magnitude",
+                "Cut build times by an order of magnitude",
+                &["Cut build times by an order of magnitude"],
+            ),
+            (
+                "rating",
+                "Rated 4/5 by the pilot teams",
+                &["Rated 4/5 by the pilot teams"],
+            ),
+            (
                 "wrapped",
                 "Cut p99 latency from 420 ms\nto 95 ms by caching.\nWrote the doc",
                 &["Cut p99 latency from 420 ms\nto 95 ms by caching"],
@@ -1339,6 +1360,8 @@ mod tests {
             ("id_zero", "closed ticket 0042 and case 007"),
             ("list_marker", "1. wrote the doc\n2) shipped it"),
             ("hyphen_kind", "moved to a 64-bit build with 2-phase commit"),
+            ("slash_date", "shipped on 12/5 and frozen since 3/4"),
+            ("magnitude_alone", "the magnitude of the outage"),
         ] {
             assert_eq!(metric_phrases(text), Vec::<&str>::new(), "{name}: {text:?}");
             assert!(!has_measure(text), "{name}: {text:?}");
@@ -1396,7 +1419,7 @@ mod tests {
                 proptest::prop_assert!(text.contains(p), "{p:?} not in {text:?}");
                 proptest::prop_assert!(
                     p.bytes().any(|b| b.is_ascii_digit())
-                        || tokens(p).iter().any(|t| is_number_word(&t.lower) || is_worded_quantity(&t.lower)),
+                        || tokens(p).iter().any(|t| is_number_word(&t.lower) || is_worded_quantity(&t.lower) || t.lower == "magnitude"),
                     "{p:?} holds no number"
                 );
                 proptest::prop_assert!(p.chars().count() <= PHRASE_MAX, "{p:?} too long");
