@@ -4,8 +4,10 @@
 //! `2 weeks`, `$30k`), a percentage, a multiplier (`3x`), a change (`from 14 to 1.3`), a
 //! count of things (`14 teams`), or a number word (`halved`, `a dozen`). A number that
 //! names something does not measure it: dates and periods (`2024`, `Q3`, `H1`, `FY25`,
-//! `March 3`), ids (`ABC-123`, `#412`, commit hashes), versions (`v1.2`, `3.10.1`,
-//! `Python 3`), ordinals and list markers (`1st`, `2.`).
+//! `March 3`), ids (`ABC-123`, `#412`, commit hashes, `order 48213377`), versions (`v1.2`,
+//! `3.10.1`, `Python 3`, `upgraded Postgres from 11 to 15`), standards (`RFC 7231`,
+//! `ISO 8601`, `SOC 2`, `TLS 1.3`), HTTP status codes (`returned a 404`, `502 errors`),
+//! ordinals and list markers (`1st`, `2.`).
 //!
 //! The text is cut into tokens. Each token that holds a digit, and each number word, is
 //! judged by its shape first: a date, a time, a version, an id or an ordinal each has a
@@ -14,6 +16,9 @@
 //! a unit after it measures (`2024 ms`), a label or a name before it names (`sprint 12`,
 //! `PR 412`, `Python 3`), a month beside it dates (`March 3`), a year stays a year, a
 //! decimal with nothing to measure is a version (`rivet 1.0`), and any other number counts.
+//!
+//! [`metric_phrases`] gives the clause around each measure, as written: what importers
+//! make the metrics of an entry whose source lists none (issue 14).
 //!
 //! Pure, and one pass over the text: the coach runs it over every entry of a vault.
 
@@ -51,12 +56,12 @@ pub const PHRASE_MAX: usize = 120;
 /// number that measures, holding the whole measurement (`from 420 ms to 95 ms`, `by 35%`,
 /// `~100 PRs`).
 ///
-/// The text is cut into sentences at `.`, `;`, `!`, `?`, line breaks and `•`. A sentence
-/// longer than [`PHRASE_MAX`] characters is cut at its clause boundaries (`, and`,
-/// `, which`, ` — `, ...), a clause still too long at its commas and conjunctions, and what
-/// is still too long gives the few words around its measurements. A phrase has no bullet
-/// marker, no trailing punctuation and no bracket or quote it does not close; a phrase met
-/// twice is returned once. `- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.` gives `Cut
+/// The text is cut into sentences at `.`, `;`, `!`, `?`, `•` and line breaks that do not
+/// wrap a sentence. A sentence longer than [`PHRASE_MAX`] characters is cut at its clause
+/// boundaries (`, and`, `, which`, ` — `, ...), a clause still too long at its commas and
+/// conjunctions, and what is still too long gives the few words around its measurements.
+/// A phrase has no bullet marker, no trailing punctuation or `#tag` and no bracket or quote
+/// it does not close; a phrase met twice is returned once. `- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.` gives `Cut
 /// p99 from 420 ms to 95 ms`.
 ///
 /// One pass over the tokens, then one over each sentence that measures.
