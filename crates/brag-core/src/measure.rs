@@ -573,7 +573,7 @@ const FUNCTION_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const STATUS_AFTER: &[&str] = &[
     "error", "errors", "response", "responses", "status", "statuses", "code", "codes", "page",
-    "pages", "redirect", "redirects", "reply", "replies",
+    "pages", "redirect", "redirects", "reply", "replies", "ok",
 ];
 
 /// Words before an HTTP status code, maybe with `a` between: `returned a 404`, `threw 500`.
@@ -971,6 +971,12 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
             if day && (prev.is_some_and(is_month) || month_after) {
                 return false;
             }
+            // An hour of the clock: `at 3 pm`.
+            if integer
+                && next.is_some_and(|n| matches!(n.lower.as_ref(), "am" | "pm" | "a.m" | "p.m"))
+            {
+                return false;
+            }
             // A list marker (`1.`, `2)` starting a line) or an enumerator (`(2)`).
             if integer && n.len() <= 3 && (t.bracketed || (t.starts_line && t.marker_after)) {
                 return false;
@@ -1366,6 +1372,8 @@ mod tests {
             ("list_marker", "1. wrote the doc\n2) shipped it"),
             ("hyphen_kind", "moved to a 64-bit build with 2-phase commit"),
             ("slash_date", "shipped on 12/5 and frozen since 3/4"),
+            ("clock", "paged at 3 pm, fixed by 11 p.m."),
+            ("status_ok", "health checks answer 200 OK"),
             ("magnitude_alone", "the magnitude of the outage"),
         ] {
             assert_eq!(metric_phrases(text), Vec::<&str>::new(), "{name}: {text:?}");
