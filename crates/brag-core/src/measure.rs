@@ -4,8 +4,10 @@
 //! `2 weeks`, `$30k`), a percentage, a multiplier (`3x`), a change (`from 14 to 1.3`), a
 //! count of things (`14 teams`), or a number word (`halved`, `a dozen`). A number that
 //! names something does not measure it: dates and periods (`2024`, `Q3`, `H1`, `FY25`,
-//! `March 3`), ids (`ABC-123`, `#412`, commit hashes), versions (`v1.2`, `3.10.1`,
-//! `Python 3`), ordinals and list markers (`1st`, `2.`).
+//! `March 3`), ids (`ABC-123`, `#412`, commit hashes, `order 48213377`), versions (`v1.2`,
+//! `3.10.1`, `Python 3`, `upgraded Postgres from 11 to 15`), standards (`RFC 7231`,
+//! `ISO 8601`, `SOC 2`, `TLS 1.3`), HTTP status codes (`returned a 404`, `502 errors`),
+//! ordinals and list markers (`1st`, `2.`).
 //!
 //! The text is cut into tokens. Each token that holds a digit, and each number word, is
 //! judged by its shape first: a date, a time, a version, an id or an ordinal each has a
@@ -14,6 +16,9 @@
 //! a unit after it measures (`2024 ms`), a label or a name before it names (`sprint 12`,
 //! `PR 412`, `Python 3`), a month beside it dates (`March 3`), a year stays a year, a
 //! decimal with nothing to measure is a version (`rivet 1.0`), and any other number counts.
+//!
+//! [`metric_phrases`] gives the clause around each measure, as written: what importers
+//! make the metrics of an entry whose source lists none (issue 14).
 //!
 //! Pure, and one pass over the text: the coach runs it over every entry of a vault.
 
@@ -51,12 +56,12 @@ pub const PHRASE_MAX: usize = 120;
 /// number that measures, holding the whole measurement (`from 420 ms to 95 ms`, `by 35%`,
 /// `~100 PRs`).
 ///
-/// The text is cut into sentences at `.`, `;`, `!`, `?`, line breaks and `•`. A sentence
-/// longer than [`PHRASE_MAX`] characters is cut at its clause boundaries (`, and`,
-/// `, which`, ` — `, ...), a clause still too long at its commas and conjunctions, and what
-/// is still too long gives the few words around its measurements. A phrase has no bullet
-/// marker, no trailing punctuation and no bracket or quote it does not close; a phrase met
-/// twice is returned once. `- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.` gives `Cut
+/// The text is cut into sentences at `.`, `;`, `!`, `?`, `•` and line breaks that do not
+/// wrap a sentence. A sentence longer than [`PHRASE_MAX`] characters is cut at its clause
+/// boundaries (`, and`, `, which`, ` — `, ...), a clause still too long at its commas and
+/// conjunctions, and what is still too long gives the few words around its measurements.
+/// A phrase has no bullet marker, no trailing punctuation or `#tag` and no bracket or quote
+/// it does not close; a phrase met twice is returned once. `- Cut p99 from 420 ms to 95 ms. Shipped v2 in Q3.` gives `Cut
 /// p99 from 420 ms to 95 ms`.
 ///
 /// One pass over the tokens, then one over each sentence that measures.
@@ -113,13 +118,15 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Returns the sentences of a text: the text between `.`, `!` or `?` before a space (not
-/// after an abbreviation or an initial), `;`, `•` and line breaks.
+/// after an abbreviation or an initial), `;`, `•` and line breaks (not those that wrap a
+/// sentence).
 fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let ends = match c {
-            '\n' | ';' | '•' => true,
+            '\n' => !wraps(&text[start..i], &text[i + 1..]),
+            ';' | '•' => true,
             '.' | '!' | '?' => {
                 let spaced = text[i + 1..].chars().next().is_none_or(char::is_whitespace);
                 spaced && (c != '.' || !abbreviated(&text[start..i]))
@@ -133,6 +140,17 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     out.push(start..text.len());
     out
+}
+
+/// Returns true when the line after a line break goes on with the sentence before it, as
+/// hard-wrapped prose does: the line before ends in no colon, the line after starts in
+/// lower case (a bullet or a new sentence does not).
+fn wraps(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let first = after.trim_start_matches([' ', '\t']).chars().next();
+    !before.is_empty()
+        && !before.ends_with(':')
+        && first.is_some_and(|c| c.is_lowercase() || c == '(')
 }
 
 /// Returns true when a text ends in an abbreviation or an initial, so that a `.` after it
@@ -324,6 +342,13 @@ fn trailing_junk(s: &str) -> usize {
     let spaces = s.len() - s.trim_end().len();
     if spaces > 0 {
         return spaces;
+    }
+    // A `#tag` at the end is the entry's tag, not part of the phrase.
+    if let Some((_, word)) = s.rsplit_once(char::is_whitespace)
+        && word.len() > 1
+        && word.starts_with('#')
+    {
+        return word.len();
     }
     let Some(c) = s.chars().next_back() else {
         return 0;
@@ -548,7 +573,7 @@ const FUNCTION_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const STATUS_AFTER: &[&str] = &[
     "error", "errors", "response", "responses", "status", "statuses", "code", "codes", "page",
-    "pages", "redirect", "redirects", "reply", "replies",
+    "pages", "redirect", "redirects", "reply", "replies", "ok",
 ];
 
 /// Words before an HTTP status code, maybe with `a` between: `returned a 404`, `threw 500`.
@@ -566,6 +591,16 @@ const UPGRADES: &[&str] = &[
     "upgrade", "upgraded", "upgrades", "upgrading", "bump", "bumped", "bumps", "bumping",
     "migrate", "migrated", "migrates", "migrating", "update", "updated", "updating", "port",
     "ported", "porting", "downgrade", "downgraded", "pin", "pinned", "pinning",
+];
+
+/// Things a number joined to them by a hyphen counts: `a 10-person team`, `a 5-node
+/// cluster`. Other joined words name a kind (`64-bit`, `2-phase`, `3-way`, `12-factor`).
+#[rustfmt::skip]
+const COUNT_NOUNS: &[&str] = &[
+    "person", "people", "engineer", "member", "developer", "node", "server", "host", "machine",
+    "core", "gpu", "service", "microservice", "region", "zone", "team", "country", "city",
+    "language", "page", "line", "slide", "user", "seat", "store", "site", "customer", "step",
+    "table", "file", "repo", "module", "cluster", "shard", "office", "school", "hospital",
 ];
 
 /// Currencies written before the amount: `USD 30,000`, `EUR 2M`.
@@ -602,6 +637,7 @@ const STATUS_NEXT: u16 = 1 << 9;
 const STATUS_PREV: u16 = 1 << 10;
 const UPGRADE: u16 = 1 << 11;
 const CURRENCY: u16 = 1 << 12;
+const COUNT_NOUN: u16 = 1 << 13;
 
 static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u16> = HashMap::new();
@@ -619,6 +655,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
         (STATUS_BEFORE, STATUS_PREV),
         (UPGRADES, UPGRADE),
         (CURRENCIES, CURRENCY),
+        (COUNT_NOUNS, COUNT_NOUN),
     ] {
         for w in list {
             *map.entry(w).or_default() |= bit;
@@ -654,6 +691,12 @@ fn is_strong_unit(t: &Token<'_>) -> bool {
 
 fn is_number_word(w: &str) -> bool {
     !w.is_empty() && w.split('-').all(|part| class(part) & NUMBER_WORD != 0)
+}
+
+/// Returns true for a quantity in words before a noun: `a two-week sprint`, `three-day`.
+fn is_worded_quantity(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(n, unit)| is_number_word(n) && class(unit) & UNIT != 0)
 }
 
 /// Returns true for a word that reads as a plural noun: `teams`, `tests`, `people`.
@@ -775,10 +818,10 @@ fn shape(t: &str) -> Shape<'_> {
     if is_unit_suffix(&suffix) {
         return Shape::Measure;
     }
-    // `24-hour`, `3-million-row`: a quantity before a noun.
+    // `24-hour`, `3-million-row`, `10-person`: a quantity before a noun.
     if let Some(words) = suffix.strip_prefix('-') {
         let head = words.split('-').next().unwrap_or("");
-        return if class(head) & UNIT != 0 || is_number_word(head) {
+        return if class(head) & (UNIT | COUNT_NOUN) != 0 || is_number_word(head) {
             Shape::Measure
         } else {
             Shape::Not
@@ -870,7 +913,14 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
     let t = &tokens[i];
     let has_digit = t.text.bytes().any(|b| b.is_ascii_digit());
     if !has_digit && !is_number_word(&t.lower) {
-        return false;
+        // `an order of magnitude faster`: a measure without a number.
+        let magnitude = t.lower.as_ref() == "magnitude"
+            && i >= 2
+            && !t.starts_sentence
+            && !tokens[i - 1].starts_sentence
+            && tokens[i - 1].lower == "of"
+            && matches!(tokens[i - 2].lower.as_ref(), "order" | "orders");
+        return magnitude || is_worded_quantity(&t.lower);
     }
     let prev = i
         .checked_sub(1)
@@ -897,9 +947,13 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
         Shape::Measure => true,
         Shape::Not => false,
         Shape::Fraction(n, d) => {
-            n <= d
-                && ([2.0, 3.0, 4.0, 5.0, 10.0, 100.0].contains(&d)
-                    || next.is_some_and(|n| n.lower == "of" || is_unit(n) || is_plural(n)))
+            let counts = next.is_some_and(|n| n.lower == "of" || is_unit(n) || is_plural(n));
+            // `shipped on 12/5`, `since 3/4`: a day of a month.
+            let dated = prev.is_some_and(|p| {
+                ["on", "since", "until", "till", "by", "before", "after"]
+                    .contains(&p.lower.as_ref())
+            });
+            n <= d && (counts || (!dated && [2.0, 3.0, 4.0, 5.0, 10.0, 100.0].contains(&d)))
         }
         Shape::Plain(n) => {
             let integer = !n.contains('.');
@@ -915,6 +969,12 @@ fn measures_at(ctx: &Context<'_, '_>, i: usize) -> bool {
                 || (next.is_some_and(|n| n.lower == "of")
                     && tokens.get(i + 2).is_some_and(is_month));
             if day && (prev.is_some_and(is_month) || month_after) {
+                return false;
+            }
+            // An hour of the clock: `at 3 pm`.
+            if integer
+                && next.is_some_and(|n| matches!(n.lower.as_ref(), "am" | "pm" | "a.m" | "p.m"))
+            {
                 return false;
             }
             // A list marker (`1.`, `2)` starting a line) or an enumerator (`(2)`).
@@ -1194,6 +1254,52 @@ mod tests {
                 &["one of the hardest bugs, fixed twice"],
             ),
             ("none", "one of the hardest bugs", &[]),
+            (
+                "worded_quantity",
+                "Ran a two-week pilot",
+                &["Ran a two-week pilot"],
+            ),
+            (
+                "trailing_tag",
+                "- Cut CI by 40% #ci #perf",
+                &["Cut CI by 40%"],
+            ),
+            ("rate_unit", "now at 2 GB/day", &["now at 2 GB/day"]),
+            (
+                "plus_sign",
+                "NPS +12 since the launch",
+                &["NPS +12 since the launch"],
+            ),
+            (
+                "range",
+                "saved 3-5 hours a week",
+                &["saved 3-5 hours a week"],
+            ),
+            (
+                "hyphen_count",
+                "Led a 10-person team",
+                &["Led a 10-person team"],
+            ),
+            (
+                "magnitude",
+                "Cut build times by an order of magnitude",
+                &["Cut build times by an order of magnitude"],
+            ),
+            (
+                "rating",
+                "Rated 4/5 by the pilot teams",
+                &["Rated 4/5 by the pilot teams"],
+            ),
+            (
+                "wrapped",
+                "Cut p99 latency from 420 ms\nto 95 ms by caching.\nWrote the doc",
+                &["Cut p99 latency from 420 ms\nto 95 ms by caching"],
+            ),
+            (
+                "not_wrapped",
+                "Cut p99 by 40%\n- 3 teams adopted it\nShipped 2 tools",
+                &["Cut p99 by 40%", "3 teams adopted it", "Shipped 2 tools"],
+            ),
         ] {
             assert_eq!(metric_phrases(text), want, "{name}: {text:?}");
         }
@@ -1264,6 +1370,11 @@ mod tests {
             ("id_long", "refunded order 48213377"),
             ("id_zero", "closed ticket 0042 and case 007"),
             ("list_marker", "1. wrote the doc\n2) shipped it"),
+            ("hyphen_kind", "moved to a 64-bit build with 2-phase commit"),
+            ("slash_date", "shipped on 12/5 and frozen since 3/4"),
+            ("clock", "paged at 3 pm, fixed by 11 p.m."),
+            ("status_ok", "health checks answer 200 OK"),
+            ("magnitude_alone", "the magnitude of the outage"),
         ] {
             assert_eq!(metric_phrases(text), Vec::<&str>::new(), "{name}: {text:?}");
             assert!(!has_measure(text), "{name}: {text:?}");
@@ -1279,6 +1390,21 @@ mod tests {
         assert_eq!(measures("The 500 errors fell to 3"), ["3"]);
         assert_eq!(measures("a 200 ms budget"), ["200"]);
         assert_eq!(measures("upgraded 40 services from 2.7 to 3.11"), ["40"]);
+    }
+
+    /// Issue 11 holds here too: a long text, one sentence or many, is read in linear time
+    /// (quadratic code makes this test run for minutes).
+    #[test]
+    fn metric_phrases_linear() {
+        let n = 20_000;
+        let one_sentence: String = (0..n).map(|i| format!("then {i} ms more ")).collect();
+        let got = metric_phrases(&one_sentence);
+        assert!(got.len() >= n / 10, "{}", got.len());
+        assert!(got.iter().all(|p| p.chars().count() <= PHRASE_MAX));
+        let lines: String = (0..n)
+            .map(|i| format!("- cut build {i} by {i}%\n"))
+            .collect();
+        assert_eq!(metric_phrases(&lines).len(), n);
     }
 
     proptest::proptest! {
@@ -1306,7 +1432,7 @@ mod tests {
                 proptest::prop_assert!(text.contains(p), "{p:?} not in {text:?}");
                 proptest::prop_assert!(
                     p.bytes().any(|b| b.is_ascii_digit())
-                        || tokens(p).iter().any(|t| is_number_word(&t.lower)),
+                        || tokens(p).iter().any(|t| is_number_word(&t.lower) || is_worded_quantity(&t.lower) || t.lower == "magnitude"),
                     "{p:?} holds no number"
                 );
                 proptest::prop_assert!(p.chars().count() <= PHRASE_MAX, "{p:?} too long");

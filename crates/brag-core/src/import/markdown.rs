@@ -92,8 +92,14 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
             Content::Text => walk.line(line),
         }
     }
-    let described = walk.drafts.iter().map(|d| d.described).collect();
-    let entries = walk.drafts.into_iter().map(Draft::finish).collect();
+    let (entries, described) = walk
+        .drafts
+        .into_iter()
+        .map(|d| {
+            let described = d.described;
+            (d.finish(), described)
+        })
+        .unzip();
     (entries, walk.warnings, described)
 }
 

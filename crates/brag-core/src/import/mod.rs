@@ -404,22 +404,34 @@ fn finish(entry: &mut Entry, opts: &Options<'_>, stated: bool) {
 }
 
 /// Returns the metrics an entry's prose states (issue 14): the metric phrases of its
-/// Result and text, or of its text alone when it has no STAR sections, as written but for
-/// Markdown bold (`cut p99 by **40%**`).
+/// Result and text, or of its text alone when it has no STAR sections, or else of its title
+/// (a win written as one line: `Cut p99 from 420 ms to 95 ms`), as written but for
+/// Markdown bold (`cut p99 by **40%**`) and line breaks.
 fn prose_metrics(entry: &Entry) -> Vec<String> {
     let prose = if entry.star_is_empty() {
         [entry.text.as_str(), ""]
     } else {
         [entry.result.as_str(), entry.text.as_str()]
     };
+    let mut phrases: Vec<&str> = prose
+        .into_iter()
+        .flat_map(measure::metric_phrases)
+        .collect();
+    if phrases.is_empty() {
+        phrases = measure::metric_phrases(&entry.title);
+    }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for p in prose.into_iter().flat_map(measure::metric_phrases) {
-        let p = if p.contains("**") {
+    for p in phrases {
+        let mut p = if p.contains("**") {
             p.replace("**", "").trim().to_owned()
         } else {
             p.to_owned()
         };
+        // A phrase of hard-wrapped prose is one line: a metric is one bullet.
+        if p.contains(['\n', '\r', '\t']) {
+            p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         if !p.is_empty() && seen.insert(p.clone()) {
             out.push(p);
         }

@@ -138,6 +138,13 @@ fn import_metrics_from_prose() {
     // Metrics the source gives are the metrics: none added from the Result.
     let given = format!("metrics\n- CI 40 → 12 min\n{star}");
     assert_eq!(metrics(&given, Format::StarText), [["CI 40 → 12 min"]]);
+    // Hard-wrapped prose: the phrase is one line.
+    let wrapped = "S\nCheckout timed out.\nR\nMoved the call out of the lock; p99 dropped\n\
+        from 420 ms to 95 ms.\n";
+    assert_eq!(
+        metrics(wrapped, Format::StarText),
+        [["p99 dropped from 420 ms to 95 ms"]]
+    );
 
     let md = "## Projects\n- Rewrote the importer: **3x faster** on 5 MB documents\n\
         - Wrote the runbook (v2.1, see PAY-7)\n\
@@ -166,6 +173,13 @@ fn import_metrics_from_prose() {
     assert_eq!(
         metrics(jrnl, Format::Jrnl),
         [["Retry storms fell from 14x to 1.3x"]]
+    );
+    // A win written as its title alone: the title's measure.
+    let title_only = r#"{"entries": [{"title": "Cut p99 from 420 ms to 95 ms.", "body": "",
+        "date": "2025-03-14"}]}"#;
+    assert_eq!(
+        metrics(title_only, Format::Jrnl),
+        [["Cut p99 from 420 ms to 95 ms"]]
     );
 }
 
