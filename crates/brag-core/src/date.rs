@@ -639,8 +639,10 @@ pub fn whole_text_date(text: &str, today: Date) -> Option<Period> {
 
 /// Returns every way a piece of prose holds a date, best first: the whole text, then a
 /// trailing bracket, then dates that end the text (the longest first), then dates that
-/// start it (the shortest first). [`find_in_text`] takes the first; a caller that wants
-/// a date in one place takes the first in that place.
+/// start it before a separator (the longest first), then one that opens it in brackets
+/// or as a day in digits (`[Nov 1, 2024] Shipped X`, `2024-05-02 Shipped X`).
+/// [`find_in_text`] takes the first; a caller that wants a date in one place takes the
+/// first in that place.
 pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + '_ {
     let lead = text.len() - text.trim_start().len();
     let t = text.trim();
@@ -694,7 +696,8 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
             span: 0..lead + len,
         })
     });
-    let starts = seps.into_iter().filter_map(move |(pos, len)| {
+    // The longest first: `Nov 2024 - Jan 2025: Mentored …` starts with the range.
+    let starts = seps.into_iter().rev().filter_map(move |(pos, len)| {
         let period = phrase_period(&t[..pos], today)?;
         let after = &t[pos + len..];
         let rest = after.trim_start();
@@ -708,8 +711,8 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
         .chain(bracket)
         .flatten()
         .chain(ends)
-        .chain(opening.flatten())
         .chain(starts)
+        .chain(opening.flatten())
 }
 
 /// Returns the date an item carries (a bullet, a paragraph, a line of a log): one that
@@ -1657,5 +1660,188 @@ mod props {
                 prop_assert_eq!((p.start, p.end), (day, day));
             }
         }
+
+        /// Issue 14: any day, written in each shape people write days in, reads back as
+        /// that day: as a phrase, as a whole line, opening an item and closing one.
+        #[test]
+        fn day_shapes_round_trip(day in any_day(), short in any::<bool>(), wd in any::<bool>()) {
+            let today = jiff::civil::date(2026, 11, 25);
+            let (y, m, d) = (day.year(), day.month(), day.day());
+            let month = if short { &MONTHS[m as usize - 1][..3] } else { MONTHS[m as usize - 1] };
+            let weekday = WEEKDAYS[day.weekday().to_monday_zero_offset() as usize];
+            let wkd = &weekday[..3];
+            let ord = match d {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            };
+            let mut shapes = vec![
+                format!("{day}"),
+                format!("{y}/{m:02}/{d:02}"),
+                format!("{y}.{m:02}.{d:02}"),
+                format!("{d:02}.{m:02}.{y}"),
+                format!("{d}.{m}.{y}"),
+                format!("{m}/{d}/{y}"),
+                format!("{month} {d}, {y}"),
+                format!("{d} {month} {y}"),
+                format!("{month} {d}{ord}, {y}"),
+                format!("{y} {month} {d:02}"),
+                format!("<{day} {wkd}>"),
+                format!("[{day} {wkd} 10:30]"),
+                format!("{day} {weekday}"),
+                format!("{weekday}, {month} {d}, {y}"),
+                format!("{day}T09:15:00Z"),
+            ];
+            if wd {
+                // A range starts on its first day.
+                let next = day.tomorrow().unwrap_or(day);
+                shapes.push(format!("{day} to {next}"));
+                shapes.push(format!("<{day} {wkd}>--<{next}>"));
+                if next.month() == day.month() {
+                    shapes.push(format!("{month} {d}–{}, {y}", next.day()));
+                } else {
+                    shapes.push(format!("{month} {d} – {} 1, {}", &MONTHS[next.month() as usize - 1][..3], next.year()));
+                }
+            }
+            for shape in &shapes {
+                let item = if shape.starts_with(['[', '<']) {
+                    format!("{shape} Shipped the thing")
+                } else {
+                    format!("[{shape}] Shipped the thing")
+                };
+                let lead = format!("{shape}: Shipped the thing");
+                let tail = format!("Shipped the thing ({shape})");
+                let whole = whole_text_date(shape, today).map(|p| p.start);
+                prop_assert_eq!(whole, Some(day), "{}", shape);
+                for text in [&item, &lead, &tail] {
+                    let got = item_date(text, today);
+                    prop_assert_eq!(got.as_ref().map(|d| d.period.start), Some(day), "{}", text);
+                    let rest = got.map(|d| d.rest(text).to_owned());
+                    prop_assert_eq!(rest.as_deref(), Some("Shipped the thing"), "{}", text);
+                }
+            }
+            prop_assert_eq!(parse_period(&format!("{y}{m:02}{d:02}"), today).map(|p| p.start), Ok(day));
+            prop_assert_eq!(date_in_file_name(&format!("{y}{m:02}{d:02}.md")), Some(day));
+            prop_assert_eq!(date_in_file_name(&format!("{day}-standup.txt")), Some(day));
+            prop_assert_eq!(date_in_file_name(&format!("notes_{y}_{m:02}_{d:02}.org")), Some(day));
+        }
+
+        /// Issue 14: months, quarters, halves and weeks in each of their shapes read
+        /// back as their first day.
+        #[test]
+        fn period_shapes_round_trip(day in any_day(), short in any::<bool>()) {
+            let today = jiff::civil::date(2026, 11, 25);
+            let (y, m) = (day.year(), day.month());
+            let month = if short { &MONTHS[m as usize - 1][..3] } else { MONTHS[m as usize - 1] };
+            let yy = y % 100;
+            let q = (m - 1) / 3 + 1;
+            let h = (m - 1) / 6 + 1;
+            let first_of = |m: i8| Date::new(y, m, 1).ok();
+            let week = day.iso_week_date();
+            let (wy, w) = (week.year(), week.week());
+            let monday = week.first_of_week().ok().map(|w| w.date());
+            let mut cases = vec![
+                (format!("{y}-{m:02}"), first_of(m)),
+                (format!("{m:02}/{y}"), first_of(m)),
+                (format!("{month} {y}"), first_of(m)),
+                (format!("{y} {month}"), first_of(m)),
+                (format!("{y}-{m:02} {}", MONTHS[m as usize - 1]), first_of(m)),
+                (format!("Q{q} {y}"), first_of((q - 1) * 3 + 1)),
+                (format!("{y} Q{q}"), first_of((q - 1) * 3 + 1)),
+                (format!("{y}-Q{q}"), first_of((q - 1) * 3 + 1)),
+                (format!("{q}Q {y}"), first_of((q - 1) * 3 + 1)),
+                (format!("H{h} {y}"), first_of((h - 1) * 6 + 1)),
+                (format!("{y}-H{h}"), first_of((h - 1) * 6 + 1)),
+                (format!("{h}H {y}"), first_of((h - 1) * 6 + 1)),
+                (format!("{wy}-W{w:02}"), monday),
+                (format!("Week {w}, {wy}"), monday),
+                (format!("W{w} {wy}"), monday),
+                (format!("Week of {day}"), Some(day)),
+            ];
+            // `'24` is a year of 1970-2069.
+            if (1970..2070).contains(&y) {
+                cases.push((format!("{month} '{yy:02}"), first_of(m)));
+                cases.push((format!("Q{q}'{yy:02}"), first_of((q - 1) * 3 + 1)));
+            }
+            for (shape, want) in &cases {
+                prop_assert!(want.is_some(), "{}", shape);
+                let whole = whole_text_date(shape, today).map(|p| p.start);
+                prop_assert_eq!(whole, *want, "{}", shape);
+                let lead = format!("{shape} – Shipped the thing");
+                prop_assert_eq!(item_date(&lead, today).map(|d| d.period.start), *want, "{}", lead);
+            }
+        }
+
+        #[test]
+        fn item_date_and_file_names_never_panic(s in "\\PC{0,60}") {
+            let today = jiff::civil::date(2026, 11, 25);
+            if let Some(d) = item_date(&s, today) {
+                prop_assert!(s.get(d.span.clone()).is_some(), "{s:?}: {d:?}");
+                prop_assert!(!d.rest(&s).is_empty(), "{s:?}: {d:?}");
+            }
+            if let Some(d) = date_in_file_name(&s) {
+                prop_assert!((MIN_YEAR..=MAX_YEAR).contains(&d.year()), "{s:?}: {d}");
+            }
+        }
+
+        /// Prose made of date-like pieces: no panic, and every date found lies in the
+        /// years brag accepts.
+        #[test]
+        fn date_like_prose_never_panics(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    "[0-9]{1,4}",
+                    "[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}",
+                    "['’][0-9]{2}",
+                    "[QqHhWw][0-9]{1,2}",
+                    "(Mon|Thu|Nov|May|Sept|week|of|to|the|present)",
+                    "[-–—:,|·/()\\[\\]<>.;*_ ]{1,3}",
+                    "\\PC{0,3}",
+                ],
+                0..12,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let today = jiff::civil::date(2026, 11, 25);
+            for d in dates_in_text(&text, today) {
+                prop_assert!(text.get(d.span.clone()).is_some(), "{text:?}: {d:?}");
+                prop_assert!(d.period.start <= d.period.end, "{text:?}: {d:?}");
+                prop_assert!(d.period.start.year() >= MIN_YEAR - 1 && d.period.end.year() <= MAX_YEAR, "{text:?}: {d:?}");
+            }
+            let _ = item_date(&text, today);
+            let _ = date_in_file_name(&text);
+        }
+    }
+
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+
+    /// Returns any day of the years prose names (1900-2099: `2150` in a text is no
+    /// date), a week inside them.
+    fn any_day() -> impl Strategy<Value = Date> {
+        (1901i16..2099, 1i8..=12, 1i8..=31)
+            .prop_filter_map("a day of the month", |(y, m, d)| Date::new(y, m, d).ok())
     }
 }
