@@ -102,10 +102,12 @@ macro_rules! cases {
 cases! {
     import_data_brag_doc => "brag-doc.md",
     import_data_jrnl_export => "jrnl-export.json",
+    import_data_quarterly_log => "quarterly-log.md",
     import_data_star_notes => "star-notes.txt",
     import_data_stories_csv => "stories.csv",
     import_data_talk_notes => "talk-notes.txt",
     import_data_wins_csv => "wins.csv",
+    import_data_wins_log => "wins-log.md",
 }
 
 #[test]
