@@ -89,10 +89,11 @@ fn parse_any_period(s: &str, today: Date) -> Result<Period, DateError> {
     // `Thu 2024-05-02 10:30`, `the 1st of November 2024`: words around a date that say
     // nothing more about the day.
     let kept: Vec<&str> = words.iter().copied().filter(|w| !is_noise(w)).collect();
-    if !kept.is_empty() && kept.len() < words.len() {
-        if let Some(p) = absolute(&kept, today) {
-            return Ok(p);
-        }
+    if !kept.is_empty()
+        && kept.len() < words.len()
+        && let Some(p) = absolute(&kept, today)
+    {
+        return Ok(p);
     }
     Err(err())
 }
@@ -191,18 +192,19 @@ fn single(w: &str, today: Date) -> Option<Period> {
     if let Some(p) = numeric(w) {
         return Some(p);
     }
-    if let Some((day, time)) = w.split_once('t') {
-        if time.starts_with(|c: char| c.is_ascii_digit()) {
-            return numeric(day).filter(|p| p.start == p.end);
-        }
+    if let Some((day, time)) = w.split_once('t')
+        && time.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return numeric(day).filter(|p| p.start == p.end);
     }
     if let Some((a, b)) = w.split_once(['-', '/', '.']) {
         return pair(a, b);
     }
-    if let (Some(y), Some(rest)) = (w.get(..4), w.get(4..)) {
-        if y.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
-            return pair(y, rest);
-        }
+    if let (Some(y), Some(rest)) = (w.get(..4), w.get(4..))
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && !rest.is_empty()
+    {
+        return pair(y, rest);
     }
     if let Some(q) = quarter_word(w) {
         return quarter_period(today.year(), q);
@@ -753,11 +755,11 @@ fn opening_date(t: &str, today: Date) -> Option<(Period, usize)> {
         let mut len = o.len() + close + c.len();
         let mut phrase = inner[..close].to_owned();
         // An org-mode range: `<2024-05-02 Thu>--<2024-05-04 Sat>`.
-        if let Some(more) = t[len..].strip_prefix("--").and_then(|m| m.strip_prefix(o)) {
-            if let Some(close2) = more.find(c) {
-                phrase = format!("{phrase} -- {}", &more[..close2]);
-                len += 2 + o.len() + close2 + c.len();
-            }
+        if let Some(more) = t[len..].strip_prefix("--").and_then(|m| m.strip_prefix(o))
+            && let Some(close2) = more.find(c)
+        {
+            phrase = format!("{phrase} -- {}", &more[..close2]);
+            len += 2 + o.len() + close2 + c.len();
         }
         Some((phrase_period(&phrase, today)?, len))
     });
