@@ -155,7 +155,7 @@ fn words_of(s: &str) -> Vec<String> {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[0-9]{1,2}(?::[0-9]{2}){1,2}(?:am|pm)?|[0-9]{1,2}(?:am|pm))(?:[-–][0-9]{1,2}(?::[0-9]{2}){0,2}(?:am|pm)?)?$",
+        r"^(?:(?:[0-9]{1,2}(?::[0-9]{2}){1,2}(?:am|pm)?|[0-9]{1,2}(?:am|pm))(?:[-–][0-9]{1,2}(?::[0-9]{2}){0,2}(?:am|pm)?)?|[+-][0-9]{2}:?[0-9]{2})$",
     )
     .expect("time pattern is valid")
 });
@@ -164,7 +164,8 @@ static REPEATER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Returns true for a word that may stand beside a date without changing its day: a
-/// weekday (`Thu 2024-05-02`), a time (`10:30`), an org-mode repeater (`+1w`), `of`, `the`.
+/// weekday (`Thu 2024-05-02`), a time (`10:30`, `+0200`), an org-mode repeater (`+1w`),
+/// `of`, `the`.
 fn is_noise(w: &str) -> bool {
     weekday(w.trim_end_matches('.')).is_some()
         || matches!(
@@ -724,13 +725,16 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
 ///
 /// A year alone at the end of an item is more often what it speaks of (`Read "Designing
 /// Data-Intensive Applications" (2017)`) than when it happened: the heading's date is
-/// the better guess then. An item that is nothing but a date has no date of its own.
+/// the better guess then. So is it for an item that is nothing but a year; an item that
+/// is nothing but a shorter date (`- 2024-05-02`, its notes nested below) is dated by it.
 pub fn item_date(text: &str, today: Date) -> Option<InText> {
     let mut end = None;
     for d in dates_in_text(text, today) {
         match d.place {
             Place::Start => return Some(d),
-            Place::End if end.is_none() && shorter_than_a_year(d.period) => end = Some(d),
+            Place::End | Place::Whole if end.is_none() && shorter_than_a_year(d.period) => {
+                end = Some(d);
+            }
             _ => {}
         }
     }
@@ -1217,6 +1221,13 @@ mod tests {
             ("(2024-05-02)", "2024-05-02", "2024-05-02"),
             ("**2024-05-02**", "2024-05-02", "2024-05-02"),
             ("May 2, 2024 at 3pm", "2024-05-02", "2024-05-02"),
+            (
+                "Thu, 02 May 2024 10:30:00 +0000",
+                "2024-05-02",
+                "2024-05-02",
+            ),
+            ("2024-05-02T10:30:00+02:00", "2024-05-02", "2024-05-02"),
+            ("5/2/2024 10:30 AM", "2024-05-02", "2024-05-02"),
             // Months.
             ("2024-05", "2024-05-01", "2024-05-31"),
             ("2024/05", "2024-05-01", "2024-05-31"),
@@ -1511,7 +1522,9 @@ mod tests {
                 None,
             ),
             ("Spoke at the meetup — 2024", None),
-            ("2024-05-02", None),
+            ("2024-05-02", Some(("2024-05-02", ""))),
+            ("Week of May 6, 2024", Some(("2024-05-06", ""))),
+            ("2024", None),
             ("Paired weekly with Sam", None),
             ("Ran the workshop (14 attendees)", None),
         ];
@@ -1780,7 +1793,7 @@ mod props {
             let today = jiff::civil::date(2026, 11, 25);
             if let Some(d) = item_date(&s, today) {
                 prop_assert!(s.get(d.span.clone()).is_some(), "{s:?}: {d:?}");
-                prop_assert!(!d.rest(&s).is_empty(), "{s:?}: {d:?}");
+                prop_assert!(d.place == Place::Whole || !d.rest(&s).is_empty(), "{s:?}: {d:?}");
             }
             if let Some(d) = date_in_file_name(&s) {
                 prop_assert!((MIN_YEAR..=MAX_YEAR).contains(&d.year()), "{s:?}: {d}");
