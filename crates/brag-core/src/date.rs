@@ -1,13 +1,17 @@
 //! Dates as people write them: `2025-03-14`, `2025-03`, `Q1 2025`, `yesterday`,
-//! `last friday`, `2 weeks ago`, `March 2025`.
+//! `last friday`, `2 weeks ago`, `March 2025`, `Mar 14, 2025`, `14.03.2025`, `3/14/2025`,
+//! `Jan '25`, `H2 2025`, `2025-W11`, `<2025-03-14 Fri 10:30>`, `2025 Mar 14`.
 //!
-//! Every phrase names a period (a day, a week, a month, a quarter, a year). `--from` takes
-//! its first day and `--to` its last, so `--from 2025-01 --to 2025-03` covers all of Q1.
-//! "Today" is always a parameter: nothing here reads a clock.
+//! Every phrase names a period (a day, a week, a month, a quarter, a half, a year).
+//! `--from` takes its first day and `--to` its last, so `--from 2025-01 --to 2025-03`
+//! covers all of Q1. "Today" is always a parameter: nothing here reads a clock.
 //!
-//! Two readers: [`parse_period`] reads a whole phrase (a flag, a CSV cell, a jrnl date);
-//! [`find_in_text`] finds the date in a piece of prose (a heading, a bullet, a `Date:`
-//! line), for every importer.
+//! Four readers: [`parse_period`] reads a whole phrase (a flag, a CSV cell, a jrnl date);
+//! [`find_in_text`] finds the date in a piece of prose (a heading, a `Date:` line), for
+//! every importer, also ranges (`May 3–7, 2024`); [`item_date`] finds an item's own date
+//! (`[Nov 1, 2024] Shipped X`); [`date_in_file_name`] reads `2024-05-02-standup.md`.
+//! Brackets, weekdays and times around a date are read past; numbers that only look like
+//! dates (`3/4 of the team`, `10:30`, `$2,024`, `v1.2.2024`, `2024.05`) are not dates.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -837,6 +841,11 @@ fn phrase_period(s: &str, today: Date) -> Option<Period> {
     if s.is_empty() || s.len() > 4 * 64 || s.chars().count() > 64 || !YEAR.is_match(s) {
         return None;
     }
+    // Every word a date phrase holds is one that dates are written with: a text with
+    // other words is no date, and is not parsed in all the ways a date may be.
+    if s.split_whitespace().count() > 12 || !s.split_whitespace().all(is_date_word) {
+        return None;
+    }
     let filler = |w: &str| {
         DATE_FILLER.contains(
             &w.trim_matches(|c: char| ":*_".contains(c))
@@ -867,6 +876,30 @@ fn phrase_period(s: &str, today: Date) -> Option<Period> {
         };
         rest = after;
     }
+}
+
+/// Returns true for a word that a date phrase may hold: a number, a date in digits, a
+/// month or weekday, `Q3`, `H2`, `W18`, `1st`, `10:30`, `3pm`, a word that leads to a date
+/// (`Week of`, `Date:`) or joins a range (`to`, `present`).
+fn is_date_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "to", "until", "till", "through", "thru", "and", "of", "the", "on", "at", "utc", "gmt",
+        "ca",
+        // Glued to numbers: `q3`, `2026-h1`, `w18`, `1st`, `3pm`, `2024-05-02t10:30z`, `+1w`.
+        "q", "h", "hy", "w", "wk", "kw", "cw", "st", "nd", "rd", "th", "er", "e", "am", "pm", "t",
+        "tz", "z", "d", "m", "y",
+    ];
+    // Each run of letters: `date` and `2024` in `Date:2024-05`, `thu` in `Thu>--<2024-05-04`.
+    w.to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|run| !run.is_empty())
+        .all(|run| {
+            WORDS.contains(&run)
+                || DATE_FILLER.contains(&run)
+                || OPEN_ENDS.iter().any(|e| e.contains(&run))
+                || month(run).is_some()
+                || weekday(run).is_some()
+        })
 }
 
 /// Returns the period of a range of dates; its year may be written once, at its end
