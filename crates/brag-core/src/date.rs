@@ -756,7 +756,16 @@ fn shorter_than_a_year(p: Period) -> bool {
 /// 2024** …`) or as a day in digits (`2024-05-02 Shipped X`), and the bytes it takes with
 /// the separators and spaces after it. The rest of the text may not be empty.
 fn opening_date(t: &str, today: Date) -> Option<(Period, usize)> {
-    const PAIRS: [(&str, &str); 5] = [("[", "]"), ("(", ")"), ("<", ">"), ("**", "**"), ("`", "`")];
+    const PAIRS: [(&str, &str); 8] = [
+        ("[", "]"),
+        ("(", ")"),
+        ("<", ">"),
+        ("**", "**"),
+        ("__", "__"),
+        ("*", "*"),
+        ("_", "_"),
+        ("`", "`"),
+    ];
     let enclosed = PAIRS.iter().find_map(|(o, c)| {
         let inner = t.strip_prefix(o)?;
         let close = inner.find(c)?;
@@ -1418,6 +1427,10 @@ mod tests {
             (
                 "**2024-05-02** Shipped the API",
                 ("2024-05-02", "2024-05-02", Start, "Shipped the API"),
+            ),
+            (
+                "_Nov 1, 2024_ Shipped the API",
+                ("2024-11-01", "2024-11-01", Start, "Shipped the API"),
             ),
             (
                 "2024-05-02: Shipped X",
