@@ -424,4 +424,13 @@ fn markdown_item_dates_beat_heading_dates() {
     let want: Vec<(String, &str)> = want.iter().map(|(d, t)| (d.to_string(), *t)).collect();
     assert_eq!(got, want);
     assert!(out.entries[0].entry.text.contains("[Nov 12, 2024]"));
+    // A goal's trailing date is when it is due.
+    let goals = "# 2025\n## Goals\n- Mentor two engineers (H2 2025)\n- 2025-02: Set up the guild\n";
+    let out = import(goals, Format::Markdown, &opts).expect("imports");
+    let dates: Vec<String> = out
+        .entries
+        .iter()
+        .map(|e| e.entry.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(dates, ["2025-01-01", "2025-02-01"]);
 }
