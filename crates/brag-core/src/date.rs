@@ -893,12 +893,13 @@ fn phrase_period(s: &str, today: Date) -> Option<Period> {
 fn is_date_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "to", "until", "till", "through", "thru", "and", "of", "the", "on", "at", "utc", "gmt",
-        "ca",
+        "ca", "c",
         // Glued to numbers: `q3`, `2026-h1`, `w18`, `1st`, `3pm`, `2024-05-02t10:30z`, `+1w`.
         "q", "h", "hy", "w", "wk", "kw", "cw", "st", "nd", "rd", "th", "er", "e", "am", "pm", "t",
         "tz", "z", "d", "m", "y",
     ];
-    // Each run of letters: `date` and `2024` in `Date:2024-05`, `thu` in `Thu>--<2024-05-04`.
+    // Each run of letters: `date` in `Date:2024-05`, `w` and `c` in `w/c`, `thu` in
+    // `Thu>--<2024-05-04`.
     w.to_lowercase()
         .split(|c: char| !c.is_alphabetic())
         .filter(|run| !run.is_empty())
@@ -1368,6 +1369,8 @@ mod tests {
                 "Week of May 6, 2024",
                 ("2024-05-06", "2024-05-06", Whole, ""),
             ),
+            ("w/c 2024-11-04", ("2024-11-04", "2024-11-04", Whole, "")),
+            ("ca. 2019", ("2019-01-01", "2019-12-31", Whole, "")),
             ("** 2024 May 02", ("2024-05-02", "2024-05-02", Whole, "")),
             (
                 "2024-05-02 Thursday",
