@@ -1,13 +1,17 @@
 //! Dates as people write them: `2025-03-14`, `2025-03`, `Q1 2025`, `yesterday`,
-//! `last friday`, `2 weeks ago`, `March 2025`.
+//! `last friday`, `2 weeks ago`, `March 2025`, `Mar 14, 2025`, `14.03.2025`, `3/14/2025`,
+//! `Jan '25`, `H2 2025`, `2025-W11`, `<2025-03-14 Fri 10:30>`, `2025 Mar 14`.
 //!
-//! Every phrase names a period (a day, a week, a month, a quarter, a year). `--from` takes
-//! its first day and `--to` its last, so `--from 2025-01 --to 2025-03` covers all of Q1.
-//! "Today" is always a parameter: nothing here reads a clock.
+//! Every phrase names a period (a day, a week, a month, a quarter, a half, a year).
+//! `--from` takes its first day and `--to` its last, so `--from 2025-01 --to 2025-03`
+//! covers all of Q1. "Today" is always a parameter: nothing here reads a clock.
 //!
-//! Two readers: [`parse_period`] reads a whole phrase (a flag, a CSV cell, a jrnl date);
-//! [`find_in_text`] finds the date in a piece of prose (a heading, a bullet, a `Date:`
-//! line), for every importer.
+//! Four readers: [`parse_period`] reads a whole phrase (a flag, a CSV cell, a jrnl date);
+//! [`find_in_text`] finds the date in a piece of prose (a heading, a `Date:` line), for
+//! every importer, also ranges (`May 3–7, 2024`); [`item_date`] finds an item's own date
+//! (`[Nov 1, 2024] Shipped X`); [`date_in_file_name`] reads `2024-05-02-standup.md`.
+//! Brackets, weekdays and times around a date are read past; numbers that only look like
+//! dates (`3/4 of the team`, `10:30`, `$2,024`, `v1.2.2024`, `2024.05`) are not dates.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -89,10 +93,11 @@ fn parse_any_period(s: &str, today: Date) -> Result<Period, DateError> {
     // `Thu 2024-05-02 10:30`, `the 1st of November 2024`: words around a date that say
     // nothing more about the day.
     let kept: Vec<&str> = words.iter().copied().filter(|w| !is_noise(w)).collect();
-    if !kept.is_empty() && kept.len() < words.len() {
-        if let Some(p) = absolute(&kept, today) {
-            return Ok(p);
-        }
+    if !kept.is_empty()
+        && kept.len() < words.len()
+        && let Some(p) = absolute(&kept, today)
+    {
+        return Ok(p);
     }
     Err(err())
 }
@@ -154,7 +159,7 @@ fn words_of(s: &str) -> Vec<String> {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[0-9]{1,2}(?::[0-9]{2}){1,2}(?:am|pm)?|[0-9]{1,2}(?:am|pm))(?:[-–][0-9]{1,2}(?::[0-9]{2}){0,2}(?:am|pm)?)?$",
+        r"^(?:(?:[0-9]{1,2}(?::[0-9]{2}){1,2}(?:am|pm)?|[0-9]{1,2}(?:am|pm))(?:[-–][0-9]{1,2}(?::[0-9]{2}){0,2}(?:am|pm)?)?|[+-][0-9]{2}:?[0-9]{2})$",
     )
     .expect("time pattern is valid")
 });
@@ -163,7 +168,8 @@ static REPEATER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Returns true for a word that may stand beside a date without changing its day: a
-/// weekday (`Thu 2024-05-02`), a time (`10:30`), an org-mode repeater (`+1w`), `of`, `the`.
+/// weekday (`Thu 2024-05-02`), a time (`10:30`, `+0200`), an org-mode repeater (`+1w`),
+/// `of`, `the`.
 fn is_noise(w: &str) -> bool {
     weekday(w.trim_end_matches('.')).is_some()
         || matches!(
@@ -191,18 +197,19 @@ fn single(w: &str, today: Date) -> Option<Period> {
     if let Some(p) = numeric(w) {
         return Some(p);
     }
-    if let Some((day, time)) = w.split_once('t') {
-        if time.starts_with(|c: char| c.is_ascii_digit()) {
-            return numeric(day).filter(|p| p.start == p.end);
-        }
+    if let Some((day, time)) = w.split_once('t')
+        && time.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return numeric(day).filter(|p| p.start == p.end);
     }
     if let Some((a, b)) = w.split_once(['-', '/', '.']) {
         return pair(a, b);
     }
-    if let (Some(y), Some(rest)) = (w.get(..4), w.get(4..)) {
-        if y.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
-            return pair(y, rest);
-        }
+    if let (Some(y), Some(rest)) = (w.get(..4), w.get(4..))
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && !rest.is_empty()
+    {
+        return pair(y, rest);
     }
     if let Some(q) = quarter_word(w) {
         return quarter_period(today.year(), q);
@@ -639,8 +646,10 @@ pub fn whole_text_date(text: &str, today: Date) -> Option<Period> {
 
 /// Returns every way a piece of prose holds a date, best first: the whole text, then a
 /// trailing bracket, then dates that end the text (the longest first), then dates that
-/// start it (the shortest first). [`find_in_text`] takes the first; a caller that wants
-/// a date in one place takes the first in that place.
+/// start it before a separator (the longest first), then one that opens it in brackets
+/// or as a day in digits (`[Nov 1, 2024] Shipped X`, `2024-05-02 Shipped X`).
+/// [`find_in_text`] takes the first; a caller that wants a date in one place takes the
+/// first in that place.
 pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + '_ {
     let lead = text.len() - text.trim_start().len();
     let t = text.trim();
@@ -694,7 +703,8 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
             span: 0..lead + len,
         })
     });
-    let starts = seps.into_iter().filter_map(move |(pos, len)| {
+    // The longest first: `Nov 2024 - Jan 2025: Mentored …` starts with the range.
+    let starts = seps.into_iter().rev().filter_map(move |(pos, len)| {
         let period = phrase_period(&t[..pos], today)?;
         let after = &t[pos + len..];
         let rest = after.trim_start();
@@ -708,8 +718,8 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
         .chain(bracket)
         .flatten()
         .chain(ends)
-        .chain(opening.flatten())
         .chain(starts)
+        .chain(opening.flatten())
 }
 
 /// Returns the date an item carries (a bullet, a paragraph, a line of a log): one that
@@ -719,13 +729,16 @@ pub fn dates_in_text(text: &str, today: Date) -> impl Iterator<Item = InText> + 
 ///
 /// A year alone at the end of an item is more often what it speaks of (`Read "Designing
 /// Data-Intensive Applications" (2017)`) than when it happened: the heading's date is
-/// the better guess then. An item that is nothing but a date has no date of its own.
+/// the better guess then. So is it for an item that is nothing but a year; an item that
+/// is nothing but a shorter date (`- 2024-05-02`, its notes nested below) is dated by it.
 pub fn item_date(text: &str, today: Date) -> Option<InText> {
     let mut end = None;
     for d in dates_in_text(text, today) {
         match d.place {
             Place::Start => return Some(d),
-            Place::End if end.is_none() && shorter_than_a_year(d.period) => end = Some(d),
+            Place::End | Place::Whole if end.is_none() && shorter_than_a_year(d.period) => {
+                end = Some(d);
+            }
             _ => {}
         }
     }
@@ -743,18 +756,27 @@ fn shorter_than_a_year(p: Period) -> bool {
 /// 2024** …`) or as a day in digits (`2024-05-02 Shipped X`), and the bytes it takes with
 /// the separators and spaces after it. The rest of the text may not be empty.
 fn opening_date(t: &str, today: Date) -> Option<(Period, usize)> {
-    const PAIRS: [(&str, &str); 5] = [("[", "]"), ("(", ")"), ("<", ">"), ("**", "**"), ("`", "`")];
+    const PAIRS: [(&str, &str); 8] = [
+        ("[", "]"),
+        ("(", ")"),
+        ("<", ">"),
+        ("**", "**"),
+        ("__", "__"),
+        ("*", "*"),
+        ("_", "_"),
+        ("`", "`"),
+    ];
     let enclosed = PAIRS.iter().find_map(|(o, c)| {
         let inner = t.strip_prefix(o)?;
         let close = inner.find(c)?;
         let mut len = o.len() + close + c.len();
         let mut phrase = inner[..close].to_owned();
         // An org-mode range: `<2024-05-02 Thu>--<2024-05-04 Sat>`.
-        if let Some(more) = t[len..].strip_prefix("--").and_then(|m| m.strip_prefix(o)) {
-            if let Some(close2) = more.find(c) {
-                phrase = format!("{phrase} -- {}", &more[..close2]);
-                len += 2 + o.len() + close2 + c.len();
-            }
+        if let Some(more) = t[len..].strip_prefix("--").and_then(|m| m.strip_prefix(o))
+            && let Some(close2) = more.find(c)
+        {
+            phrase = format!("{phrase} -- {}", &more[..close2]);
+            len += 2 + o.len() + close2 + c.len();
         }
         Some((phrase_period(&phrase, today)?, len))
     });
@@ -828,6 +850,11 @@ fn phrase_period(s: &str, today: Date) -> Option<Period> {
     if s.is_empty() || s.len() > 4 * 64 || s.chars().count() > 64 || !YEAR.is_match(s) {
         return None;
     }
+    // Every word a date phrase holds is one that dates are written with: a text with
+    // other words is no date, and is not parsed in all the ways a date may be.
+    if s.split_whitespace().count() > 12 || !s.split_whitespace().all(is_date_word) {
+        return None;
+    }
     let filler = |w: &str| {
         DATE_FILLER.contains(
             &w.trim_matches(|c: char| ":*_".contains(c))
@@ -858,6 +885,31 @@ fn phrase_period(s: &str, today: Date) -> Option<Period> {
         };
         rest = after;
     }
+}
+
+/// Returns true for a word that a date phrase may hold: a number, a date in digits, a
+/// month or weekday, `Q3`, `H2`, `W18`, `1st`, `10:30`, `3pm`, a word that leads to a date
+/// (`Week of`, `Date:`) or joins a range (`to`, `present`).
+fn is_date_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "to", "until", "till", "through", "thru", "and", "of", "the", "on", "at", "utc", "gmt",
+        "ca", "c",
+        // Glued to numbers: `q3`, `2026-h1`, `w18`, `1st`, `3pm`, `2024-05-02t10:30z`, `+1w`.
+        "q", "h", "hy", "w", "wk", "kw", "cw", "st", "nd", "rd", "th", "er", "e", "am", "pm", "t",
+        "tz", "z", "d", "m", "y",
+    ];
+    // Each run of letters: `date` in `Date:2024-05`, `w` and `c` in `w/c`, `thu` in
+    // `Thu>--<2024-05-04`.
+    w.to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|run| !run.is_empty())
+        .all(|run| {
+            WORDS.contains(&run)
+                || DATE_FILLER.contains(&run)
+                || OPEN_ENDS.iter().any(|e| e.contains(&run))
+                || month(run).is_some()
+                || weekday(run).is_some()
+        })
 }
 
 /// Returns the period of a range of dates; its year may be written once, at its end
@@ -1212,6 +1264,13 @@ mod tests {
             ("(2024-05-02)", "2024-05-02", "2024-05-02"),
             ("**2024-05-02**", "2024-05-02", "2024-05-02"),
             ("May 2, 2024 at 3pm", "2024-05-02", "2024-05-02"),
+            (
+                "Thu, 02 May 2024 10:30:00 +0000",
+                "2024-05-02",
+                "2024-05-02",
+            ),
+            ("2024-05-02T10:30:00+02:00", "2024-05-02", "2024-05-02"),
+            ("5/2/2024 10:30 AM", "2024-05-02", "2024-05-02"),
             // Months.
             ("2024-05", "2024-05-01", "2024-05-31"),
             ("2024/05", "2024-05-01", "2024-05-31"),
@@ -1310,6 +1369,8 @@ mod tests {
                 "Week of May 6, 2024",
                 ("2024-05-06", "2024-05-06", Whole, ""),
             ),
+            ("w/c 2024-11-04", ("2024-11-04", "2024-11-04", Whole, "")),
+            ("ca. 2019", ("2019-01-01", "2019-12-31", Whole, "")),
             ("** 2024 May 02", ("2024-05-02", "2024-05-02", Whole, "")),
             (
                 "2024-05-02 Thursday",
@@ -1369,6 +1430,10 @@ mod tests {
             (
                 "**2024-05-02** Shipped the API",
                 ("2024-05-02", "2024-05-02", Start, "Shipped the API"),
+            ),
+            (
+                "_Nov 1, 2024_ Shipped the API",
+                ("2024-11-01", "2024-11-01", Start, "Shipped the API"),
             ),
             (
                 "2024-05-02: Shipped X",
@@ -1506,7 +1571,9 @@ mod tests {
                 None,
             ),
             ("Spoke at the meetup — 2024", None),
-            ("2024-05-02", None),
+            ("2024-05-02", Some(("2024-05-02", ""))),
+            ("Week of May 6, 2024", Some(("2024-05-06", ""))),
+            ("2024", None),
             ("Paired weekly with Sam", None),
             ("Ran the workshop (14 attendees)", None),
         ];
@@ -1657,5 +1724,188 @@ mod props {
                 prop_assert_eq!((p.start, p.end), (day, day));
             }
         }
+
+        /// Issue 14: any day, written in each shape people write days in, reads back as
+        /// that day: as a phrase, as a whole line, opening an item and closing one.
+        #[test]
+        fn day_shapes_round_trip(day in any_day(), short in any::<bool>(), wd in any::<bool>()) {
+            let today = jiff::civil::date(2026, 11, 25);
+            let (y, m, d) = (day.year(), day.month(), day.day());
+            let month = if short { &MONTHS[m as usize - 1][..3] } else { MONTHS[m as usize - 1] };
+            let weekday = WEEKDAYS[day.weekday().to_monday_zero_offset() as usize];
+            let wkd = &weekday[..3];
+            let ord = match d {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            };
+            let mut shapes = vec![
+                format!("{day}"),
+                format!("{y}/{m:02}/{d:02}"),
+                format!("{y}.{m:02}.{d:02}"),
+                format!("{d:02}.{m:02}.{y}"),
+                format!("{d}.{m}.{y}"),
+                format!("{m}/{d}/{y}"),
+                format!("{month} {d}, {y}"),
+                format!("{d} {month} {y}"),
+                format!("{month} {d}{ord}, {y}"),
+                format!("{y} {month} {d:02}"),
+                format!("<{day} {wkd}>"),
+                format!("[{day} {wkd} 10:30]"),
+                format!("{day} {weekday}"),
+                format!("{weekday}, {month} {d}, {y}"),
+                format!("{day}T09:15:00Z"),
+            ];
+            if wd {
+                // A range starts on its first day.
+                let next = day.tomorrow().unwrap_or(day);
+                shapes.push(format!("{day} to {next}"));
+                shapes.push(format!("<{day} {wkd}>--<{next}>"));
+                if next.month() == day.month() {
+                    shapes.push(format!("{month} {d}–{}, {y}", next.day()));
+                } else {
+                    shapes.push(format!("{month} {d} – {} 1, {}", &MONTHS[next.month() as usize - 1][..3], next.year()));
+                }
+            }
+            for shape in &shapes {
+                let item = if shape.starts_with(['[', '<']) {
+                    format!("{shape} Shipped the thing")
+                } else {
+                    format!("[{shape}] Shipped the thing")
+                };
+                let lead = format!("{shape}: Shipped the thing");
+                let tail = format!("Shipped the thing ({shape})");
+                let whole = whole_text_date(shape, today).map(|p| p.start);
+                prop_assert_eq!(whole, Some(day), "{}", shape);
+                for text in [&item, &lead, &tail] {
+                    let got = item_date(text, today);
+                    prop_assert_eq!(got.as_ref().map(|d| d.period.start), Some(day), "{}", text);
+                    let rest = got.map(|d| d.rest(text).to_owned());
+                    prop_assert_eq!(rest.as_deref(), Some("Shipped the thing"), "{}", text);
+                }
+            }
+            prop_assert_eq!(parse_period(&format!("{y}{m:02}{d:02}"), today).map(|p| p.start), Ok(day));
+            prop_assert_eq!(date_in_file_name(&format!("{y}{m:02}{d:02}.md")), Some(day));
+            prop_assert_eq!(date_in_file_name(&format!("{day}-standup.txt")), Some(day));
+            prop_assert_eq!(date_in_file_name(&format!("notes_{y}_{m:02}_{d:02}.org")), Some(day));
+        }
+
+        /// Issue 14: months, quarters, halves and weeks in each of their shapes read
+        /// back as their first day.
+        #[test]
+        fn period_shapes_round_trip(day in any_day(), short in any::<bool>()) {
+            let today = jiff::civil::date(2026, 11, 25);
+            let (y, m) = (day.year(), day.month());
+            let month = if short { &MONTHS[m as usize - 1][..3] } else { MONTHS[m as usize - 1] };
+            let yy = y % 100;
+            let q = (m - 1) / 3 + 1;
+            let h = (m - 1) / 6 + 1;
+            let first_of = |m: i8| Date::new(y, m, 1).ok();
+            let week = day.iso_week_date();
+            let (wy, w) = (week.year(), week.week());
+            let monday = week.first_of_week().ok().map(|w| w.date());
+            let mut cases = vec![
+                (format!("{y}-{m:02}"), first_of(m)),
+                (format!("{m:02}/{y}"), first_of(m)),
+                (format!("{month} {y}"), first_of(m)),
+                (format!("{y} {month}"), first_of(m)),
+                (format!("{y}-{m:02} {}", MONTHS[m as usize - 1]), first_of(m)),
+                (format!("Q{q} {y}"), first_of((q - 1) * 3 + 1)),
+                (format!("{y} Q{q}"), first_of((q - 1) * 3 + 1)),
+                (format!("{y}-Q{q}"), first_of((q - 1) * 3 + 1)),
+                (format!("{q}Q {y}"), first_of((q - 1) * 3 + 1)),
+                (format!("H{h} {y}"), first_of((h - 1) * 6 + 1)),
+                (format!("{y}-H{h}"), first_of((h - 1) * 6 + 1)),
+                (format!("{h}H {y}"), first_of((h - 1) * 6 + 1)),
+                (format!("{wy}-W{w:02}"), monday),
+                (format!("Week {w}, {wy}"), monday),
+                (format!("W{w} {wy}"), monday),
+                (format!("Week of {day}"), Some(day)),
+            ];
+            // `'24` is a year of 1970-2069.
+            if (1970..2070).contains(&y) {
+                cases.push((format!("{month} '{yy:02}"), first_of(m)));
+                cases.push((format!("Q{q}'{yy:02}"), first_of((q - 1) * 3 + 1)));
+            }
+            for (shape, want) in &cases {
+                prop_assert!(want.is_some(), "{}", shape);
+                let whole = whole_text_date(shape, today).map(|p| p.start);
+                prop_assert_eq!(whole, *want, "{}", shape);
+                let lead = format!("{shape} – Shipped the thing");
+                prop_assert_eq!(item_date(&lead, today).map(|d| d.period.start), *want, "{}", lead);
+            }
+        }
+
+        #[test]
+        fn item_date_and_file_names_never_panic(s in "\\PC{0,60}") {
+            let today = jiff::civil::date(2026, 11, 25);
+            if let Some(d) = item_date(&s, today) {
+                prop_assert!(s.get(d.span.clone()).is_some(), "{s:?}: {d:?}");
+                prop_assert!(d.place == Place::Whole || !d.rest(&s).is_empty(), "{s:?}: {d:?}");
+            }
+            if let Some(d) = date_in_file_name(&s) {
+                prop_assert!((MIN_YEAR..=MAX_YEAR).contains(&d.year()), "{s:?}: {d}");
+            }
+        }
+
+        /// Prose made of date-like pieces: no panic, and every date found lies in the
+        /// years brag accepts.
+        #[test]
+        fn date_like_prose_never_panics(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    "[0-9]{1,4}",
+                    "[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}",
+                    "['’][0-9]{2}",
+                    "[QqHhWw][0-9]{1,2}",
+                    "(Mon|Thu|Nov|May|Sept|week|of|to|the|present)",
+                    "[-–—:,|·/()\\[\\]<>.;*_ ]{1,3}",
+                    "\\PC{0,3}",
+                ],
+                0..12,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let today = jiff::civil::date(2026, 11, 25);
+            for d in dates_in_text(&text, today) {
+                prop_assert!(text.get(d.span.clone()).is_some(), "{text:?}: {d:?}");
+                prop_assert!(d.period.start <= d.period.end, "{text:?}: {d:?}");
+                prop_assert!(d.period.start.year() >= MIN_YEAR - 1 && d.period.end.year() <= MAX_YEAR, "{text:?}: {d:?}");
+            }
+            let _ = item_date(&text, today);
+            let _ = date_in_file_name(&text);
+        }
+    }
+
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+
+    /// Returns any day of the years prose names (1900-2099: `2150` in a text is no
+    /// date), a week inside them.
+    fn any_day() -> impl Strategy<Value = Date> {
+        (1901i16..2099, 1i8..=12, 1i8..=31)
+            .prop_filter_map("a day of the month", |(y, m, d)| Date::new(y, m, d).ok())
     }
 }

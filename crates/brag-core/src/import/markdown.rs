@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
-use crate::date::{find_in_text, item_date, whole_text_date};
+use crate::date::{Place, find_in_text, item_date, whole_text_date};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
@@ -316,9 +316,10 @@ fn heading_date(text: &str, today: Date) -> Option<(Date, String)> {
 }
 
 /// Returns the date a bullet or paragraph carries and its text without the date:
-/// `2024-03-14: shipped …`, `[Nov 1, 2024] Shipped X`, `Shipped X (May 2024)`.
-fn leading_date(body: &str, today: Date) -> Option<(Date, &str)> {
-    let found = item_date(body, today)?;
+/// `2024-03-14: shipped …`, `[Nov 1, 2024] Shipped X`, `Shipped X (May 2024)`. A goal's
+/// date at its end is when it is due, not when it was set: only a leading one counts.
+fn leading_date(body: &str, today: Date, goal: bool) -> Option<(Date, &str)> {
+    let found = item_date(body, today).filter(|d| !goal || d.place == Place::Start)?;
     Some((found.period.start, found.rest(body)))
 }
 
@@ -1729,9 +1730,9 @@ impl Walk<'_, '_> {
 
     /// Starts an entry at a top-level bullet or a paragraph.
     fn start_para(&mut self, line: &Line<'_>) {
-        let dated = leading_date(line.body, self.opts.today);
         let draft = self.new_draft(line.no, None, true);
-        if let Some((date, rest)) = dated {
+        let goal = self.drafts[draft].entry.kind == Kind::Goal;
+        if let Some((date, rest)) = leading_date(line.body, self.opts.today, goal) {
             // The item's own date beats its heading's, and is no part of its title.
             let entry = &mut self.drafts[draft].entry;
             entry.date = Some(date);

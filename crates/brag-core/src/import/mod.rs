@@ -219,7 +219,11 @@ pub struct Options<'a> {
 /// Returns the format a document most likely has.
 pub fn detect(text: &str) -> Format {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+    // A JSON array holds objects; a log may open with a dated line, `[2024-05-02] …`.
+    let json_array = trimmed
+        .strip_prefix('[')
+        .is_some_and(|r| r.trim_start().starts_with(['{', ']']));
+    if trimmed.starts_with('{') || json_array {
         return Format::Jrnl;
     }
     if csv::looks_like(text) {

@@ -13,7 +13,7 @@ use indexmap::IndexMap;
 use jiff::civil::Date;
 
 use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
-use crate::date::whole_text_date;
+use crate::date::{find_in_text, whole_text_date};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
 use crate::link::Link;
@@ -287,6 +287,10 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
             if !line.text.starts_with('#') {
                 // A bold line that is not a label is ordinary text.
             } else {
+                // A date in a heading (`## Payments (Q3 2024)`) dates the stories beneath.
+                if let Some(found) = find_in_text(heading, opts.today) {
+                    heading_date = Some(found.period.start);
+                }
                 continue;
             }
         }

@@ -459,3 +459,57 @@ mod linear {
         assert_eq!(run(&csv, Format::Csv).entries.len(), n);
     }
 }
+
+/// Issue 14: a log that opens with a dated line is text, not a JSON array.
+#[test]
+fn detect_dated_log_is_not_json() {
+    assert_eq!(
+        detect("[2024-05-02] Shipped the export\n[2024-05-03] Fixed the build\n"),
+        Format::Markdown
+    );
+    assert_eq!(detect("[{\"date\": \"2024-05-02\"}]"), Format::Jrnl);
+    assert_eq!(detect("[ ]"), Format::Jrnl);
+}
+
+/// Issue 14: an item's own date beats its heading's and leaves its title; a heading's
+/// beats none; the item keeps its text as written.
+#[test]
+fn markdown_item_dates_beat_heading_dates() {
+    let cat = Catalogue::builtin();
+    let names = SectionNames::default();
+    let opts = opts_with(&cat, &names);
+    let doc = "## November 2024\n\
+- [Nov 12, 2024] Cut the nightly export to 25 min\n\
+- 2024-11-20 – Ran the on-call handover\n\
+- Wrote the escalation table\n\
+- Migrated the flags (Nov 25–29, 2024)\n\
+- Read \"The Phoenix Project\" (2013)\n";
+    let out = import(doc, Format::Markdown, &opts).expect("imports");
+    let got: Vec<(String, &str)> = out
+        .entries
+        .iter()
+        .map(|e| {
+            let d = e.entry.date.map(|d| d.to_string()).unwrap_or_default();
+            (d, e.entry.title.as_str())
+        })
+        .collect();
+    let want = [
+        ("2024-11-12", "Cut the nightly export to 25 min"),
+        ("2024-11-20", "Ran the on-call handover"),
+        ("2024-11-01", "Wrote the escalation table"),
+        ("2024-11-25", "Migrated the flags"),
+        ("2024-11-01", "Read \"The Phoenix Project\" (2013)"),
+    ];
+    let want: Vec<(String, &str)> = want.iter().map(|(d, t)| (d.to_string(), *t)).collect();
+    assert_eq!(got, want);
+    assert!(out.entries[0].entry.text.contains("[Nov 12, 2024]"));
+    // A goal's trailing date is when it is due.
+    let goals = "# 2025\n## Goals\n- Mentor two engineers (H2 2025)\n- 2025-02: Set up the guild\n";
+    let out = import(goals, Format::Markdown, &opts).expect("imports");
+    let dates: Vec<String> = out
+        .entries
+        .iter()
+        .map(|e| e.entry.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(dates, ["2025-01-01", "2025-02-01"]);
+}

@@ -102,8 +102,10 @@ macro_rules! cases {
 cases! {
     import_data_brag_2025_org => "brag-2025.org",
     import_data_brag_doc => "brag-doc.md",
+    import_data_dated_wins_log => "dated-wins-log.md",
     import_data_jrnl_export => "jrnl-export.json",
     import_data_lp_story_bank => "lp-story-bank.rst",
+    import_data_quarterly_log => "quarterly-log.md",
     import_data_standup_log => "standup-log.txt",
     import_data_star_notes => "star-notes.txt",
     import_data_stories_csv => "stories.csv",

@@ -173,6 +173,25 @@ fn star_text_dates_in_preamble_and_headings() {
     );
 }
 
+/// Issue 14: dates in the shapes people write them, in headings and preamble lines.
+#[test]
+fn star_text_dates_in_shapes_people_write() {
+    let s = stories(
+        "## Payments migration (Q3 2024)\nS\nfirst\nR\nok\n\
+         Date: Nov 1, 2024\nS\nsecond\nR\nok\n\
+         ## 2024-W18 — Ledger\nS\nthird\nR\nok\n\
+         When: 02.05.2024\nS\nfourth\nR\nok\n",
+    );
+    let dates: Vec<String> = s
+        .iter()
+        .map(|e| e.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2024-07-01", "2024-11-01", "2024-04-29", "2024-05-02"]
+    );
+}
+
 #[test]
 fn star_text_skeleton_is_an_entry() {
     let s = stories("S\nT\nA\nR\n");
