@@ -150,9 +150,9 @@ fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
             && let Some(end) =
                 (top + 1..to.min(top + 60)).find(|&i| matches!(lines[i].text, "---" | "..."))
             && end > top + 1
-            && lines[top + 1..end].iter().all(|l| {
-                l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':')
-            })
+            && lines[top + 1..end]
+                .iter()
+                .all(|l| l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':'))
         {
             for c in &mut out[top..=end] {
                 *c = Content::Left("YAML front matter, not an entry");
@@ -251,11 +251,21 @@ fn summary(t: &str) -> Option<&str> {
     }
     let open_end = start + lower[start..].find('>')? + 1;
     let close = lower.find("</summary>").unwrap_or(t.len());
-    if close < open_end || !lower[close..].trim_start_matches("</summary>").trim().is_empty() {
+    if close < open_end
+        || !lower[close..]
+            .trim_start_matches("</summary>")
+            .trim()
+            .is_empty()
+    {
         return None;
     }
     let mut inner = t[open_end..close].trim();
-    for (o, c) in [("<b>", "</b>"), ("<strong>", "</strong>"), ("<em>", "</em>"), ("<i>", "</i>")] {
+    for (o, c) in [
+        ("<b>", "</b>"),
+        ("<strong>", "</strong>"),
+        ("<em>", "</em>"),
+        ("<i>", "</i>"),
+    ] {
         if let Some(x) = inner.strip_prefix(o).and_then(|x| x.strip_suffix(c)) {
             inner = x.trim();
         }
@@ -274,10 +284,17 @@ fn is_html_only(t: &str) -> bool {
         let Some(end) = r.find('>') else {
             return false;
         };
-        let tag = r[..end].trim_start_matches('/').trim_end_matches('/').trim();
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let tag = r[..end]
+            .trim_start_matches('/')
+            .trim_end_matches('/')
+            .trim();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         if ![
-            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em", "i",
+            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em",
+            "i",
         ]
         .contains(&name.to_ascii_lowercase().as_str())
         {
@@ -1018,8 +1035,12 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         .collect();
 
     // The title: the only H1, first in the document, not itself a section name.
-    let first_content = (0..lines.len())
-        .find(|&i| !matches!(content[i], Content::Blank | Content::Left(_) | Content::Html));
+    let first_content = (0..lines.len()).find(|&i| {
+        !matches!(
+            content[i],
+            Content::Blank | Content::Left(_) | Content::Html
+        )
+    });
     let h1s = hs.iter().filter(|h| h.1 == 1).count();
     let title = h1s == 1
         && hs[0].1 == 1
@@ -1656,7 +1677,12 @@ impl Walk<'_, '_> {
                 Open::Heading { .. } | Open::Virtual { .. } | Open::Story { .. }
             ) || d.star;
             // A question, or a new Situation after the parts of a story, starts the next one.
-            if storied && d.star && (question || star == Some(Section::Situation) && d.restarts()) {
+            // Not in brag's own document, whose stories each have their heading.
+            if storied
+                && d.star
+                && !d.described
+                && (question || star == Some(Section::Situation) && d.restarts())
+            {
                 self.open = Open::None;
                 if question {
                     self.start_para(line);
@@ -1763,10 +1789,31 @@ impl Walk<'_, '_> {
 /// `Instructions`, `Table of contents`, `Legend`.
 fn skipped_heading(text: &str) -> Option<&'static str> {
     let n = crate::words::normalize(text);
-    let starts = |ps: &[&str]| ps.iter().any(|p| n == *p || n.starts_with(&format!("{p} ")));
-    if starts(&["table of contents", "contents", "toc", "índice", "sumário", "sommaire", "inhalt", "inhaltsverzeichnis", "目录"]) {
+    let starts = |ps: &[&str]| {
+        ps.iter()
+            .any(|p| n == *p || n.starts_with(&format!("{p} ")))
+    };
+    if starts(&[
+        "table of contents",
+        "contents",
+        "toc",
+        "índice",
+        "sumário",
+        "sommaire",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "目录",
+    ]) {
         Some("a table of contents: links to the document's own headings")
-    } else if starts(&["how to use", "instructions", "using this template", "about this template", "how to fill", "how this document works", "how to read this"]) {
+    } else if starts(&[
+        "how to use",
+        "instructions",
+        "using this template",
+        "about this template",
+        "how to fill",
+        "how this document works",
+        "how to read this",
+    ]) {
         Some("instructions for the template, not an entry")
     } else if starts(&["legend", "key to symbols", "format legend"]) {
         Some("a legend that explains the document's own format")
@@ -1781,7 +1828,10 @@ fn is_toc_line(body: &str) -> bool {
     let mut rest = body.trim();
     let mut links = 0;
     while let Some(open) = rest.find('[') {
-        if !rest[..open].chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c)) {
+        if !rest[..open]
+            .chars()
+            .all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+        {
             return false;
         }
         let Some(close) = rest[open..].find("](#") else {
@@ -1794,7 +1844,10 @@ fn is_toc_line(body: &str) -> bool {
         links += 1;
         rest = &after[end + 1..];
     }
-    links > 0 && rest.chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+    links > 0
+        && rest
+            .chars()
+            .all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
 }
 
 /// Returns true for a line that says nothing was recorded: `Nothing recorded this week`,
@@ -1827,8 +1880,22 @@ fn is_placeholder(body: &str) -> bool {
     ];
     starts.iter().any(|p| t.starts_with(p))
         || [
-            "n/a", "na", "tbd", "tba", "todo", "none", "empty", "nothing", "nada", "rien",
-            "nichts", "无", "暂无", "coming soon", "add your wins here", "your text here",
+            "n/a",
+            "na",
+            "tbd",
+            "tba",
+            "todo",
+            "none",
+            "empty",
+            "nothing",
+            "nada",
+            "rien",
+            "nichts",
+            "无",
+            "暂无",
+            "coming soon",
+            "add your wins here",
+            "your text here",
         ]
         .contains(&t.as_str())
 }
@@ -1836,13 +1903,18 @@ fn is_placeholder(body: &str) -> bool {
 /// Returns true for a line that explains the document's own marks: `Legend: ⭐ = big win`.
 fn is_legend(body: &str) -> bool {
     let t = body.trim_start_matches(['*', '_', ' ']).to_lowercase();
-    t.starts_with("legend:") || t.starts_with("legend -") || t.starts_with("legenda:") || t.starts_with("légende")
+    t.starts_with("legend:")
+        || t.starts_with("legend -")
+        || t.starts_with("legenda:")
+        || t.starts_with("légende")
 }
 
 /// Returns true for a line that tells how to fill in a template: `How to use this
 /// template: …`, `Delete this section…`, `Copy this template each week`.
 fn is_instruction(body: &str) -> bool {
-    let t = body.trim_start_matches(['*', '_', '(', '[', ' ', '>']).to_lowercase();
+    let t = body
+        .trim_start_matches(['*', '_', '(', '[', ' ', '>'])
+        .to_lowercase();
     [
         "how to use",
         "instructions:",
@@ -1888,9 +1960,11 @@ fn is_link_bullet(body: &str) -> bool {
 
 /// Returns a title without the markup of the line it came from: no `**`, backticks,
 /// `[text](url)` (its text stays), `<tag>`, kramdown `{: …}`, leading `>`/`#`/bullet or
-/// time of day, tabs; at most 80 characters, cut at a word boundary.
+/// time of day, tabs.
 fn clean_title(raw: &str) -> String {
-    crate::text::truncate_words(&plain(raw), 80)
+    // Uncut: `finish` cuts every importer's titles, after it has taken their `#tags`,
+    // `@people` and addresses out.
+    plain(raw)
 }
 
 /// Returns the first line of a text without its markup, as [`clean_title`] does, uncut.
@@ -2024,7 +2098,8 @@ fn derived_title(entry: &Entry) -> String {
     ] {
         let cleaned = plain(c);
         if !cleaned.is_empty() {
-            return crate::text::title_from(&cleaned, 80);
+            // Uncut, as `clean_title`: `finish` cuts it.
+            return crate::text::title_from(&cleaned, usize::MAX);
         }
     }
     String::new()
@@ -2196,7 +2271,10 @@ impl Draft {
     fn push(&mut self, line: &Line<'_>, opts: &Options<'_>, labels: bool) {
         self.touch(line.no);
         let mut line = *line;
+        // brag's own document names its sections with headings: a line of it that reads
+        // like a label (`- the Situation` among the Metrics) is text.
         if labels
+            && !self.described
             && !(line.bullet && line.indent >= 2)
             && let Some((s, rest, synonym)) = label_named(line.body, opts)
             // `- Solution: …` among the bullets of Action is one of them.
