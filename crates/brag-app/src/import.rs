@@ -90,31 +90,11 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Document>, Vec<String>), AppError>
             doc.day = path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .and_then(day_of_file_name);
+                .and_then(brag_core::date::date_in_file_name);
             Ok(doc)
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok((docs, passed))
-}
-
-/// Returns the day a file's name starts with: `2024-05-02.md`, `2024-05-02-standup.txt`,
-/// `2024_05_02.org`, `2024.05.02.md`, `20240502.md`.
-fn day_of_file_name(name: &str) -> Option<Date> {
-    let digits: String = name
-        .chars()
-        .take(10)
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
-        .collect();
-    let parts: Vec<&str> = digits
-        .split(['-', '_', '.'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let (y, m, d) = match parts.as_slice() {
-        [y, m, d, ..] if y.len() == 4 && m.len() == 2 && d.len() == 2 => (*y, *m, *d),
-        [ymd, ..] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
-        _ => return None,
-    };
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
 /// Returns true for a file name with one of [`DOCUMENT_EXTENSIONS`].
@@ -280,7 +260,9 @@ impl ImportContext {
         };
         docs.into_iter()
             .map(|doc| {
-                let format = opts.format.unwrap_or_else(|| import::detect(&doc.text));
+                let format = opts
+                    .format
+                    .unwrap_or_else(|| import::detect_file(&doc.name, &doc.text));
                 let mut import = import::import(&doc.text, format, &o)
                     .map_err(|e| doc_error(&doc.name, e.line, e.message, None))?;
                 // A daily file's name is its entries' date, where they give none.
