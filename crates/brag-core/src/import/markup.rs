@@ -565,3 +565,310 @@ pub(crate) mod tests {
         assert_eq!(by_extension("README"), None);
     }
 }
+
+/// Property tests over generated org, rST, Markdown and star-text documents: no line
+/// lost, no panic on any bytes, `--format auto` tells the markups apart.
+#[cfg(test)]
+mod props {
+    use super::super::tests::{lost_lines, opts_with};
+    use super::super::{Format, SectionNames, detect, import};
+    use crate::framework::Catalogue;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        "[a-z]{3,8}( [a-z]{3,8}){0,5}"
+    }
+
+    /// Returns the lines of one org element.
+    fn org_element() -> impl Strategy<Value = Vec<String>> {
+        let kw = proptest::sample::select(vec!["", "TODO ", "DONE ", "NEXT ", "CANCELLED "]);
+        let prio = proptest::sample::select(vec!["", "[#A] ", "[#C] "]);
+        let tags = proptest::sample::select(vec!["", " :ci:", "   :ops:infra:", " :a_b:"]);
+        prop_oneof![
+            (1usize..5, kw, prio, words(), tags)
+                .prop_map(|(n, k, p, w, t)| vec![format!("{} {k}{p}{w}{t}", "*".repeat(n))]),
+            Just(vec![
+                "* 2024".to_owned(),
+                "** 2024-05 May".to_owned(),
+                "*** 2024-05-02 Thu".to_owned()
+            ]),
+            Just(vec!["CLOSED: [2024-05-02 Thu 10:15]".to_owned()]),
+            words().prop_map(|w| vec![
+                ":PROPERTIES:".to_owned(),
+                ":DATE: 2024-05-01".to_owned(),
+                format!(":CUSTOM: {w}"),
+                ":END:".to_owned()
+            ]),
+            words().prop_map(|w| vec![format!("- {w}")]),
+            words().prop_map(|w| vec![format!("  + {w}")]),
+            words().prop_map(|w| vec![format!("1. {w}")]),
+            words().prop_map(|w| vec![format!("- [X] {w} <2024-03-04 Mon>")]),
+            words().prop_map(|w| vec![format!("<2024-03-04 Mon> {w}")]),
+            words().prop_map(|w| vec![w]),
+            words().prop_map(|w| vec![format!("- see [[https://x.io/d][{w}]]")]),
+            words().prop_map(|w| vec![
+                "#+BEGIN_SRC sh".to_owned(),
+                format!("- {w}"),
+                "#+END_SRC".to_owned()
+            ]),
+            words().prop_map(|w| vec!["#+BEGIN_QUOTE".to_owned(), w, "#+END_QUOTE".to_owned()]),
+            words().prop_map(|w| vec![format!("| {w} | 3 |"), "|---+---|".to_owned()]),
+            words().prop_map(|w| vec![format!("#+AUTHOR: {w}")]),
+            Just(vec!["# a comment".to_owned()]),
+            Just(vec![String::new()]),
+        ]
+    }
+
+    fn org_doc() -> impl Strategy<Value = String> {
+        (
+            proptest::option::of(words()),
+            proptest::collection::vec(org_element(), 0..25),
+        )
+            .prop_map(|(title, els)| {
+                let mut lines: Vec<String> =
+                    title.map(|t| format!("#+TITLE: {t}")).into_iter().collect();
+                lines.extend(els.into_iter().flatten());
+                lines.join("\n")
+            })
+    }
+
+    /// Returns the lines of one rST element, blank lines around it as rST wants.
+    fn rst_element() -> impl Strategy<Value = Vec<String>> {
+        let adorn = proptest::sample::select(vec!['=', '-', '~', '^', '"', '\'', '+', '*', '#']);
+        let field = proptest::sample::select(vec![
+            "date",
+            "tags",
+            "situation",
+            "result",
+            "author",
+            "impact",
+        ]);
+        prop_oneof![
+            (words(), adorn.clone(), any::<bool>(), 0usize..3).prop_map(|(w, c, over, extra)| {
+                let line = c.to_string().repeat(w.chars().count() + extra);
+                let mut v = vec![String::new()];
+                if over {
+                    v.push(line.clone());
+                }
+                v.extend([w, line, String::new()]);
+                v
+            }),
+            (field, words()).prop_map(|(f, w)| {
+                let value = if f == "date" {
+                    "2024-05-02".to_owned()
+                } else {
+                    w
+                };
+                vec![format!(":{f}: {value}")]
+            }),
+            words().prop_map(|w| vec![format!("* {w}")]),
+            words().prop_map(|w| vec![format!("- {w}")]),
+            words().prop_map(|w| vec![format!("#. {w}")]),
+            words().prop_map(|w| vec![format!("2. {w}")]),
+            words().prop_map(|w| vec![format!("(3) {w}")]),
+            words().prop_map(|w| vec![String::new(), w, String::new()]),
+            (words(), words()).prop_map(|(a, b)| vec![
+                String::new(),
+                format!("{a}::"),
+                String::new(),
+                format!("    {b}"),
+                String::new()
+            ]),
+            words().prop_map(|w| vec![
+                String::new(),
+                ".. code-block:: sh".to_owned(),
+                String::new(),
+                format!("   - {w}"),
+                String::new()
+            ]),
+            words().prop_map(|w| vec![
+                String::new(),
+                ".. note::".to_owned(),
+                String::new(),
+                format!("   {w}"),
+                String::new()
+            ]),
+            words().prop_map(|w| vec![format!(".. {w}")]),
+            words().prop_map(|w| vec![format!(".. _{w}: https://x.io/t")]),
+            words().prop_map(|w| vec![format!("See ``{w}`` and `the doc <https://x.io/d>`_.")]),
+            words().prop_map(|w| vec![format!("| {w} | 3 |"), "+----+---+".to_owned()]),
+            Just(vec![String::new(), "----------".to_owned(), String::new()]),
+            Just(vec![String::new()]),
+        ]
+    }
+
+    fn rst_doc() -> impl Strategy<Value = String> {
+        proptest::collection::vec(rst_element(), 0..25)
+            .prop_map(|els| els.into_iter().flatten().collect::<Vec<_>>().join("\n"))
+    }
+
+    fn run(text: &str, format: Format) -> Option<super::super::Import> {
+        let cat = Catalogue::builtin();
+        let names = SectionNames::default();
+        let opts = opts_with(&cat, &names);
+        import(text, format, &opts).ok()
+    }
+
+    proptest! {
+        /// Every non-blank line of a generated org document is kept, minus its markup, in
+        /// an entry or named in a warning.
+        #[test]
+        fn org_no_line_lost(text in org_doc()) {
+            if let Some(out) = run(&text, Format::Org) {
+                let lost = lost_lines(&text, &out);
+                prop_assert!(lost.is_empty(), "lines lost: {lost:?}\n{text}\n{}", super::super::tests::dry_run_json(&out));
+            }
+        }
+
+        /// The same for reStructuredText.
+        #[test]
+        fn rst_no_line_lost(text in rst_doc()) {
+            if let Some(out) = run(&text, Format::Rst) {
+                let lost = lost_lines(&text, &out);
+                prop_assert!(lost.is_empty(), "lines lost: {lost:?}\n{text}\n{}", super::super::tests::dry_run_json(&out));
+            }
+        }
+
+        /// Prose lines reach entries, not only the warning.
+        #[test]
+        fn markup_prose_reaches_entries(org in org_doc(), rst in rst_doc()) {
+            for (text, format) in [(org, Format::Org), (rst, Format::Rst)] {
+                let text = format!("{text}\n\nzebra quokka platypus\n");
+                let out = run(&text, format).expect("imports");
+                let json = serde_json::to_string(&out.entries).expect("serializes");
+                prop_assert!(json.contains("zebra quokka platypus"), "{format}: {text}");
+            }
+        }
+
+        /// Any bytes: each lexer gives one block per line, and no import panics.
+        #[test]
+        fn markup_lexers_never_panic(
+            text in "\\PC{0,300}",
+            marked in "[*#:+=~<>\\[\\]|`_. a-zA-Z0-9\n\t-]{0,300}",
+        ) {
+            for t in [&text, &marked] {
+                for m in super::MARKUPS {
+                    let lexed = (m.lex)(t);
+                    prop_assert_eq!(lexed.len(), t.split('\n').count());
+                    prop_assert!(lexed.iter().enumerate().all(|(i, l)| l.no == i + 1));
+                    let _ = run(t, m.format);
+                }
+                let _ = super::detect(t);
+            }
+        }
+    }
+
+    /// Returns an org document with the shape people keep: top headings with
+    /// subheadings, and content among them.
+    fn org_shaped() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                words(),
+                proptest::collection::vec(
+                    (words(), proptest::collection::vec(org_element(), 0..4)),
+                    2..4,
+                ),
+            ),
+            1..4,
+        )
+        .prop_map(|tops| {
+            let mut lines = Vec::new();
+            for (top, subs) in tops {
+                lines.push(format!("* {top}"));
+                for (sub, els) in subs {
+                    lines.push(format!("** {sub}"));
+                    lines.extend(els.into_iter().flatten());
+                }
+            }
+            lines.join("\n")
+        })
+    }
+
+    /// Returns an rST document with the shape people keep: a title and sections.
+    fn rst_shaped() -> impl Strategy<Value = String> {
+        (
+            words(),
+            proptest::collection::vec(
+                (words(), proptest::collection::vec(rst_element(), 0..4)),
+                2..5,
+            ),
+        )
+            .prop_map(|(title, sections)| {
+                let bar = |w: &str, c: char| c.to_string().repeat(w.chars().count());
+                let mut lines = vec![
+                    bar(&title, '='),
+                    title.clone(),
+                    bar(&title, '='),
+                    String::new(),
+                ];
+                for (s, els) in sections {
+                    lines.extend([String::new(), s.clone(), bar(&s, '-'), String::new()]);
+                    lines.extend(els.into_iter().flatten());
+                }
+                lines.join("\n")
+            })
+    }
+
+    fn markdown_shaped() -> impl Strategy<Value = String> {
+        let el = prop_oneof![
+            words().prop_map(|w| format!("## {w}")),
+            words().prop_map(|w| format!("### {w}")),
+            words().prop_map(|w| format!("- {w}")),
+            words().prop_map(|w| format!("* {w}")),
+            words().prop_map(|w| format!("  - {w}")),
+            words().prop_map(|w| format!("1. {w}")),
+            words().prop_map(|w| format!("**Result:** {w}")),
+            words().prop_map(|w| format!("- [{w}](https://x.io/d)")),
+            words(),
+            Just(String::new()),
+        ];
+        (words(), proptest::collection::vec(el, 0..30))
+            .prop_map(|(title, els)| format!("# {title}\n\n## Projects\n{}", els.join("\n")))
+    }
+
+    fn star_shaped() -> impl Strategy<Value = String> {
+        let story = (words(), words(), words())
+            .prop_map(|(s, a, r)| format!("S\n- {s}\nT\n{a}\nA\n- {a}\nR\n{r}\n"));
+        proptest::collection::vec(story, 1..5).prop_map(|s| s.join("\n"))
+    }
+
+    proptest! {
+        /// `--format auto` picks the markup a generated document is written in.
+        #[test]
+        fn detect_tells_markups_apart(
+            org in org_shaped(),
+            rst in rst_shaped(),
+            md in markdown_shaped(),
+            star in star_shaped(),
+        ) {
+            prop_assert_eq!(detect(&org), Format::Org, "{}", org);
+            prop_assert_eq!(detect(&rst), Format::Rst, "{}", rst);
+            prop_assert_eq!(detect(&md), Format::Markdown, "{}", md);
+            prop_assert_eq!(detect(&star), Format::StarText, "{}", star);
+        }
+    }
+
+    #[test]
+    fn detect_fixtures() {
+        let fixture = |name: &str| {
+            std::fs::read_to_string(format!(
+                "{}/../../fixtures/import/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("fixture")
+        };
+        for (name, want) in [
+            ("work-log.org", Format::Org),
+            ("brag-2025.org", Format::Org),
+            ("story-bank.rst", Format::Rst),
+            ("wins-2024.rst", Format::Rst),
+            ("brag-doc.md", Format::Markdown),
+            ("star-notes.txt", Format::StarText),
+            ("talk-notes.txt", Format::TalkNotes),
+            ("stories.csv", Format::Csv),
+            ("jrnl-export.json", Format::Jrnl),
+        ] {
+            assert_eq!(detect(&fixture(name)), want, "{name}");
+        }
+    }
+}

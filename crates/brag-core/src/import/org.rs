@@ -58,16 +58,15 @@ pub(crate) fn looks_like(text: &str) -> bool {
     for line in text.lines().take(5000) {
         let t = line.trim_end();
         let upper = t.trim_start().to_ascii_uppercase();
-        if upper.starts_with("#+") && upper[2..].split_once(':').is_some_and(is_keyword_name) {
-            score += 2;
-        } else if upper == ":PROPERTIES:" || upper == ":END:" || upper == ":LOGBOOK:" {
-            score += 2;
-        } else if ["CLOSED:", "SCHEDULED:", "DEADLINE:"]
+        let keyword =
+            upper.starts_with("#+") && upper[2..].split_once(':').is_some_and(is_keyword_name);
+        let drawer = [":PROPERTIES:", ":END:", ":LOGBOOK:"].contains(&upper.as_str());
+        let planning = ["CLOSED:", "SCHEDULED:", "DEADLINE:"]
             .iter()
-            .any(|p| upper.starts_with(p))
-        {
+            .any(|p| upper.starts_with(p));
+        if keyword || drawer || planning {
             score += 2;
-        } else if let Some((stars, _)) = heading(t) {
+        } else if let Some((stars, _)) = heading(t).filter(|(_, rest)| !rest.is_empty()) {
             if stars == 1 {
                 top += 1;
             } else {

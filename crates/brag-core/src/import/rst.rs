@@ -157,9 +157,7 @@ pub(crate) fn looks_like(text: &str) -> bool {
         let t = l.trim();
         if DIRECTIVE.is_match(t) || t.starts_with(".. _") {
             score += 2;
-        } else if t == ".." || t.starts_with(".. ") {
-            score += 1;
-        } else if FIELD.is_match(t) {
+        } else if t == ".." || t.starts_with(".. ") || FIELD.is_match(t) {
             score += 1;
         }
         if t.contains("``") || t.contains(">`_") {
