@@ -226,6 +226,12 @@ fn meta_field(name: &str) -> Option<MetaField> {
     })
 }
 
+/// Returns a title with the dashes org and docutils typeset from `---` and `--`, as
+/// the date reader knows them: `Brag document -- 2024` → `Brag document – 2024`.
+pub(crate) fn dashes(title: &str) -> String {
+    title.replace(" --- ", " — ").replace(" -- ", " – ")
+}
+
 /// Returns the day a date field names: an ISO date anywhere in it (`[2024-05-02 Thu
 /// 10:15]`), else a date in prose with its year.
 pub(crate) fn field_date(value: &str, today: Date) -> Option<Date> {
@@ -535,6 +541,7 @@ fn structure_warning(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::entry::Kind;
 
     #[test]
     fn field_dates() {
@@ -555,6 +562,98 @@ pub(crate) mod tests {
         assert_eq!(field_items(":a:b:", '#'), ["a", "b"]);
         assert_eq!(field_items("ci, infra", '#'), ["ci", "infra"]);
         assert_eq!(field_items("Ana Gómez, @bo", '@'), ["Ana Gómez", "bo"]);
+    }
+
+    fn run(text: &str, format: Format) -> super::super::Import {
+        let cat = crate::framework::Catalogue::builtin();
+        let names = super::super::SectionNames::default();
+        let opts = super::super::tests::opts_with(&cat, &names);
+        let out = super::super::import(text, format, &opts).expect("imports");
+        let lost = super::super::tests::lost_lines(text, &out);
+        assert!(lost.is_empty(), "lines lost: {lost:?}");
+        out
+    }
+
+    fn entry<'a>(out: &'a super::super::Import, title: &str) -> &'a crate::entry::Entry {
+        let hits: Vec<_> = out
+            .entries
+            .iter()
+            .filter(|e| e.entry.title == title)
+            .collect();
+        assert_eq!(hits.len(), 1, "`{title}` in {:#?}", out.entries);
+        &hits[0].entry
+    }
+
+    fn day(e: &crate::entry::Entry) -> String {
+        e.date.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn org_tags_inherit_and_planning_dates() {
+        let text = "* Projects :work:\n** DONE Shipped the export :infra:\n\
+CLOSED: [2024-05-02 Thu 10:15]\n- cut support tickets by 30%\n** Planned the migration\n\
+:PROPERTIES:\n:DATE: 2024-06-01\n:END:\nWe wrote the plan.\n";
+        let out = run(text, Format::Org);
+        assert_eq!(out.entries.len(), 2);
+        let shipped = entry(&out, "Shipped the export");
+        assert_eq!(day(shipped), "2024-05-02");
+        assert_eq!(shipped.tags, ["projects", "work", "infra"]);
+        assert_eq!(shipped.text, "- cut support tickets by 30%");
+        let planned = entry(&out, "Planned the migration");
+        assert_eq!(day(planned), "2024-06-01");
+        assert_eq!(planned.tags, ["projects", "work"]);
+        // The lines of markup are named, with their text.
+        let w = &out.warnings[0].message;
+        for line in [
+            "DONE Shipped the export :infra:",
+            ":PROPERTIES:",
+            ":DATE: 2024-06-01",
+        ] {
+            assert!(w.contains(line), "{w}");
+        }
+    }
+
+    #[test]
+    fn org_title_and_date_keywords() {
+        let out = run(
+            "#+TITLE: Log\n#+DATE: <2024-03-01 Fri>\n* Projects\n- Did a thing\n",
+            Format::Org,
+        );
+        assert_eq!(out.entries.len(), 1);
+        let e = entry(&out, "Did a thing");
+        assert_eq!(day(e), "2024-03-01");
+        assert_eq!(e.tags, ["projects"]);
+    }
+
+    #[test]
+    fn rst_field_list_story_under_a_competency() {
+        let text = "Ownership\n=========\n\nCut deploy time\n---------------\n\n\
+:date: 2024-05-02\n:tags: ci, infra\n:situation: Deploys took an hour.\n\
+:action: I parallelised the steps.\n:result: Ten minutes now.\n\n\
+Dive deep\n=========\n\nFound the leak\n--------------\n\nTraced it to the cache.\n";
+        let out = run(text, Format::Rst);
+        assert_eq!(out.entries.len(), 2);
+        assert_eq!(entry(&out, "Found the leak").competencies, ["dive-deep"]);
+        let e = entry(&out, "Cut deploy time");
+        assert_eq!(e.kind, Kind::Story);
+        assert_eq!(day(e), "2024-05-02");
+        assert_eq!(e.tags, ["ci", "infra"]);
+        assert_eq!(e.competencies, ["ownership"]);
+        assert_eq!(e.situation, "Deploys took an hour.");
+        assert_eq!(e.action, "I parallelised the steps.");
+        assert_eq!(e.result, "Ten minutes now.");
+    }
+
+    #[test]
+    fn rst_docinfo_describes_the_document() {
+        let text = "Story bank -- 2024\n==================\n\n:author: Dana\n:tags: platform\n\n\
+Shipped the search rewrite\n--------------------------\n\nIndex freshness under 2 minutes.\n";
+        let out = run(text, Format::Rst);
+        assert_eq!(out.entries.len(), 1, "{:#?}", out.entries);
+        let e = entry(&out, "Shipped the search rewrite");
+        assert_eq!(day(e), "2024-01-01");
+        assert_eq!(e.tags, ["platform"]);
+        assert!(out.warnings[0].message.contains(":author: Dana"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markup::{Block, Lexed};
+use super::markup::{Block, Lexed, dashes};
 
 /// TODO keywords org knows without a `#+TODO:` line, and common ones people add.
 const KEYWORDS: &[&str] = &[
@@ -229,7 +229,7 @@ fn line_block(
         let block = match key.as_str() {
             "TITLE" if !seen_heading && shift > 0 => Block::Heading {
                 level: 1,
-                text: datetree(&inline(&value)),
+                text: datetree(&inline(&dashes(&value))),
                 tags: Vec::new(),
             },
             "DATE" => Block::Field {
@@ -356,7 +356,7 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
     if words.first() == Some(&"COMMENT") {
         words.remove(0);
     }
-    let text = words.join(" ");
+    let text = dashes(&words.join(" "));
     (datetree(&inline(&text)), tags)
 }
 

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markup::{Block, Lexed, is_meta_field};
+use super::markup::{Block, Lexed, dashes, is_meta_field};
 
 /// The characters docutils accepts for adornments.
 const ADORNMENTS: &str = "=-`:'\"~^_*+#<>.";
@@ -510,11 +510,12 @@ fn clean_title(line: &str) -> String {
     let t = INLINE_ROLE.replace_all(&t, "$1");
     let t = t.replace("``", "");
     let t = t.trim_end_matches('_');
-    t.split_whitespace()
+    let words: Vec<&str> = t
+        .split_whitespace()
         .map(|w| w.trim_matches(|c| c == '*' || c == '`'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    dashes(&words.join(" "))
 }
 
 #[cfg(test)]
