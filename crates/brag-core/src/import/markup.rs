@@ -529,7 +529,7 @@ fn structure_warning(
     Some(Warning {
         line: first,
         message: format!(
-            "{} line{} read for {format} structure (headings, fields, markup), their text not kept \
+            "{} line{} read as {format} markup (headings, fields, drawers, directives), not kept \
              as entry text: {}",
             named.len(),
             if named.len() == 1 { "" } else { "s" },
@@ -944,6 +944,39 @@ mod props {
             prop_assert_eq!(detect(&rst), Format::Rst, "{}", rst);
             prop_assert_eq!(detect(&md), Format::Markdown, "{}", md);
             prop_assert_eq!(detect(&star), Format::StarText, "{}", star);
+        }
+    }
+
+    /// Issue 11: the syntax layer is linear too; a quadratic step (looking back over the
+    /// headings from each line, searching the entries' text per line) would not finish.
+    #[test]
+    fn import_linear_org_and_rst_headings() {
+        let n = 20_000;
+        let mut org = String::from("* Projects :work:\n");
+        let mut rst = String::from("Projects\n========\n\n");
+        for i in 0..n {
+            org.push_str(&format!(
+                "** DONE Shipped part {i} :p{i}:\nCLOSED: [2024-05-02 Thu]\n:PROPERTIES:\n:ID: {i}\n:END:\n- cut {i} ms\n"
+            ));
+            let title = format!("Shipped part {i}");
+            rst.push_str(&format!(
+                "{title}\n{}\n\n:date: 2024-05-02\n:tags: p{i}\n\n* cut {i} ms\n\n",
+                "-".repeat(title.len())
+            ));
+        }
+        for (text, format) in [(org, Format::Org), (rst, Format::Rst)] {
+            let out = run(&text, format).expect("imports");
+            assert_eq!(out.entries.len(), n, "{format}");
+            let last = &out.entries[n - 1].entry;
+            assert!(
+                last.tags.contains(&format!("p{}", n - 1)),
+                "{format}: {:?}",
+                last.tags
+            );
+            assert_eq!(
+                last.date.map(|d| d.to_string()).as_deref(),
+                Some("2024-05-02")
+            );
         }
     }
 

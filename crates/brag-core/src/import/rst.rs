@@ -141,7 +141,8 @@ fn titles(lines: &[&str]) -> Vec<Title> {
 
 /// Returns true when a text reads as reStructuredText: underlined titles (other
 /// characters than Markdown's `=` and `-` count double), directives, comments, field
-/// lists and rST inline markup, more of them than Markdown's own marks.
+/// lists, `::` literal blocks and rST inline markup, more of them than Markdown's own
+/// marks.
 pub(crate) fn looks_like(text: &str) -> bool {
     let lines: Vec<&str> = text.lines().take(5000).collect();
     let mut score = 0usize;
@@ -162,6 +163,10 @@ pub(crate) fn looks_like(text: &str) -> bool {
         }
         if t.contains("``") || t.contains(">`_") {
             score += 1;
+        }
+        // A paragraph that opens a literal block.
+        if t.ends_with("::") && !t.starts_with("..") {
+            score += 2;
         }
         if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
             || t.starts_with("```")
