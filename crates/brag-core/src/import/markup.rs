@@ -614,6 +614,19 @@ CLOSED: [2024-05-02 Thu 10:15]\n- cut support tickets by 30%\n** Planned the mig
     }
 
     #[test]
+    fn org_description_items_make_a_story() {
+        let text = "* Projects\n** Payments retry queue\n- Situation :: retries hammered the processor.\n\
+- Action :: I built a queue with backoff.\n- Result :: errors dropped 92%.\n";
+        let out = run(text, Format::Org);
+        let e = entry(&out, "Payments retry queue");
+        assert_eq!(e.kind, Kind::Story);
+        // As `- Situation: …` in Markdown: the rest of the item stays an item.
+        assert_eq!(e.situation, "- retries hammered the processor.");
+        assert_eq!(e.action, "- I built a queue with backoff.");
+        assert_eq!(e.result, "- errors dropped 92%.");
+    }
+
+    #[test]
     fn org_title_and_date_keywords() {
         let out = run(
             "#+TITLE: Log\n#+DATE: <2024-03-01 Fri>\n* Projects\n- Did a thing\n",

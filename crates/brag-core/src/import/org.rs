@@ -7,10 +7,11 @@
 //! move one level down), `#+DATE:` and `#+FILETAGS:` are fields of the document. A planning
 //! line's `CLOSED: [...]` and a `:PROPERTIES:` drawer's `:DATE:` are date fields of their
 //! heading; the rest of drawers, comments and other keywords is structure. `- `/`+ `
-//! bullets, `1.` items, tables, `#+BEGIN_SRC` (code) and `#+BEGIN_QUOTE` blocks are read as
-//! such. Timestamps in headings become ISO dates the date reader takes (`*** 2024-05-02
-//! Thu` → `2024-05-02`), in text too (`<2024-05-02 Thu>` → `2024-05-02`). `[[URL][text]]`
-//! links become Markdown links. Nothing here decides what a heading means.
+//! bullets (a description item `- Term :: text` as the label `Term: text`), `1.` items,
+//! tables, `#+BEGIN_SRC` (code) and `#+BEGIN_QUOTE` blocks are read as such. Timestamps
+//! become ISO dates set off as the date reader wants them (`*** 2024-05-02 Thu` →
+//! `2024-05-02`, `<2024-05-02 Thu> Demo` → `2024-05-02: Demo`). `[[URL][text]]` links
+//! become Markdown links. Nothing here decides what a heading means.
 
 use std::sync::LazyLock;
 
@@ -291,7 +292,7 @@ fn line_block(
         return (
             Block::Bullet {
                 indent,
-                text: inline(rest.trim()),
+                text: inline(&description(rest.trim())),
             },
             Inside::Nothing,
         );
@@ -320,6 +321,20 @@ fn line_block(
     )
 }
 
+/// Returns a description item as a label the interpreter reads: `Situation :: the queue
+/// fell over` → `Situation: the queue fell over`.
+fn description(item: &str) -> String {
+    match item.split_once(" :: ") {
+        Some((term, desc)) if !term.trim().is_empty() => {
+            format!("{}: {}", term.trim(), desc.trim())
+        }
+        _ => match item.strip_suffix(" ::") {
+            Some(term) if !term.trim().is_empty() => format!("{}:", term.trim()),
+            _ => item.to_owned(),
+        },
+    }
+}
+
 /// Returns a heading's text without its TODO keyword, priority, `COMMENT` marker and
 /// tags, and the tags.
 fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
@@ -335,8 +350,10 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
                     .all(|c| c.is_alphanumeric() || "_@#%-".contains(c))
         })
     {
+        // Tags that steer org's export and archive say nothing about the work.
         tags = last[1..last.len() - 1]
             .split(':')
+            .filter(|t| !["noexport", "export", "ARCHIVE"].contains(t))
             .map(str::to_owned)
             .collect();
         words.pop();
@@ -516,6 +533,27 @@ mod tests {
         );
         assert!(matches!(&b[15], Block::TableRow { .. }));
         assert_eq!(b[16], Block::Structure);
+    }
+
+    #[test]
+    fn org_description_items_are_labels() {
+        let b = blocks("- Situation :: the queue fell over\n- Result ::\n- a :: b :: c\n- plain");
+        let texts: Vec<&str> = b
+            .iter()
+            .map(|b| match b {
+                Block::Bullet { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Situation: the queue fell over",
+                "Result:",
+                "a: b :: c",
+                "plain"
+            ]
+        );
     }
 
     #[test]
