@@ -53,10 +53,15 @@ static DATETREE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Returns true when a text reads as org-mode: `#+KEYWORD:` lines, drawers, planning
-/// lines, timestamps, and `*` headings with `**` ones beneath.
+/// lines, timestamps, headings with a TODO keyword or `:tags:`, `*` headings with `**`
+/// ones beneath, and `*` headings over `-` items (a Markdown list keeps its marker).
 pub(crate) fn looks_like(text: &str) -> bool {
     let (mut score, mut top, mut deep, mut atx) = (0usize, 0usize, 0usize, 0usize);
+    let mut after_top = false;
     for line in text.lines().take(5000) {
+        if std::mem::take(&mut after_top) && (line.starts_with("- ") || line.starts_with("+ ")) {
+            score += 1;
+        }
         let t = line.trim_end();
         let upper = t.trim_start().to_ascii_uppercase();
         let keyword =
@@ -67,11 +72,17 @@ pub(crate) fn looks_like(text: &str) -> bool {
             .any(|p| upper.starts_with(p));
         if keyword || drawer || planning {
             score += 2;
-        } else if let Some((stars, _)) = heading(t).filter(|(_, rest)| !rest.is_empty()) {
+        } else if let Some((stars, rest)) = heading(t).filter(|(_, rest)| !rest.is_empty()) {
             if stars == 1 {
                 top += 1;
+                after_top = true;
             } else {
                 deep += 1;
+            }
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let (_, tags) = heading_text(rest, &[]);
+            if KEYWORDS.contains(&first) || !tags.is_empty() {
+                score += 2;
             }
         } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
             atx += 1;
@@ -562,5 +573,11 @@ mod tests {
         assert!(looks_like("* Work\n** DONE thing\n** TODO other\n"));
         assert!(!looks_like("# Projects\n* a bullet\n* another\n"));
         assert!(!looks_like("S\nsomething\nR\nresult\n"));
+        // Only top-level headings, over items or with keywords.
+        assert!(looks_like(
+            "* Projects\n- shipped a\n* Learning\n- read b\n* Goals\n- c\n"
+        ));
+        assert!(looks_like("* DONE Shipped a\n* TODO Write b :docs:\n"));
+        assert!(!looks_like("* one\n* two\n* three\n- four\n"));
     }
 }
