@@ -34,8 +34,12 @@ pub(crate) enum Block {
         text: String,
         tags: Vec<String>,
     },
-    /// A bullet: its indent and its text after the marker.
-    Bullet { indent: usize, text: String },
+    /// A bullet: its indent, its marker (`-`, `+`, `*`, `•`) and its text after it.
+    Bullet {
+        indent: usize,
+        marker: char,
+        text: String,
+    },
     /// A numbered item: its indent, its number and its text after the marker.
     Numbered {
         indent: usize,
@@ -168,9 +172,17 @@ fn render(block: &Block, opts: &Options<'_>) -> String {
                 format!("{} {}", "#".repeat((*level).clamp(1, 6)), text.trim())
             }
         }
-        Block::Bullet { indent, text } => format!("{}- {}", pad(*indent), text.trim())
-            .trim_end()
-            .to_owned(),
+        Block::Bullet {
+            indent,
+            marker,
+            text,
+        } => {
+            // The interpreter keeps a `+` item as written; other markers become `-`.
+            let m = if *marker == '+' { '+' } else { '-' };
+            format!("{}{m} {}", pad(*indent), text.trim())
+                .trim_end()
+                .to_owned()
+        }
         Block::Numbered {
             indent,
             number,

@@ -303,6 +303,7 @@ fn line_block(
         return (
             Block::Bullet {
                 indent,
+                marker: t.chars().next().unwrap_or('-'),
                 text: inline(&description(rest.trim())),
             },
             Inside::Nothing,

@@ -316,6 +316,7 @@ fn list_item(t: &str, indent: usize) -> Option<Block> {
         if let Some(rest) = t.strip_prefix(m) {
             return Some(Block::Bullet {
                 indent,
+                marker: t.chars().next().unwrap_or('-'),
                 text: rest.trim().to_owned(),
             });
         }
@@ -323,6 +324,7 @@ fn list_item(t: &str, indent: usize) -> Option<Block> {
     if ["*", "-", "+", "•"].contains(&t) {
         return Some(Block::Bullet {
             indent,
+            marker: t.chars().next().unwrap_or('-'),
             text: String::new(),
         });
     }
