@@ -480,6 +480,15 @@ fn checked_text<'a>(line: &'a str, opts: &Options<'_>) -> Option<&'a str> {
     Some(t)
 }
 
+/// Returns true for a line that opens with an emphasised label ending in a colon:
+/// `**Result:** cut 40%`, `__Task:__ …`.
+fn bold_label(t: &str) -> bool {
+    let t = t.trim_start_matches(['*', '_']);
+    t.find(":**")
+        .or_else(|| t.find(":__"))
+        .is_some_and(|at| at <= 40 && !t[..at].contains(['*', '_']))
+}
+
 /// Returns one warning naming the lines whose text the view does not hand to the
 /// interpreter as text (markup-only lines, fields) and the headings no entry keeps as
 /// title or text; `None` when there are none.
@@ -521,6 +530,8 @@ fn structure_warning(
             Block::Heading { .. } | Block::Numbered { .. } => kept.contains(&n),
             Block::Blank | Block::Structure | Block::Fence | Block::Rule => false,
             Block::Field { .. } if view[i].is_empty() => false,
+            // `**Result:** text`: the interpreter keeps the text after the label only.
+            _ if bold_label(t) => kept.contains(&n),
             _ => {
                 let v = norm(&view[i]);
                 v.contains(&n)
@@ -679,6 +690,14 @@ Shipped the search rewrite\n--------------------------\n\nIndex freshness under 
         assert_eq!(day(e), "2024-01-01");
         assert_eq!(e.tags, ["platform"]);
         assert!(out.warnings[0].message.contains(":author: Dana"));
+    }
+
+    #[test]
+    fn bold_labels() {
+        assert!(bold_label("**Situation:** we had"));
+        assert!(bold_label("Situation:** we had"));
+        assert!(!bold_label("**bold** text: more:** x"));
+        assert!(!bold_label("Situation: we had"));
     }
 
     #[test]
