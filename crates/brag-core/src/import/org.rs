@@ -205,7 +205,35 @@ pub(crate) fn lex(text: &str) -> Vec<Lexed> {
         };
         out.push(Lexed { no: i + 1, block });
     }
+    dedent(&mut out);
     out
+}
+
+/// Moves the content under each heading left by its common indent: org indents text to
+/// its heading's level for looks only, and an item indented so is no nested item.
+fn dedent(blocks: &mut [Lexed]) {
+    fn indent(b: &mut Block) -> Option<&mut usize> {
+        match b {
+            Block::Bullet { indent, .. }
+            | Block::Numbered { indent, .. }
+            | Block::Paragraph { indent, .. } => Some(indent),
+            _ => None,
+        }
+    }
+    for section in blocks.split_mut(|l| matches!(l.block, Block::Heading { .. })) {
+        let least = section
+            .iter_mut()
+            .filter_map(|l| indent(&mut l.block).map(|i| *i))
+            .min()
+            .unwrap_or(0);
+        if least > 0 {
+            for l in section.iter_mut() {
+                if let Some(i) = indent(&mut l.block) {
+                    *i -= least;
+                }
+            }
+        }
+    }
 }
 
 /// Returns the block of a line outside any block or drawer, and what it opens.
@@ -566,6 +594,19 @@ mod tests {
                 "plain"
             ]
         );
+    }
+
+    #[test]
+    fn org_content_indented_to_its_heading() {
+        let b = blocks("** Story\n   - one\n     - nested\n   text\n* Next\n  - two");
+        let indents: Vec<Option<usize>> = b
+            .iter()
+            .map(|b| match b {
+                Block::Bullet { indent, .. } | Block::Paragraph { indent, .. } => Some(*indent),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(indents, [None, Some(0), Some(2), Some(0), None, Some(0)]);
     }
 
     #[test]
