@@ -11,8 +11,10 @@
 //! section, a date, a heading whose TODO keyword and tags were read) are named in one
 //! warning, so that no line is lost.
 //!
-//! Adding a markup is one lexer module and one row in [`MARKUPS`]. Interpreting blocks
-//! (what a heading means, which bullets are entries) does not belong here.
+//! Adding a markup is one lexer module (`fn lex(&str) -> Vec<Lexed>` and `fn
+//! looks_like(&str) -> bool`), one row in [`MARKUPS`] and its [`Format`] variant with its
+//! name. Interpreting blocks (what a heading means, which bullets are entries) does not
+//! belong here: that is [`super::markdown`]'s, for every markup.
 
 use std::collections::HashSet;
 
@@ -134,9 +136,13 @@ pub(crate) fn import(
     opts: &Options<'_>,
 ) -> (Vec<Imported>, Vec<Warning>) {
     let source: Vec<&str> = text.split('\n').collect();
-    let mut blocks: Vec<Block> = (markup.lex)(text).into_iter().map(|l| l.block).collect();
     // A lexer gives one block per line; whatever it left out is a line of prose.
-    blocks.resize(source.len(), Block::Blank);
+    let mut blocks: Vec<Block> = vec![Block::Blank; source.len()];
+    for l in (markup.lex)(text) {
+        if let Some(b) = l.no.checked_sub(1).and_then(|i| blocks.get_mut(i)) {
+            *b = l.block;
+        }
+    }
     for (i, b) in blocks.iter_mut().enumerate() {
         if *b == Block::Blank && !source[i].trim().is_empty() {
             *b = Block::Paragraph {
