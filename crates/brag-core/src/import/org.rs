@@ -284,6 +284,10 @@ fn line_block(
         };
         return (block, Inside::Nothing);
     }
+    // An Emacs mode line (`-*- mode: org -*-`) is for the editor.
+    if t.starts_with("-*-") && t.ends_with("-*-") && t.len() > 6 {
+        return (Block::Structure, Inside::Nothing);
+    }
     if t == "#" || t.starts_with("# ") || t.starts_with("#+") {
         // A comment, or a keyword org does not define.
         return (Block::Structure, Inside::Nothing);
@@ -554,6 +558,10 @@ mod tests {
 #+begin_quote\nwell done\n#+end_quote\n- [[https://x.io/pr/1][the PR]]\n| a | b |\n|---+---|";
         let b = blocks(text);
         assert!(matches!(&b[0], Block::Heading { level: 1, text, .. } if text == "Work log"));
+        assert_eq!(
+            blocks("-*- mode: org; coding: utf-8 -*-")[0],
+            Block::Structure
+        );
         assert_eq!(b[1], Block::Structure);
         assert!(matches!(&b[2], Block::Heading { level: 2, .. }));
         assert!(
