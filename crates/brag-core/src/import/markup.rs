@@ -533,7 +533,10 @@ fn structure_warning(
         let survives = match block {
             // The interpreter keeps a heading as a title or a line of text, if at all, and
             // the first line of an item without its number.
-            Block::Heading { .. } | Block::Numbered { .. } => kept.contains(&n),
+            // The same for a `+` item, whose marker is text to the "no line lost" rule.
+            Block::Heading { .. } | Block::Numbered { .. } | Block::Bullet { marker: '+', .. } => {
+                kept.contains(&n)
+            }
             Block::Blank | Block::Structure | Block::Fence | Block::Rule => false,
             Block::Field { .. } if view[i].is_empty() => false,
             // `**Result:** text`: the interpreter keeps the text after the label only.
