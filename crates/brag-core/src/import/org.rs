@@ -7,16 +7,17 @@
 //! move one level down), `#+DATE:` and `#+FILETAGS:` are fields of the document. A planning
 //! line's `CLOSED: [...]` and a `:PROPERTIES:` drawer's `:DATE:` are date fields of their
 //! heading; the rest of drawers, comments and other keywords is structure. `- `/`+ `
-//! bullets, `1.` items, tables, `#+BEGIN_SRC` (code) and `#+BEGIN_QUOTE` blocks are read as
-//! such. Timestamps in headings become ISO dates the date reader takes (`*** 2024-05-02
-//! Thu` → `2024-05-02`), in text too (`<2024-05-02 Thu>` → `2024-05-02`). `[[URL][text]]`
-//! links become Markdown links. Nothing here decides what a heading means.
+//! bullets (a description item `- Term :: text` as the label `Term: text`), `1.` items,
+//! tables, `#+BEGIN_SRC` (code) and `#+BEGIN_QUOTE` blocks are read as such. Timestamps
+//! become ISO dates set off as the date reader wants them (`*** 2024-05-02 Thu` →
+//! `2024-05-02`, `<2024-05-02 Thu> Demo` → `2024-05-02: Demo`). `[[URL][text]]` links
+//! become Markdown links. Nothing here decides what a heading means.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markup::{Block, Lexed};
+use super::markup::{Block, Lexed, dashes};
 
 /// TODO keywords org knows without a `#+TODO:` line, and common ones people add.
 const KEYWORDS: &[&str] = &[
@@ -52,26 +53,36 @@ static DATETREE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Returns true when a text reads as org-mode: `#+KEYWORD:` lines, drawers, planning
-/// lines, timestamps, and `*` headings with `**` ones beneath.
+/// lines, timestamps, headings with a TODO keyword or `:tags:`, `*` headings with `**`
+/// ones beneath, and `*` headings over `-` items (a Markdown list keeps its marker).
 pub(crate) fn looks_like(text: &str) -> bool {
     let (mut score, mut top, mut deep, mut atx) = (0usize, 0usize, 0usize, 0usize);
+    let mut after_top = false;
     for line in text.lines().take(5000) {
+        if std::mem::take(&mut after_top) && (line.starts_with("- ") || line.starts_with("+ ")) {
+            score += 1;
+        }
         let t = line.trim_end();
         let upper = t.trim_start().to_ascii_uppercase();
-        if upper.starts_with("#+") && upper[2..].split_once(':').is_some_and(is_keyword_name) {
-            score += 2;
-        } else if upper == ":PROPERTIES:" || upper == ":END:" || upper == ":LOGBOOK:" {
-            score += 2;
-        } else if ["CLOSED:", "SCHEDULED:", "DEADLINE:"]
+        let keyword =
+            upper.starts_with("#+") && upper[2..].split_once(':').is_some_and(is_keyword_name);
+        let drawer = [":PROPERTIES:", ":END:", ":LOGBOOK:"].contains(&upper.as_str());
+        let planning = ["CLOSED:", "SCHEDULED:", "DEADLINE:"]
             .iter()
-            .any(|p| upper.starts_with(p))
-        {
+            .any(|p| upper.starts_with(p));
+        if keyword || drawer || planning {
             score += 2;
-        } else if let Some((stars, _)) = heading(t) {
+        } else if let Some((stars, rest)) = heading(t).filter(|(_, rest)| !rest.is_empty()) {
             if stars == 1 {
                 top += 1;
+                after_top = true;
             } else {
                 deep += 1;
+            }
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let (_, tags) = heading_text(rest, &[]);
+            if KEYWORDS.contains(&first) || !tags.is_empty() {
+                score += 2;
             }
         } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
             atx += 1;
@@ -194,7 +205,35 @@ pub(crate) fn lex(text: &str) -> Vec<Lexed> {
         };
         out.push(Lexed { no: i + 1, block });
     }
+    dedent(&mut out);
     out
+}
+
+/// Moves the content under each heading left by its common indent: org indents text to
+/// its heading's level for looks only, and an item indented so is no nested item.
+fn dedent(blocks: &mut [Lexed]) {
+    fn indent(b: &mut Block) -> Option<&mut usize> {
+        match b {
+            Block::Bullet { indent, .. }
+            | Block::Numbered { indent, .. }
+            | Block::Paragraph { indent, .. } => Some(indent),
+            _ => None,
+        }
+    }
+    for section in blocks.split_mut(|l| matches!(l.block, Block::Heading { .. })) {
+        let least = section
+            .iter_mut()
+            .filter_map(|l| indent(&mut l.block).map(|i| *i))
+            .min()
+            .unwrap_or(0);
+        if least > 0 {
+            for l in section.iter_mut() {
+                if let Some(i) = indent(&mut l.block) {
+                    *i -= least;
+                }
+            }
+        }
+    }
 }
 
 /// Returns the block of a line outside any block or drawer, and what it opens.
@@ -230,7 +269,7 @@ fn line_block(
         let block = match key.as_str() {
             "TITLE" if !seen_heading && shift > 0 => Block::Heading {
                 level: 1,
-                text: datetree(&inline(&value)),
+                text: datetree(&inline(&dashes(&value))),
                 tags: Vec::new(),
             },
             "DATE" => Block::Field {
@@ -244,6 +283,10 @@ fn line_block(
             _ => Block::Structure,
         };
         return (block, Inside::Nothing);
+    }
+    // An Emacs mode line (`-*- mode: org -*-`) is for the editor.
+    if t.starts_with("-*-") && t.ends_with("-*-") && t.len() > 6 {
+        return (Block::Structure, Inside::Nothing);
     }
     if t == "#" || t.starts_with("# ") || t.starts_with("#+") {
         // A comment, or a keyword org does not define.
@@ -292,7 +335,8 @@ fn line_block(
         return (
             Block::Bullet {
                 indent,
-                text: inline(rest.trim()),
+                marker: t.chars().next().unwrap_or('-'),
+                text: inline(&description(rest.trim())),
             },
             Inside::Nothing,
         );
@@ -321,6 +365,20 @@ fn line_block(
     )
 }
 
+/// Returns a description item as a label the interpreter reads: `Situation :: the queue
+/// fell over` → `Situation: the queue fell over`.
+fn description(item: &str) -> String {
+    match item.split_once(" :: ") {
+        Some((term, desc)) if !term.trim().is_empty() => {
+            format!("{}: {}", term.trim(), desc.trim())
+        }
+        _ => match item.strip_suffix(" ::") {
+            Some(term) if !term.trim().is_empty() => format!("{}:", term.trim()),
+            _ => item.to_owned(),
+        },
+    }
+}
+
 /// Returns a heading's text without its TODO keyword, priority, `COMMENT` marker and
 /// tags, and the tags.
 fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
@@ -336,8 +394,10 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
                     .all(|c| c.is_alphanumeric() || "_@#%-".contains(c))
         })
     {
+        // Tags that steer org's export and archive say nothing about the work.
         tags = last[1..last.len() - 1]
             .split(':')
+            .filter(|t| !["noexport", "export", "ARCHIVE"].contains(t))
             .map(str::to_owned)
             .collect();
         words.pop();
@@ -357,7 +417,7 @@ fn heading_text(rest: &str, keywords: &[String]) -> (String, Vec<String>) {
     if words.first() == Some(&"COMMENT") {
         words.remove(0);
     }
-    let text = words.join(" ");
+    let text = dashes(&words.join(" "));
     (datetree(&inline(&text)), tags)
 }
 
@@ -498,6 +558,10 @@ mod tests {
 #+begin_quote\nwell done\n#+end_quote\n- [[https://x.io/pr/1][the PR]]\n| a | b |\n|---+---|";
         let b = blocks(text);
         assert!(matches!(&b[0], Block::Heading { level: 1, text, .. } if text == "Work log"));
+        assert_eq!(
+            blocks("-*- mode: org; coding: utf-8 -*-")[0],
+            Block::Structure
+        );
         assert_eq!(b[1], Block::Structure);
         assert!(matches!(&b[2], Block::Heading { level: 2, .. }));
         assert!(
@@ -520,10 +584,50 @@ mod tests {
     }
 
     #[test]
+    fn org_description_items_are_labels() {
+        let b = blocks("- Situation :: the queue fell over\n- Result ::\n- a :: b :: c\n- plain");
+        let texts: Vec<&str> = b
+            .iter()
+            .map(|b| match b {
+                Block::Bullet { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Situation: the queue fell over",
+                "Result:",
+                "a: b :: c",
+                "plain"
+            ]
+        );
+    }
+
+    #[test]
+    fn org_content_indented_to_its_heading() {
+        let b = blocks("** Story\n   - one\n     - nested\n   text\n* Next\n  - two");
+        let indents: Vec<Option<usize>> = b
+            .iter()
+            .map(|b| match b {
+                Block::Bullet { indent, .. } | Block::Paragraph { indent, .. } => Some(*indent),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(indents, [None, Some(0), Some(2), Some(0), None, Some(0)]);
+    }
+
+    #[test]
     fn org_detect() {
         assert!(looks_like("#+TITLE: x\n* a\n** b\n"));
         assert!(looks_like("* Work\n** DONE thing\n** TODO other\n"));
         assert!(!looks_like("# Projects\n* a bullet\n* another\n"));
         assert!(!looks_like("S\nsomething\nR\nresult\n"));
+        // Only top-level headings, over items or with keywords.
+        assert!(looks_like(
+            "* Projects\n- shipped a\n* Learning\n- read b\n* Goals\n- c\n"
+        ));
+        assert!(looks_like("* DONE Shipped a\n* TODO Write b :docs:\n"));
+        assert!(!looks_like("* one\n* two\n* three\n- four\n"));
     }
 }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markup::{Block, Lexed, is_meta_field};
+use super::markup::{Block, Lexed, dashes, is_meta_field};
 
 /// The characters docutils accepts for adornments.
 const ADORNMENTS: &str = "=-`:'\"~^_*+#<>.";
@@ -141,7 +141,8 @@ fn titles(lines: &[&str]) -> Vec<Title> {
 
 /// Returns true when a text reads as reStructuredText: underlined titles (other
 /// characters than Markdown's `=` and `-` count double), directives, comments, field
-/// lists and rST inline markup, more of them than Markdown's own marks.
+/// lists, `::` literal blocks and rST inline markup, more of them than Markdown's own
+/// marks.
 pub(crate) fn looks_like(text: &str) -> bool {
     let lines: Vec<&str> = text.lines().take(5000).collect();
     let mut score = 0usize;
@@ -157,13 +158,15 @@ pub(crate) fn looks_like(text: &str) -> bool {
         let t = l.trim();
         if DIRECTIVE.is_match(t) || t.starts_with(".. _") {
             score += 2;
-        } else if t == ".." || t.starts_with(".. ") {
-            score += 1;
-        } else if FIELD.is_match(t) {
+        } else if t == ".." || t.starts_with(".. ") || FIELD.is_match(t) {
             score += 1;
         }
         if t.contains("``") || t.contains(">`_") {
             score += 1;
+        }
+        // A paragraph that opens a literal block.
+        if t.ends_with("::") && !t.starts_with("..") {
+            score += 2;
         }
         if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
             || t.starts_with("```")
@@ -313,6 +316,7 @@ fn list_item(t: &str, indent: usize) -> Option<Block> {
         if let Some(rest) = t.strip_prefix(m) {
             return Some(Block::Bullet {
                 indent,
+                marker: t.chars().next().unwrap_or('-'),
                 text: rest.trim().to_owned(),
             });
         }
@@ -320,6 +324,7 @@ fn list_item(t: &str, indent: usize) -> Option<Block> {
     if ["*", "-", "+", "•"].contains(&t) {
         return Some(Block::Bullet {
             indent,
+            marker: t.chars().next().unwrap_or('-'),
             text: String::new(),
         });
     }
@@ -512,11 +517,12 @@ fn clean_title(line: &str) -> String {
     let t = INLINE_ROLE.replace_all(&t, "$1");
     let t = t.replace("``", "");
     let t = t.trim_end_matches('_');
-    t.split_whitespace()
+    let words: Vec<&str> = t
+        .split_whitespace()
         .map(|w| w.trim_matches(|c| c == '*' || c == '`'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    dashes(&words.join(" "))
 }
 
 #[cfg(test)]
