@@ -654,10 +654,10 @@ CLOSED: [2024-05-02 Thu 10:15]\n- cut support tickets by 30%\n** Planned the mig
         let out = run(text, Format::Org);
         let e = entry(&out, "Payments retry queue");
         assert_eq!(e.kind, Kind::Story);
-        // As `- Situation: …` in Markdown: the rest of the item stays an item.
-        assert_eq!(e.situation, "- retries hammered the processor.");
-        assert_eq!(e.action, "- I built a queue with backoff.");
-        assert_eq!(e.result, "- errors dropped 92%.");
+        // As `- Situation: …` in Markdown: the rest of the item is the section's text.
+        assert_eq!(e.situation, "retries hammered the processor.");
+        assert_eq!(e.action, "I built a queue with backoff.");
+        assert_eq!(e.result, "errors dropped 92%.");
     }
 
     #[test]
@@ -1047,7 +1047,7 @@ mod props {
         for (name, want) in [
             ("work-log.org", Format::Org),
             ("brag-2025.org", Format::Org),
-            ("story-bank.rst", Format::Rst),
+            ("lp-story-bank.rst", Format::Rst),
             ("wins-2024.rst", Format::Rst),
             ("brag-doc.md", Format::Markdown),
             ("star-notes.txt", Format::StarText),
