@@ -141,9 +141,9 @@ fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
             && let Some(end) =
                 (top + 1..to.min(top + 60)).find(|&i| matches!(lines[i].text, "---" | "..."))
             && end > top + 1
-            && lines[top + 1..end].iter().all(|l| {
-                l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':')
-            })
+            && lines[top + 1..end]
+                .iter()
+                .all(|l| l.is_blank() || l.raw.starts_with([' ', '-', '#']) || l.text.contains(':'))
         {
             for c in &mut out[top..=end] {
                 *c = Content::Left("YAML front matter, not an entry");
@@ -242,11 +242,21 @@ fn summary(t: &str) -> Option<&str> {
     }
     let open_end = start + lower[start..].find('>')? + 1;
     let close = lower.find("</summary>").unwrap_or(t.len());
-    if close < open_end || !lower[close..].trim_start_matches("</summary>").trim().is_empty() {
+    if close < open_end
+        || !lower[close..]
+            .trim_start_matches("</summary>")
+            .trim()
+            .is_empty()
+    {
         return None;
     }
     let mut inner = t[open_end..close].trim();
-    for (o, c) in [("<b>", "</b>"), ("<strong>", "</strong>"), ("<em>", "</em>"), ("<i>", "</i>")] {
+    for (o, c) in [
+        ("<b>", "</b>"),
+        ("<strong>", "</strong>"),
+        ("<em>", "</em>"),
+        ("<i>", "</i>"),
+    ] {
         if let Some(x) = inner.strip_prefix(o).and_then(|x| x.strip_suffix(c)) {
             inner = x.trim();
         }
@@ -265,10 +275,17 @@ fn is_html_only(t: &str) -> bool {
         let Some(end) = r.find('>') else {
             return false;
         };
-        let tag = r[..end].trim_start_matches('/').trim_end_matches('/').trim();
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let tag = r[..end]
+            .trim_start_matches('/')
+            .trim_end_matches('/')
+            .trim();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         if ![
-            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em", "i",
+            "details", "p", "br", "div", "hr", "span", "section", "center", "b", "strong", "em",
+            "i",
         ]
         .contains(&name.to_ascii_lowercase().as_str())
         {
@@ -426,8 +443,15 @@ fn section_kind(name: &str) -> Kind {
 }
 
 /// Returns true for the section names brag documents are known to use.
+///
+/// A long heading is a title of one thing that happens to hold such a word (`Observability
+/// course for new engineers`), unless the word comes first (`Books I read this year`).
 fn known_section(name: &str) -> bool {
-    section_kind(name) != Kind::Win || words(name).any(|w| SECTION_WORDS.contains(&w.as_str()))
+    let ws: Vec<String> = words(name).collect();
+    if ws.len() > 4 {
+        return ws.first().is_some_and(|w| known_section(w));
+    }
+    section_kind(name) != Kind::Win || ws.iter().any(|w| SECTION_WORDS.contains(&w.as_str()))
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
@@ -1008,15 +1032,27 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         .collect();
 
     // The title: the only H1, first in the document, not itself a section name.
-    let first_content = (0..lines.len())
-        .find(|&i| !matches!(content[i], Content::Blank | Content::Left(_) | Content::Html));
+    let first_content = (0..lines.len()).find(|&i| {
+        !matches!(
+            content[i],
+            Content::Blank | Content::Left(_) | Content::Html
+        )
+    });
     let h1s = hs.iter().filter(|h| h.1 == 1).count();
     let title = h1s == 1
         && hs[0].1 == 1
         && first_content == Some(hs[0].0)
         && hs.len() > 1
         && match &hs[0].3 {
-            Pre::Named { title, .. } => !known_section(title),
+            // `# 2025 accomplishments — Priya` names the document; `# Wins` is a section.
+            Pre::Named { title, date, .. } => {
+                !known_section(title)
+                    || date.is_some()
+                    || words(title).count() > 3
+                    || [" — ", " – ", " - ", ": ", "'s ", "’s "]
+                        .iter()
+                        .any(|m| hs[0].2.contains(m))
+            }
             Pre::Date(_) => true,
             Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => false,
         };
@@ -1123,6 +1159,24 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     };
     let section_level = candidates(true).or_else(|| candidates(false));
 
+    // Headings whose bullets are separate accomplishments rather than its parts.
+    let list_like: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
+            let body: Vec<&Line<'_>> = (hs[k].0 + 1..end)
+                .filter(|&i| content[i] == Content::Text)
+                .map(|i| &lines[i])
+                .collect();
+            let base = body.iter().filter(|l| l.bullet).map(|l| l.indent).min();
+            let items: Vec<&str> = body
+                .iter()
+                .filter(|l| l.bullet && Some(l.indent) == base)
+                .map(|l| l.body)
+                .collect();
+            separate_items(&items, opts.today)
+        })
+        .collect();
+
     // The sections in force as the headings go, and whether each holds projects.
     let mut sections: Vec<(usize, bool)> = Vec::new();
     let group_like: Vec<bool> = (0..hs.len())
@@ -1200,6 +1254,14 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     } else if under_projects && group_like[k] && !inside[k] {
                         // `### Payments` under Projects, entries beneath it: a project.
                         Role::Project { name: t, date }
+                    } else if !inside[k] && date.is_none() && list_like[k] {
+                        // Its bullets are separate accomplishments: one entry each.
+                        Role::Section {
+                            tag: Some(kebab(&t)),
+                            kind: section_kind(&t),
+                            date: None,
+                            competency: None,
+                        }
                     } else {
                         let as_section = (known_section(&t) && date.is_none())
                             .then(|| (kebab(&t), section_kind(&t)));
@@ -1724,6 +1786,14 @@ impl Walk<'_, '_> {
         let draft = self.new_draft(line.no, None, true);
         if date.is_some() {
             self.drafts[draft].entry.date = date;
+            // `2025-02-11: shipped …` is titled `shipped …`: the date is in its field.
+            if let Some(found) = find_in_text(line.body, self.opts.today) {
+                let rest = found.rest(line.body);
+                let rest = rest.trim_start_matches([':', '-', '–', '—', ' ', ',', '|']);
+                if !rest.is_empty() {
+                    self.drafts[draft].entry.title = crate::text::title_from(&plain(rest), 80);
+                }
+            }
         }
         let first = Line {
             bullet: false,
@@ -1746,14 +1816,75 @@ impl Walk<'_, '_> {
     }
 }
 
+/// Returns true when the top-level bullets under a heading are separate accomplishments,
+/// one entry each, rather than the parts of the one thing the heading names (its steps,
+/// topics or sub-points): two thirds of them or more open with a date (`2025-03-04:
+/// shipped…`), or, three or more, three quarters open with a verb in the past tense
+/// and run to eight words or more on average. Labels (`S:`, `Result:`) and link lines are
+/// parts.
+fn separate_items(items: &[&str], today: Date) -> bool {
+    let n = items.len();
+    if n < 2 || items.iter().any(|b| is_link_bullet(b)) {
+        return false;
+    }
+    let dated = items
+        .iter()
+        .filter(|b| leading_date(b, today).is_some())
+        .count();
+    if dated * 3 >= n * 2 {
+        return true;
+    }
+    let past = items.iter().filter(|b| past_tense_lead(b)).count();
+    let words: usize = items.iter().map(|b| b.split_whitespace().count()).sum();
+    n >= 3 && past * 4 >= n * 3 && words >= 8 * n
+}
+
+/// Returns true for a text that opens with a verb in the past tense: `Shipped`, `Led`,
+/// `Wrote`, `**Cut**`.
+fn past_tense_lead(text: &str) -> bool {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    const IRREGULAR: [&str; 30] = [
+        "built", "led", "wrote", "ran", "made", "cut", "won", "gave", "took", "set", "drove",
+        "grew", "brought", "found", "taught", "spoke", "began", "held", "kept", "met", "paid",
+        "put", "sent", "spent", "split", "sold", "told", "thought", "rebuilt", "rewrote",
+    ];
+    first.chars().count() > 3 && first.ends_with("ed") || IRREGULAR.contains(&first.as_str())
+}
+
 /// Returns why the content under a heading is left out: `How to use this template`,
 /// `Instructions`, `Table of contents`, `Legend`.
 fn skipped_heading(text: &str) -> Option<&'static str> {
     let n = crate::words::normalize(text);
-    let starts = |ps: &[&str]| ps.iter().any(|p| n == *p || n.starts_with(&format!("{p} ")));
-    if starts(&["table of contents", "contents", "toc", "índice", "sumário", "sommaire", "inhalt", "inhaltsverzeichnis", "目录"]) {
+    let starts = |ps: &[&str]| {
+        ps.iter()
+            .any(|p| n == *p || n.starts_with(&format!("{p} ")))
+    };
+    if starts(&[
+        "table of contents",
+        "contents",
+        "toc",
+        "índice",
+        "sumário",
+        "sommaire",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "目录",
+    ]) {
         Some("a table of contents: links to the document's own headings")
-    } else if starts(&["how to use", "instructions", "using this template", "about this template", "how to fill", "how this document works", "how to read this"]) {
+    } else if starts(&[
+        "how to use",
+        "instructions",
+        "using this template",
+        "about this template",
+        "how to fill",
+        "how this document works",
+        "how to read this",
+    ]) {
         Some("instructions for the template, not an entry")
     } else if starts(&["legend", "key to symbols", "format legend"]) {
         Some("a legend that explains the document's own format")
@@ -1768,7 +1899,10 @@ fn is_toc_line(body: &str) -> bool {
     let mut rest = body.trim();
     let mut links = 0;
     while let Some(open) = rest.find('[') {
-        if !rest[..open].chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c)) {
+        if !rest[..open]
+            .chars()
+            .all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+        {
             return false;
         }
         let Some(close) = rest[open..].find("](#") else {
@@ -1781,7 +1915,10 @@ fn is_toc_line(body: &str) -> bool {
         links += 1;
         rest = &after[end + 1..];
     }
-    links > 0 && rest.chars().all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
+    links > 0
+        && rest
+            .chars()
+            .all(|c| c.is_whitespace() || "|·•,-–—*".contains(c))
 }
 
 /// Returns true for a line that says nothing was recorded: `Nothing recorded this week`,
@@ -1814,8 +1951,22 @@ fn is_placeholder(body: &str) -> bool {
     ];
     starts.iter().any(|p| t.starts_with(p))
         || [
-            "n/a", "na", "tbd", "tba", "todo", "none", "empty", "nothing", "nada", "rien",
-            "nichts", "无", "暂无", "coming soon", "add your wins here", "your text here",
+            "n/a",
+            "na",
+            "tbd",
+            "tba",
+            "todo",
+            "none",
+            "empty",
+            "nothing",
+            "nada",
+            "rien",
+            "nichts",
+            "无",
+            "暂无",
+            "coming soon",
+            "add your wins here",
+            "your text here",
         ]
         .contains(&t.as_str())
 }
@@ -1823,13 +1974,18 @@ fn is_placeholder(body: &str) -> bool {
 /// Returns true for a line that explains the document's own marks: `Legend: ⭐ = big win`.
 fn is_legend(body: &str) -> bool {
     let t = body.trim_start_matches(['*', '_', ' ']).to_lowercase();
-    t.starts_with("legend:") || t.starts_with("legend -") || t.starts_with("legenda:") || t.starts_with("légende")
+    t.starts_with("legend:")
+        || t.starts_with("legend -")
+        || t.starts_with("legenda:")
+        || t.starts_with("légende")
 }
 
 /// Returns true for a line that tells how to fill in a template: `How to use this
 /// template: …`, `Delete this section…`, `Copy this template each week`.
 fn is_instruction(body: &str) -> bool {
-    let t = body.trim_start_matches(['*', '_', '(', '[', ' ', '>']).to_lowercase();
+    let t = body
+        .trim_start_matches(['*', '_', '(', '[', ' ', '>'])
+        .to_lowercase();
     [
         "how to use",
         "instructions:",
