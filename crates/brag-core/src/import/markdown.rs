@@ -555,8 +555,8 @@ fn is_prompt(body: &str) -> bool {
     .any(|p| t.starts_with(p))
 }
 
-/// Returns, per line, whether it is the prompt of the story that follows: a line that
-/// reads as a prompt, or a question whose next line opens a STAR section.
+/// Returns, per line, whether it opens the story that follows: a line that reads as a
+/// prompt, or a question or a bold line whose next line opens a STAR section.
 fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut next_star = false;
@@ -573,8 +573,11 @@ fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec
             continue;
         }
         let body = l.body.trim_end_matches(['*', '_', ' ']);
+        // A bold line of its own before the labels is the title of the story they tell.
+        let bold = l.body.starts_with("**") && body.len() > 2 && !body[2..].contains("**");
         out[i] = !l.bullet
-            && (is_prompt(l.body) || next_star && body.ends_with(['?', '？']))
+            && (is_prompt(l.body) || next_star && (body.ends_with(['?', '？']) || bold))
+            && star_label(l, opts).is_none()
             && body.chars().count() <= 300;
         next_star = star_label(l, opts).is_some();
     }
@@ -1004,7 +1007,12 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     let has_content: Vec<bool> = (0..hs.len())
         .map(|k| {
             let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
-            (hs[k].0 + 1..end).any(|i| content[i] != Content::Blank)
+            (hs[k].0 + 1..end).any(|i| {
+                !matches!(
+                    content[i],
+                    Content::Blank | Content::Html | Content::Left(_)
+                )
+            })
         })
         .collect();
     // Does a heading hold a list of things (child headings, or two items or more)?
@@ -1159,6 +1167,13 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     };
     let section_level = candidates(true).or_else(|| candidates(false));
 
+    // Headings whose first child is an entry heading of its own (a `<summary>`, a title).
+    let groups_entries: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            hs.get(k + 1)
+                .is_some_and(|h| h.1 > hs[k].1 && matches!(h.3, Pre::Named { .. } | Pre::Meta(..)))
+        })
+        .collect();
     // Headings whose bullets are separate accomplishments rather than its parts.
     let list_like: Vec<bool> = (0..hs.len())
         .map(|k| {
@@ -1254,6 +1269,14 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     } else if under_projects && group_like[k] && !inside[k] {
                         // `### Payments` under Projects, entries beneath it: a project.
                         Role::Project { name: t, date }
+                    } else if !inside[k] && group_like[k] && groups_entries[k] {
+                        // `### Dealing with ambiguity` over stories of its own: a group.
+                        Role::Section {
+                            tag: Some(kebab(&t)),
+                            kind: section_kind(&t),
+                            date,
+                            competency: None,
+                        }
                     } else if !inside[k] && date.is_none() && list_like[k] {
                         // Its bullets are separate accomplishments: one entry each.
                         Role::Section {

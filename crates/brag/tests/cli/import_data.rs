@@ -101,11 +101,21 @@ macro_rules! cases {
 
 cases! {
     import_data_brag_doc => "brag-doc.md",
+    import_data_details_notion => "details-notion.md",
+    import_data_details_stories => "details-stories.md",
+    import_data_es_historias => "es-historias.md",
+    import_data_fenced_export => "fenced-export.md",
     import_data_jrnl_export => "jrnl-export.json",
+    import_data_lp_bullets => "lp-bullets.md",
+    import_data_lp_story_bank => "lp-story-bank.md",
+    import_data_pt_historias => "pt-historias.md",
     import_data_star_notes => "star-notes.txt",
     import_data_stories_csv => "stories.csv",
     import_data_talk_notes => "talk-notes.txt",
+    import_data_weekly_preamble => "weekly-preamble.md",
     import_data_wins_csv => "wins.csv",
+    import_data_wins_dated => "wins-dated.md",
+    import_data_wins_vs_steps => "wins-vs-steps.md",
 }
 
 #[test]
