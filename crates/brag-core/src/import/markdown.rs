@@ -47,6 +47,13 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         .filter(|&(i, _, _)| atx(&lines[i]).is_none())
         .map(|(i, _, raw)| (i, clean_title(raw)))
         .collect();
+    let refs: HashMap<String, String> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| content[i] == Content::RefDef)
+        .filter_map(|(_, l)| ref_def(l.text))
+        .collect();
+    let mut used = std::collections::HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         if let Some(h) = next_heading.next_if(|h| h.line == i) {
             walk.heading(h, line);
@@ -87,9 +94,44 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
                 line: line.no,
                 message: format!("left out `{}`: {why}", line.text),
             }),
-            Content::Text => walk.line(line),
+            Content::RefDef => {}
+            Content::Text => {
+                walk.line(line);
+                if line.text.contains("][")
+                    && let Some(draft) = walk.open.draft()
+                {
+                    for label in cited_refs(line.text) {
+                        if let Some(url) = refs.get(&label) {
+                            walk.drafts[draft].add_link(url);
+                            used.insert(label);
+                        }
+                    }
+                }
+            }
         }
     }
+    for (i, line) in lines.iter().enumerate() {
+        if content[i] == Content::RefDef
+            && let Some((label, url)) = ref_def(line.text)
+        {
+            let message = if !used.contains(&label) {
+                format!("left out `{}`: a link definition no entry cites", line.text)
+            } else if line.text.trim_end().ends_with(url.as_str()) {
+                continue;
+            } else {
+                format!(
+                    "`{}`: read as the link `{url}` of the entries that cite `[{label}]`, \
+                     its title left out",
+                    line.text
+                )
+            };
+            walk.warnings.push(Warning {
+                line: line.no,
+                message,
+            });
+        }
+    }
+    walk.warnings.sort_by_key(|w| w.line);
     let entries = walk.drafts.into_iter().map(Draft::finish).collect();
     (entries, walk.warnings)
 }
@@ -110,6 +152,9 @@ enum Content {
     /// Left out of every entry, for the reason given: YAML front matter, the fence around
     /// a document pasted whole into a code block.
     Left(&'static str),
+    /// A reference-link definition, `[ref]: https://…`: its URL goes to the entries that
+    /// cite `[text][ref]`.
+    RefDef,
     /// Anything else, headings included.
     Text,
 }
@@ -171,6 +216,10 @@ fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
                 Content::Rule
             } else if is_html_only(t) {
                 Content::Html
+            } else if ref_def(t).is_some() {
+                Content::RefDef
+            } else if t.starts_with("{:") && t.ends_with('}') {
+                Content::Left("a kramdown attribute list: how the page is styled, not text")
             } else {
                 Content::Text
             }
@@ -208,6 +257,46 @@ fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
         rest = without.trim_end();
     }
     Some((hashes, rest))
+}
+
+/// Returns the label (lowercase) and URL of a reference-link definition:
+/// `[design doc]: https://docs.example.com/x "Title"`.
+fn ref_def(t: &str) -> Option<(String, String)> {
+    let rest = t.strip_prefix('[')?;
+    let close = rest.find("]:")?;
+    let label = rest[..close].trim();
+    if label.is_empty() || label.starts_with('^') || label.contains(['[', ']']) {
+        return None;
+    }
+    let url = rest[close + 2..].split_whitespace().next()?;
+    let url = url.trim_start_matches('<').trim_end_matches('>');
+    url.contains("://")
+        .then(|| (label.to_lowercase(), url.to_owned()))
+}
+
+/// Returns the labels a line cites as reference links: `[text][ref]` gives `ref`,
+/// `[ref][]` gives `ref`.
+fn cited_refs(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(at) = rest.find("][") {
+        let before = &rest[..at];
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(']') else {
+            break;
+        };
+        let label = after[..end].trim();
+        let label = if label.is_empty() {
+            before.rsplit('[').next().unwrap_or("").trim()
+        } else {
+            label
+        };
+        if !label.is_empty() {
+            out.push(label.to_lowercase());
+        }
+        rest = &after[end + 1..];
+    }
+    out
 }
 
 /// Returns the headings of a document: its ATX headings, and the `<summary>` of each
@@ -2079,12 +2168,14 @@ fn plain(raw: &str) -> String {
                 Some(end) if end > 1 => {
                     let inner = &rest[1..end];
                     if inner.contains("://") {
-                        out.push_str(inner);
+                        // An autolink: the URL is in the entry's links.
                     } else if !inner.starts_with(|c: char| c.is_alphabetic() || c == '/') {
                         out.push('<');
                         rest = &rest[len..];
                         continue;
                     }
+                    // `a<br>b` reads `a b`.
+                    out.push(' ');
                     rest = &rest[end + 1..];
                 }
                 _ => {
@@ -2296,6 +2387,12 @@ impl Draft {
 
     fn touch(&mut self, no: usize) {
         self.last = self.last.max(no);
+    }
+
+    fn add_link(&mut self, url: &str) {
+        if !self.entry.links.iter().any(|l| l.url == url) {
+            self.entry.links.push(Link::new(url));
+        }
     }
 
     fn started(&self, s: Section) -> bool {

@@ -105,6 +105,7 @@ cases! {
     import_data_details_stories => "details-stories.md",
     import_data_es_historias => "es-historias.md",
     import_data_fenced_export => "fenced-export.md",
+    import_data_jekyll_links => "jekyll-links.md",
     import_data_jrnl_export => "jrnl-export.json",
     import_data_lp_bullets => "lp-bullets.md",
     import_data_lp_story_bank => "lp-story-bank.md",
