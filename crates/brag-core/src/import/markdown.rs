@@ -1813,6 +1813,9 @@ impl Walk<'_, '_> {
         let lead = self.lead.take();
         let star = star_label(line, self.opts);
         let question = self.questions.get(line.no - 1).copied().unwrap_or(false);
+        // A story told with labels starts at its Situation, Task or Action: a lone
+        // `Impact: …` among wins is one of them.
+        let opens = star.is_some_and(|s| s != Section::Result);
         if let Some(draft) = self.open.draft() {
             let d = &self.drafts[draft];
             let storied = matches!(
@@ -1835,13 +1838,13 @@ impl Walk<'_, '_> {
                 self.drafts[draft].push(line, self.opts, true);
                 return;
             }
-            Open::Bullet { draft, base } if star.is_some() && line.indent < base + 2 => {
+            Open::Bullet { draft, base } if opens && line.indent < base + 2 => {
                 // `- S: …` after a lone bullet: the bullet is the title of the story.
                 let lead = self.drafts[draft].lone_line().then_some(draft);
                 self.start_story(line, lead);
                 return;
             }
-            Open::Para { draft, .. } if star.is_some() && !line.bullet => {
+            Open::Para { draft, .. } if opens => {
                 let lead = self.drafts[draft].lone_line().then_some(draft);
                 self.start_story(line, lead);
                 return;
@@ -1869,7 +1872,7 @@ impl Walk<'_, '_> {
                     return;
                 }
             }
-            Open::None if star.is_some() => {
+            Open::None if opens => {
                 self.start_story(line, lead);
                 return;
             }
@@ -1903,7 +1906,8 @@ impl Walk<'_, '_> {
                 let rest = found.rest(line.body);
                 let rest = rest.trim_start_matches([':', '-', '–', '—', ' ', ',', '|']);
                 if !rest.is_empty() {
-                    self.drafts[draft].entry.title = crate::text::title_from(&plain(rest), 80);
+                    self.drafts[draft].entry.title =
+                        crate::text::title_from(&plain(rest), usize::MAX);
                 }
             }
         }
@@ -2229,6 +2233,9 @@ fn plain(raw: &str) -> String {
         if let Some(b) = super::strip_marker(t) {
             t = b.trim_start();
         }
+        for task_box in ["[ ] ", "[x] ", "[X] "] {
+            t = t.strip_prefix(task_box).unwrap_or(t);
+        }
         t = strip_time(t);
         if t == before {
             break;
@@ -2281,7 +2288,7 @@ fn derived_title(entry: &Entry) -> String {
     ] {
         let cleaned = plain(c);
         if !cleaned.is_empty() {
-            return crate::text::title_from(&cleaned, 80);
+            return crate::text::title_from(&cleaned, usize::MAX);
         }
     }
     String::new()
@@ -2371,8 +2378,9 @@ impl Draft {
     /// leaves it in the text too unless the title is that line as written.
     fn lead_to_title(&mut self) {
         let text = std::mem::take(&mut self.parts[0]).finish();
-        let title = clean_title(&text);
-        if title != text.trim() {
+        let title = plain(&text);
+        // A title is at most 80 characters: a longer line stays in the text too.
+        if title != text.trim() || title.chars().count() > 80 {
             self.parts[0].push_str(&text);
         }
         self.entry.title = title;
@@ -2471,9 +2479,12 @@ impl Draft {
             }
             line.body = rest;
             line.text = rest;
-            // The bullet carried the label: its text is the section's first line.
-            line.bullet = false;
-            line.indent = 0;
+            // The bullet carried the label: its text opens the section as a line of its
+            // own; after lines of the section it is one more bullet.
+            if self.part().is_empty() {
+                line.bullet = false;
+                line.indent = 0;
+            }
         }
         if self.target == Target::Section(Section::Competencies) {
             let body = line.body;
@@ -2521,10 +2532,11 @@ impl Draft {
             entry.kind = Kind::Story;
         }
         if !described {
+            // Not cut here: `finish` cleans a title's `#tag`s and URLs before it cuts it.
             entry.title = if entry.title.trim().is_empty() {
                 derived_title(&entry)
             } else {
-                clean_title(&entry.title)
+                plain(&entry.title)
             };
         }
         Imported {
@@ -3165,5 +3177,276 @@ Joined the hiring committee.\n\n#### Situation\nProject: Apollo was late.\n\
             serde_json::to_string(&out).expect("serializes"),
         )
         .expect("writes /tmp/md.json");
+    }
+
+    /// Issue 14: inline STAR labels, however written, build one story with its sections;
+    /// a new Situation starts the next story, never a new bullet.
+    #[test]
+    fn inline_labels_build_one_story_each() {
+        let text = "## Wins\n\
+- S: the queue fell over nightly.\n- T: keep it up.\n- A: added back-pressure.\n\
+- R: no outages since.\n\
+- **Situation**: exports were slow.\n- **Result**: they are fast.\n\n\
+**Situation:** billing alerts had no owner.\n**Action:** I took them.\n\n\
+Situation - login broke.\nAction – rolled back.\n\n\
+**S** – a partner needed the API.\n**R** – we shipped early.\n\n\
+情境：团队没有测试。\n结果：事故减少了一半。\n";
+        let out = md(text);
+        let sits: Vec<&str> = out
+            .entries
+            .iter()
+            .map(|e| e.entry.situation.as_str())
+            .collect();
+        assert_eq!(
+            sits,
+            [
+                "the queue fell over nightly.",
+                "exports were slow.",
+                "billing alerts had no owner.",
+                "login broke.",
+                "a partner needed the API.",
+                "团队没有测试。"
+            ]
+        );
+        let first = &out.entries[0].entry;
+        assert_eq!(first.kind, Kind::Story);
+        assert_eq!(first.action, "added back-pressure.");
+        assert_eq!(first.result, "no outages since.");
+        assert_eq!(first.tags, ["wins"]);
+        assert_eq!(out.entries[3].entry.action, "rolled back.");
+        assert_eq!(out.entries[5].entry.result, "事故减少了一半。");
+        // The title comes from the Situation, without its markup.
+        assert_eq!(first.title, "the queue fell over nightly");
+    }
+
+    /// Issue 14: a synonym of the section already open, met in its bullets, is one of them.
+    #[test]
+    fn label_of_the_open_section_continues_it() {
+        let text = "### Returns flow\n**Action:**\n- Mapped every step\n\
+- Solution: shipped behind a flag\n- Action: rolled it out\n**Result**: tickets fell 38%\n";
+        let out = md(text);
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert_eq!(
+            e.action,
+            "- Mapped every step\n- Solution: shipped behind a flag\n- rolled it out"
+        );
+        assert_eq!(e.result, "tickets fell 38%");
+    }
+
+    /// Issue 14: competency headings with numbering and framework prefixes tag every story
+    /// beneath, whether rules, prompts or sub-headings separate them.
+    #[test]
+    fn competency_headings_with_numbers_and_prefixes() {
+        let story = |s: &str| format!("- S: {s}\n- R: done.\n");
+        let text = format!(
+            "# Stories\n## 3. Ownership\n{}\n---\n\n{}\n## LP 4 – Dive Deep\n\
+Tell me about a time you dug in.\n\n{}\n## Bias for Action (LP #8)\n### Hotfix\n{}\n\
+## #2 Earn Trust\n{}",
+            story("alerts had no owner"),
+            story("nobody ran the drills"),
+            story("latency spiked"),
+            story("login broke"),
+            story("a customer lost data"),
+        );
+        let out = md(&text);
+        let comps: Vec<Vec<String>> = out
+            .entries
+            .iter()
+            .map(|e| e.entry.competencies.clone())
+            .collect();
+        assert_eq!(
+            comps,
+            [
+                vec!["ownership"],
+                vec!["ownership"],
+                vec!["dive-deep"],
+                vec!["bias-for-action"],
+                vec!["earn-trust"],
+            ]
+        );
+        assert_eq!(
+            out.entries[2].entry.title,
+            "Tell me about a time you dug in."
+        );
+        assert_eq!(out.entries[3].entry.title, "Hotfix");
+    }
+
+    /// Issue 14: a `<details>` block's `<summary>` is a heading with a body; its tags are
+    /// named in warnings, and STAR parts in other words map to their sections.
+    #[test]
+    fn details_summary_is_a_story_heading() {
+        let text = "## Ownership\n<details>\n<summary><b>Fixed the pipeline</b></summary>\n\n\
+#### The challenge\nDeploys failed.\n#### What I did\n- Grouped 300 failures\n\
+#### Outcome and impact\nOne in fifty.\n#### Key learnings\nData beats blame.\n</details>\n\
+<details><summary>Kept the migration going</summary>\n\n**Context**: the lead left.\n\
+**Contributions**: re-cut the plan.\n**Results**: two weeks late, not two months.\n</details>\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let a = &out.entries[0].entry;
+        assert_eq!(a.title, "Fixed the pipeline");
+        assert_eq!(a.competencies, ["ownership"]);
+        assert_eq!(
+            (a.task.as_str(), a.action.as_str(), a.result.as_str()),
+            ("Deploys failed.", "- Grouped 300 failures", "One in fifty.")
+        );
+        assert_eq!(a.lessons, "Data beats blame.");
+        let b = &out.entries[1].entry;
+        assert_eq!(b.title, "Kept the migration going");
+        assert_eq!(b.situation, "the lead left.");
+        assert_eq!(b.action, "re-cut the plan.");
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.message.contains("`</details>`"))
+        );
+    }
+
+    /// Issue 14: built-in section names in Portuguese, Spanish, French and German, with
+    /// `[import.sections]` still adding more.
+    #[test]
+    fn section_names_in_other_languages() {
+        for (s, t, a, r) in [
+            ("Situação", "Tarefa", "Ação", "Resultado"),
+            ("Situación", "Tarea", "Acción", "Resultado"),
+            ("Contexte", "Tâche", "Action", "Résultat"),
+            ("Situation", "Aufgabe", "Handlung", "Ergebnis"),
+            ("情境", "任务", "行动", "结果"),
+        ] {
+            let text = format!(
+                "### Story\n#### {s}\nOne.\n#### {t}\nTwo.\n#### {a}\nThree.\n#### {r}\nFour.\n"
+            );
+            let out = md(&text);
+            let e = &out.entries[0].entry;
+            assert_eq!(
+                [e.situation.as_str(), &e.task, &e.action, &e.result],
+                ["One.", "Two.", "Three.", "Four."],
+                "{s}"
+            );
+        }
+    }
+
+    /// Issue 14: a whole document pasted into one code fence is the document inside it;
+    /// code inside an entry stays text.
+    #[test]
+    fn document_in_a_code_fence() {
+        let text = "```markdown\n## Wins\n- Shipped search\n  ```sh\n  make bench\n  ```\n\
+- Led the offsite\n```\n";
+        let out = md(text);
+        assert_eq!(
+            texts(&out).len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        assert!(out.entries[0].entry.text.contains("make bench"));
+        assert_eq!(out.entries[1].entry.title, "Led the offsite");
+        assert_eq!(out.warnings.len(), 2);
+    }
+
+    /// Issue 14: bullets under a heading are one entry each when they read as separate
+    /// wins (dates or past-tense verbs leading long bullets), else the heading's parts.
+    #[test]
+    fn bullets_split_by_their_shape() {
+        let text = "# Sam's log\n## Platform\n### Developer experience\n\
+- Cut the median CI run from 25 to 9 minutes with layer caching\n\
+- Replaced the release checklist with a one-command release script\n\
+- Migrated 120 services off the deprecated logging library in time\n\
+### Queue to Postgres\n- Wrote the design doc\n- Built a dual-write shim\n- Switched reads\n\
+### Observability for new engineers\n- Metrics vs logs\n- Reading flame graphs\n\
+### Infra\n- 2024-01-15: moved staging to spot\n- 2024-02-02: ran the first DR drill\n";
+        let out = md(text);
+        let titles: Vec<&str> = out.entries.iter().map(|e| e.entry.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Cut the median CI run from 25 to 9 minutes with layer caching",
+                "Replaced the release checklist with a one-command release script",
+                "Migrated 120 services off the deprecated logging library in time",
+                "Queue to Postgres",
+                "Observability for new engineers",
+                "moved staging to spot",
+                "ran the first DR drill",
+            ]
+        );
+        assert_eq!(out.entries[0].entry.tags, ["developer-experience"]);
+        assert_eq!(date(&out.entries[6].entry), "2024-02-02");
+    }
+
+    /// Issue 14: front matter, a quoted preamble, instructions, a table of contents, a
+    /// legend and placeholders are left out, each line in a warning that says why.
+    #[test]
+    fn left_out_on_purpose_with_a_warning() {
+        let text = "---\ntitle: Brag\n---\n# Dana's brag doc — 2025\n> Update every Friday.\n\n\
+## Contents\n- [Wins](#wins)\n\n## How to use this template\nOne bullet per win.\n\n\
+Legend: ⭐ = shipped\n\n## Wins\n- Shipped SSO\n- _Nothing recorded this week_\n- N/A\n\
+- [Wins](#wins) · [Log](#log)\n";
+        let out = md(text);
+        assert_eq!(texts(&out), ["Shipped SSO"]);
+        let why = |n: usize| {
+            out.warnings
+                .iter()
+                .find(|w| w.line == n)
+                .map_or("", |w| w.message.as_str())
+        };
+        assert!(why(2).contains("YAML front matter"), "{}", why(2));
+        assert!(why(5).contains("preamble"), "{}", why(5));
+        assert!(why(8).contains("table of contents"), "{}", why(8));
+        assert!(why(11).contains("instructions"), "{}", why(11));
+        assert!(why(13).contains("instructions") || why(13).contains("legend"));
+        assert!(why(17).contains("placeholder"), "{}", why(17));
+        assert!(why(18).contains("placeholder"), "{}", why(18));
+        assert!(why(19).contains("table of contents"), "{}", why(19));
+    }
+
+    /// Issue 14: reference links give their URL to the entry that cites them; kramdown
+    /// attribute lists and HTML stay out of titles.
+    #[test]
+    fn reference_links_kramdown_and_html() {
+        let text = "## Wins\n- Shipped the [search rewrite][search]{: target=\"_blank\"}\n\
+- Wrote the [guide][] <https://wiki.example.com/a>\n{: .note}\n\
+- Talk on **testing**<br>at RustFest\n\n[search]: https://x.io/pr/42\n[guide]: https://x.io/g\n\
+[unused]: https://x.io/n\n";
+        let out = md(text);
+        let e = &out.entries;
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0].entry.title, "Shipped the search rewrite");
+        let urls =
+            |i: usize| -> Vec<&str> { e[i].entry.links.iter().map(|l| l.url.as_str()).collect() };
+        assert_eq!(urls(0), ["https://x.io/pr/42"]);
+        assert_eq!(urls(1), ["https://x.io/g", "https://wiki.example.com/a"]);
+        assert_eq!(e[2].entry.title, "Talk on testing at RustFest");
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.message.contains("no entry cites"))
+        );
+        assert!(out.warnings.iter().any(|w| w.message.contains("kramdown")));
+    }
+
+    /// Issue 14: titles carry no markup, timestamps or tabs, and stop at 80 characters on a
+    /// word boundary.
+    #[test]
+    fn clean_titles() {
+        for (raw, want) in [
+            ("**Rebuilt** the `returns` flow", "Rebuilt the returns flow"),
+            (
+                "> ## [Search](https://x.io) rewrite {: .x}",
+                "Search rewrite",
+            ),
+            ("10:32 – shipped\tthe fix", "shipped the fix"),
+            ("- [x] Closed the loop", "Closed the loop"),
+            ("<summary>A <b>bold</b> move</summary>", "A bold move"),
+        ] {
+            assert_eq!(super::clean_title(raw), want, "{raw}");
+        }
+        let long = "word ".repeat(30);
+        let t = super::clean_title(&long);
+        assert!(t.chars().count() <= 80 && t.ends_with("word…"), "{t}");
     }
 }
