@@ -557,6 +557,10 @@ fn label_named<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a st
     let unstarred = b.trim_start_matches(['*', '_']);
     let named = |name: &str| {
         let key = crate::words::label_key(name);
+        // `The challenge` heads a section; `the Result: …` in a sentence is no label.
+        if key.starts_with("the ") {
+            return None;
+        }
         let s = match key.as_str() {
             "s" => Some(Section::Situation),
             "t" => Some(Section::Task),
