@@ -12,7 +12,31 @@
 //! The document is read in two passes. The first looks at the headings only and gives each
 //! a role: the document title, a date, a section, a competency group, an entry, or a STAR
 //! section of an entry. The second walks the lines with a stack of the headings in force
-//! and turns content into entries. Every content line lands in some entry.
+//! and turns content into entries. Every content line lands in some entry, or in a
+//! warning that says why it was left out.
+//!
+//! Story banks (issue 14) are read by the same two passes:
+//!
+//! - inline labels (`- S: …`, `**Situation**: …`, `Situation - …`, `**S** – …`, `情境：…`)
+//!   tell one story with its sections; a label of the section already open, or a
+//!   synonym of it in its bullets (`- Solution: …` under Action), goes on with it; a new
+//!   Situation after a story's parts, a prompt (`Tell me about a time…`, a question or a
+//!   bold line right before labels), a rule, a heading or `</details>` starts the next;
+//! - a competency heading tags every story beneath, its numbering and framework prefix
+//!   set aside (`3. Ownership`, `LP 4 – Dive Deep`, `Bias for Action (LP #8)`); a
+//!   `<summary>` is a heading one level below the heading above it, with the `<details>`
+//!   block its body;
+//! - a heading's top-level bullets are one entry each when they read as separate
+//!   accomplishments (two thirds open with a date, or, three or more, three quarters open
+//!   with a past-tense verb and run to eight words on average), else the parts of the one
+//!   entry the heading names; a heading with nothing of its own over entry headings groups
+//!   them (its name is their tag);
+//! - left out, each line in a warning saying why: YAML front matter, a quote or the
+//!   introduction before the first entry, instructions, tables of contents, legends,
+//!   placeholders (`Nothing recorded this week`), HTML-only lines, kramdown attribute
+//!   lines, unused reference-link definitions, the fence around a document pasted whole
+//!   into a code block (the document inside is read);
+//! - `[text][ref]` gives the entry the URL of `[ref]: URL`; titles lose their markup.
 
 use std::collections::HashMap;
 
