@@ -12,7 +12,31 @@
 //! The document is read in two passes. The first looks at the headings only and gives each
 //! a role: the document title, a date, a section, a competency group, an entry, or a STAR
 //! section of an entry. The second walks the lines with a stack of the headings in force
-//! and turns content into entries. Every content line lands in some entry.
+//! and turns content into entries. Every content line lands in some entry, or in a
+//! warning that says why it was left out.
+//!
+//! Story banks (issue 14) are read by the same two passes:
+//!
+//! - inline labels (`- S: …`, `**Situation**: …`, `Situation - …`, `**S** – …`, `情境：…`)
+//!   tell one story with its sections; a label of the section already open, or a
+//!   synonym of it in its bullets (`- Solution: …` under Action), goes on with it; a new
+//!   Situation after a story's parts, a prompt (`Tell me about a time…`, a question or a
+//!   bold line right before labels), a rule, a heading or `</details>` starts the next;
+//! - a competency heading tags every story beneath, its numbering and framework prefix
+//!   set aside (`3. Ownership`, `LP 4 – Dive Deep`, `Bias for Action (LP #8)`); a
+//!   `<summary>` is a heading one level below the heading above it, with the `<details>`
+//!   block its body;
+//! - a heading's top-level bullets are one entry each when they read as separate
+//!   accomplishments (two thirds open with a date, or, three or more, three quarters open
+//!   with a past-tense verb and run to eight words on average), else the parts of the one
+//!   entry the heading names; a heading with nothing of its own over entry headings groups
+//!   them (its name is their tag);
+//! - left out, each line in a warning saying why: YAML front matter, a quote or the
+//!   introduction before the first entry, instructions, tables of contents, legends,
+//!   placeholders (`Nothing recorded this week`), HTML-only lines, kramdown attribute
+//!   lines, unused reference-link definitions, the fence around a document pasted whole
+//!   into a code block (the document inside is read);
+//! - `[text][ref]` gives the entry the URL of `[ref]: URL`; titles lose their markup.
 
 use std::collections::HashMap;
 
@@ -49,6 +73,13 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         .filter(|&(i, _, _)| atx(&lines[i]).is_none())
         .map(|(i, _, raw)| (i, clean_title(raw)))
         .collect();
+    let refs: HashMap<String, String> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| content[i] == Content::RefDef)
+        .filter_map(|(_, l)| ref_def(l.text))
+        .collect();
+    let mut used = std::collections::HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         if let Some(h) = next_heading.next_if(|h| h.line == i) {
             walk.heading(h, line);
@@ -89,9 +120,44 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
                 line: line.no,
                 message: format!("left out `{}`: {why}", line.text),
             }),
-            Content::Text => walk.line(line),
+            Content::RefDef => {}
+            Content::Text => {
+                walk.line(line);
+                if line.text.contains("][")
+                    && let Some(draft) = walk.open.draft()
+                {
+                    for label in cited_refs(line.text) {
+                        if let Some(url) = refs.get(&label) {
+                            walk.drafts[draft].add_link(url);
+                            used.insert(label);
+                        }
+                    }
+                }
+            }
         }
     }
+    for (i, line) in lines.iter().enumerate() {
+        if content[i] == Content::RefDef
+            && let Some((label, url)) = ref_def(line.text)
+        {
+            let message = if !used.contains(&label) {
+                format!("left out `{}`: a link definition no entry cites", line.text)
+            } else if line.text.trim_end().ends_with(url.as_str()) {
+                continue;
+            } else {
+                format!(
+                    "`{}`: read as the link `{url}` of the entries that cite `[{label}]`, \
+                     its title left out",
+                    line.text
+                )
+            };
+            walk.warnings.push(Warning {
+                line: line.no,
+                message,
+            });
+        }
+    }
+    walk.warnings.sort_by_key(|w| w.line);
     let (entries, described) = walk
         .drafts
         .into_iter()
@@ -119,6 +185,9 @@ enum Content {
     /// Left out of every entry, for the reason given: YAML front matter, the fence around
     /// a document pasted whole into a code block.
     Left(&'static str),
+    /// A reference-link definition, `[ref]: https://…`: its URL goes to the entries that
+    /// cite `[text][ref]`.
+    RefDef,
     /// Anything else, headings included.
     Text,
 }
@@ -180,6 +249,10 @@ fn mark_content(lines: &[Line<'_>]) -> Vec<Content> {
                 Content::Rule
             } else if is_html_only(t) {
                 Content::Html
+            } else if ref_def(t).is_some() {
+                Content::RefDef
+            } else if t.starts_with("{:") && t.ends_with('}') {
+                Content::Left("a kramdown attribute list: how the page is styled, not text")
             } else {
                 Content::Text
             }
@@ -217,6 +290,46 @@ fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
         rest = without.trim_end();
     }
     Some((hashes, rest))
+}
+
+/// Returns the label (lowercase) and URL of a reference-link definition:
+/// `[design doc]: https://docs.example.com/x "Title"`.
+fn ref_def(t: &str) -> Option<(String, String)> {
+    let rest = t.strip_prefix('[')?;
+    let close = rest.find("]:")?;
+    let label = rest[..close].trim();
+    if label.is_empty() || label.starts_with('^') || label.contains(['[', ']']) {
+        return None;
+    }
+    let url = rest[close + 2..].split_whitespace().next()?;
+    let url = url.trim_start_matches('<').trim_end_matches('>');
+    url.contains("://")
+        .then(|| (label.to_lowercase(), url.to_owned()))
+}
+
+/// Returns the labels a line cites as reference links: `[text][ref]` gives `ref`,
+/// `[ref][]` gives `ref`.
+fn cited_refs(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(at) = rest.find("][") {
+        let before = &rest[..at];
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(']') else {
+            break;
+        };
+        let label = after[..end].trim();
+        let label = if label.is_empty() {
+            before.rsplit('[').next().unwrap_or("").trim()
+        } else {
+            label
+        };
+        if !label.is_empty() {
+            out.push(label.to_lowercase());
+        }
+        rest = &after[end + 1..];
+    }
+    out
 }
 
 /// Returns the headings of a document: its ATX headings, and the `<summary>` of each
@@ -453,8 +566,15 @@ fn section_kind(name: &str) -> Kind {
 }
 
 /// Returns true for the section names brag documents are known to use.
+///
+/// A long heading is a title of one thing that happens to hold such a word (`Observability
+/// course for new engineers`), unless the word comes first (`Books I read this year`).
 fn known_section(name: &str) -> bool {
-    section_kind(name) != Kind::Win || words(name).any(|w| SECTION_WORDS.contains(&w.as_str()))
+    let ws: Vec<String> = words(name).collect();
+    if ws.len() > 4 {
+        return ws.first().is_some_and(|w| known_section(w));
+    }
+    section_kind(name) != Kind::Win || ws.iter().any(|w| SECTION_WORDS.contains(&w.as_str()))
 }
 
 /// Returns the section an inline label opens and the text after it: `**Result:** cut
@@ -471,6 +591,10 @@ fn label_named<'a>(body: &'a str, opts: &Options<'_>) -> Option<(Section, &'a st
     let unstarred = b.trim_start_matches(['*', '_']);
     let named = |name: &str| {
         let key = crate::words::label_key(name);
+        // `The challenge` heads a section; `the Result: …` in a sentence is no label.
+        if key.starts_with("the ") {
+            return None;
+        }
         let s = match key.as_str() {
             "s" => Some(Section::Situation),
             "t" => Some(Section::Task),
@@ -558,8 +682,8 @@ fn is_prompt(body: &str) -> bool {
     .any(|p| t.starts_with(p))
 }
 
-/// Returns, per line, whether it is the prompt of the story that follows: a line that
-/// reads as a prompt, or a question whose next line opens a STAR section.
+/// Returns, per line, whether it opens the story that follows: a line that reads as a
+/// prompt, or a question or a bold line whose next line opens a STAR section.
 fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut next_star = false;
@@ -576,8 +700,11 @@ fn questions(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> Vec
             continue;
         }
         let body = l.body.trim_end_matches(['*', '_', ' ']);
+        // A bold line of its own before the labels is the title of the story they tell.
+        let bold = l.body.starts_with("**") && body.len() > 2 && !body[2..].contains("**");
         out[i] = !l.bullet
-            && (is_prompt(l.body) || next_star && body.ends_with(['?', '？']))
+            && (is_prompt(l.body) || next_star && (body.ends_with(['?', '？']) || bold))
+            && star_label(l, opts).is_none()
             && body.chars().count() <= 300;
         next_star = star_label(l, opts).is_some();
     }
@@ -1007,7 +1134,12 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     let has_content: Vec<bool> = (0..hs.len())
         .map(|k| {
             let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
-            (hs[k].0 + 1..end).any(|i| content[i] != Content::Blank)
+            (hs[k].0 + 1..end).any(|i| {
+                !matches!(
+                    content[i],
+                    Content::Blank | Content::Html | Content::Left(_)
+                )
+            })
         })
         .collect();
     // Does a heading hold a list of things (child headings, or two items or more)?
@@ -1047,7 +1179,15 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
         && first_content == Some(hs[0].0)
         && hs.len() > 1
         && match &hs[0].3 {
-            Pre::Named { title, .. } => !known_section(title),
+            // `# 2025 accomplishments — Priya` names the document; `# Wins` is a section.
+            Pre::Named { title, date, .. } => {
+                !known_section(title)
+                    || date.is_some()
+                    || words(title).count() > 3
+                    || [" — ", " – ", " - ", ": ", "'s ", "’s "]
+                        .iter()
+                        .any(|m| hs[0].2.contains(m))
+            }
             Pre::Date(_) => true,
             Pre::Star(_) | Pre::Meta(..) | Pre::Project(_) | Pre::Skip(_) => false,
         };
@@ -1154,6 +1294,31 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
     };
     let section_level = candidates(true).or_else(|| candidates(false));
 
+    // Headings whose first child is an entry heading of its own (a `<summary>`, a title).
+    let groups_entries: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            hs.get(k + 1)
+                .is_some_and(|h| h.1 > hs[k].1 && matches!(h.3, Pre::Named { .. } | Pre::Meta(..)))
+        })
+        .collect();
+    // Headings whose bullets are separate accomplishments rather than its parts.
+    let list_like: Vec<bool> = (0..hs.len())
+        .map(|k| {
+            let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
+            let body: Vec<&Line<'_>> = (hs[k].0 + 1..end)
+                .filter(|&i| content[i] == Content::Text)
+                .map(|i| &lines[i])
+                .collect();
+            let base = body.iter().filter(|l| l.bullet).map(|l| l.indent).min();
+            let items: Vec<&str> = body
+                .iter()
+                .filter(|l| l.bullet && Some(l.indent) == base)
+                .map(|l| l.body)
+                .collect();
+            separate_items(&items, opts.today)
+        })
+        .collect();
+
     // The sections in force as the headings go, and whether each holds projects.
     let mut sections: Vec<(usize, bool)> = Vec::new();
     let group_like: Vec<bool> = (0..hs.len())
@@ -1231,6 +1396,22 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
                     } else if under_projects && group_like[k] && !inside[k] {
                         // `### Payments` under Projects, entries beneath it: a project.
                         Role::Project { name: t, date }
+                    } else if !inside[k] && group_like[k] && groups_entries[k] {
+                        // `### Dealing with ambiguity` over stories of its own: a group.
+                        Role::Section {
+                            tag: Some(kebab(&t)),
+                            kind: section_kind(&t),
+                            date,
+                            competency: None,
+                        }
+                    } else if !inside[k] && date.is_none() && list_like[k] {
+                        // Its bullets are separate accomplishments: one entry each.
+                        Role::Section {
+                            tag: Some(kebab(&t)),
+                            kind: section_kind(&t),
+                            date: None,
+                            competency: None,
+                        }
                     } else {
                         let as_section = (known_section(&t) && date.is_none())
                             .then(|| (kebab(&t), section_kind(&t)));
@@ -1670,6 +1851,9 @@ impl Walk<'_, '_> {
         let lead = self.lead.take();
         let star = star_label(line, self.opts);
         let question = self.questions.get(line.no - 1).copied().unwrap_or(false);
+        // A story told with labels starts at its Situation, Task or Action: a lone
+        // `Impact: …` among wins is one of them.
+        let opens = star.is_some_and(|s| s != Section::Result);
         if let Some(draft) = self.open.draft() {
             let d = &self.drafts[draft];
             let storied = matches!(
@@ -1697,13 +1881,13 @@ impl Walk<'_, '_> {
                 self.drafts[draft].push(line, self.opts, true);
                 return;
             }
-            Open::Bullet { draft, base } if star.is_some() && line.indent < base + 2 => {
+            Open::Bullet { draft, base } if opens && line.indent < base + 2 => {
                 // `- S: …` after a lone bullet: the bullet is the title of the story.
                 let lead = self.drafts[draft].lone_line().then_some(draft);
                 self.start_story(line, lead);
                 return;
             }
-            Open::Para { draft, .. } if star.is_some() && !line.bullet => {
+            Open::Para { draft, .. } if opens => {
                 let lead = self.drafts[draft].lone_line().then_some(draft);
                 self.start_story(line, lead);
                 return;
@@ -1731,7 +1915,7 @@ impl Walk<'_, '_> {
                     return;
                 }
             }
-            Open::None if star.is_some() => {
+            Open::None if opens => {
                 self.start_story(line, lead);
                 return;
             }
@@ -1762,7 +1946,7 @@ impl Walk<'_, '_> {
             // The item's own date beats its heading's, and is no part of its title.
             let entry = &mut self.drafts[draft].entry;
             entry.date = Some(date);
-            entry.title = crate::text::title_from(rest, usize::MAX);
+            entry.title = crate::text::title_from(&plain(rest), usize::MAX);
         }
         let first = Line {
             bullet: false,
@@ -1783,6 +1967,46 @@ impl Walk<'_, '_> {
             }
         };
     }
+}
+
+/// Returns true when the top-level bullets under a heading are separate accomplishments,
+/// one entry each, rather than the parts of the one thing the heading names (its steps,
+/// topics or sub-points): two thirds of them or more open with a date (`2025-03-04:
+/// shipped…`), or, three or more, three quarters open with a verb in the past tense
+/// and run to eight words or more on average. Labels (`S:`, `Result:`) and link lines are
+/// parts.
+fn separate_items(items: &[&str], today: Date) -> bool {
+    let n = items.len();
+    if n < 2 || items.iter().any(|b| is_link_bullet(b)) {
+        return false;
+    }
+    let dated = items
+        .iter()
+        .filter(|b| leading_date(b, today).is_some())
+        .count();
+    if dated * 3 >= n * 2 {
+        return true;
+    }
+    let past = items.iter().filter(|b| past_tense_lead(b)).count();
+    let words: usize = items.iter().map(|b| b.split_whitespace().count()).sum();
+    n >= 3 && past * 4 >= n * 3 && words >= 8 * n
+}
+
+/// Returns true for a text that opens with a verb in the past tense: `Shipped`, `Led`,
+/// `Wrote`, `**Cut**`.
+fn past_tense_lead(text: &str) -> bool {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    const IRREGULAR: [&str; 30] = [
+        "built", "led", "wrote", "ran", "made", "cut", "won", "gave", "took", "set", "drove",
+        "grew", "brought", "found", "taught", "spoke", "began", "held", "kept", "met", "paid",
+        "put", "sent", "spent", "split", "sold", "told", "thought", "rebuilt", "rewrote",
+    ];
+    first.chars().count() > 3 && first.ends_with("ed") || IRREGULAR.contains(&first.as_str())
 }
 
 /// Returns why the content under a heading is left out: `How to use this template`,
@@ -1987,12 +2211,14 @@ fn plain(raw: &str) -> String {
                 Some(end) if end > 1 => {
                     let inner = &rest[1..end];
                     if inner.contains("://") {
-                        out.push_str(inner);
+                        // An autolink: the URL is in the entry's links.
                     } else if !inner.starts_with(|c: char| c.is_alphabetic() || c == '/') {
                         out.push('<');
                         rest = &rest[len..];
                         continue;
                     }
+                    // `a<br>b` reads `a b`.
+                    out.push(' ');
                     rest = &rest[end + 1..];
                 }
                 _ => {
@@ -2045,6 +2271,9 @@ fn plain(raw: &str) -> String {
         t = t.trim_start_matches(['>', '#', ' ', '|']);
         if let Some(b) = super::strip_marker(t) {
             t = b.trim_start();
+        }
+        for task_box in ["[ ] ", "[x] ", "[X] "] {
+            t = t.strip_prefix(task_box).unwrap_or(t);
         }
         t = strip_time(t);
         if t == before {
@@ -2189,8 +2418,9 @@ impl Draft {
     /// leaves it in the text too unless the title is that line as written.
     fn lead_to_title(&mut self) {
         let text = std::mem::take(&mut self.parts[0]).finish();
-        let title = clean_title(&text);
-        if title != text.trim() {
+        let title = plain(&text);
+        // A title is at most 80 characters: a longer line stays in the text too.
+        if title != text.trim() || title.chars().count() > 80 {
             self.parts[0].push_str(&text);
         }
         self.entry.title = title;
@@ -2205,6 +2435,12 @@ impl Draft {
 
     fn touch(&mut self, no: usize) {
         self.last = self.last.max(no);
+    }
+
+    fn add_link(&mut self, url: &str) {
+        if !self.entry.links.iter().any(|l| l.url == url) {
+            self.entry.links.push(Link::new(url));
+        }
     }
 
     fn started(&self, s: Section) -> bool {
@@ -2286,9 +2522,12 @@ impl Draft {
             }
             line.body = rest;
             line.text = rest;
-            // The bullet carried the label: its text is the section's first line.
-            line.bullet = false;
-            line.indent = 0;
+            // The bullet carried the label: its text opens the section as a line of its
+            // own; after lines of the section it is one more bullet.
+            if self.part().is_empty() {
+                line.bullet = false;
+                line.indent = 0;
+            }
         }
         if self.target == Target::Section(Section::Competencies) {
             let body = line.body;
@@ -2336,10 +2575,11 @@ impl Draft {
             entry.kind = Kind::Story;
         }
         if !described {
+            // Not cut here: `finish` cleans a title's `#tag`s and URLs before it cuts it.
             entry.title = if entry.title.trim().is_empty() {
                 derived_title(&entry)
             } else {
-                clean_title(&entry.title)
+                plain(&entry.title)
             };
         }
         Imported {
@@ -2980,5 +3220,276 @@ Joined the hiring committee.\n\n#### Situation\nProject: Apollo was late.\n\
             serde_json::to_string(&out).expect("serializes"),
         )
         .expect("writes /tmp/md.json");
+    }
+
+    /// Issue 14: inline STAR labels, however written, build one story with its sections;
+    /// a new Situation starts the next story, never a new bullet.
+    #[test]
+    fn inline_labels_build_one_story_each() {
+        let text = "## Wins\n\
+- S: the queue fell over nightly.\n- T: keep it up.\n- A: added back-pressure.\n\
+- R: no outages since.\n\
+- **Situation**: exports were slow.\n- **Result**: they are fast.\n\n\
+**Situation:** billing alerts had no owner.\n**Action:** I took them.\n\n\
+Situation - login broke.\nAction – rolled back.\n\n\
+**S** – a partner needed the API.\n**R** – we shipped early.\n\n\
+情境：团队没有测试。\n结果：事故减少了一半。\n";
+        let out = md(text);
+        let sits: Vec<&str> = out
+            .entries
+            .iter()
+            .map(|e| e.entry.situation.as_str())
+            .collect();
+        assert_eq!(
+            sits,
+            [
+                "the queue fell over nightly.",
+                "exports were slow.",
+                "billing alerts had no owner.",
+                "login broke.",
+                "a partner needed the API.",
+                "团队没有测试。"
+            ]
+        );
+        let first = &out.entries[0].entry;
+        assert_eq!(first.kind, Kind::Story);
+        assert_eq!(first.action, "added back-pressure.");
+        assert_eq!(first.result, "no outages since.");
+        assert_eq!(first.tags, ["wins"]);
+        assert_eq!(out.entries[3].entry.action, "rolled back.");
+        assert_eq!(out.entries[5].entry.result, "事故减少了一半。");
+        // The title comes from the Situation, without its markup.
+        assert_eq!(first.title, "the queue fell over nightly");
+    }
+
+    /// Issue 14: a synonym of the section already open, met in its bullets, is one of them.
+    #[test]
+    fn label_of_the_open_section_continues_it() {
+        let text = "### Returns flow\n**Action:**\n- Mapped every step\n\
+- Solution: shipped behind a flag\n- Action: rolled it out\n**Result**: tickets fell 38%\n";
+        let out = md(text);
+        assert_eq!(out.entries.len(), 1);
+        let e = &out.entries[0].entry;
+        assert_eq!(
+            e.action,
+            "- Mapped every step\n- Solution: shipped behind a flag\n- rolled it out"
+        );
+        assert_eq!(e.result, "tickets fell 38%");
+    }
+
+    /// Issue 14: competency headings with numbering and framework prefixes tag every story
+    /// beneath, whether rules, prompts or sub-headings separate them.
+    #[test]
+    fn competency_headings_with_numbers_and_prefixes() {
+        let story = |s: &str| format!("- S: {s}\n- R: done.\n");
+        let text = format!(
+            "# Stories\n## 3. Ownership\n{}\n---\n\n{}\n## LP 4 – Dive Deep\n\
+Tell me about a time you dug in.\n\n{}\n## Bias for Action (LP #8)\n### Hotfix\n{}\n\
+## #2 Earn Trust\n{}",
+            story("alerts had no owner"),
+            story("nobody ran the drills"),
+            story("latency spiked"),
+            story("login broke"),
+            story("a customer lost data"),
+        );
+        let out = md(&text);
+        let comps: Vec<Vec<String>> = out
+            .entries
+            .iter()
+            .map(|e| e.entry.competencies.clone())
+            .collect();
+        assert_eq!(
+            comps,
+            [
+                vec!["ownership"],
+                vec!["ownership"],
+                vec!["dive-deep"],
+                vec!["bias-for-action"],
+                vec!["earn-trust"],
+            ]
+        );
+        assert_eq!(
+            out.entries[2].entry.title,
+            "Tell me about a time you dug in."
+        );
+        assert_eq!(out.entries[3].entry.title, "Hotfix");
+    }
+
+    /// Issue 14: a `<details>` block's `<summary>` is a heading with a body; its tags are
+    /// named in warnings, and STAR parts in other words map to their sections.
+    #[test]
+    fn details_summary_is_a_story_heading() {
+        let text = "## Ownership\n<details>\n<summary><b>Fixed the pipeline</b></summary>\n\n\
+#### The challenge\nDeploys failed.\n#### What I did\n- Grouped 300 failures\n\
+#### Outcome and impact\nOne in fifty.\n#### Key learnings\nData beats blame.\n</details>\n\
+<details><summary>Kept the migration going</summary>\n\n**Context**: the lead left.\n\
+**Contributions**: re-cut the plan.\n**Results**: two weeks late, not two months.\n</details>\n";
+        let out = md(text);
+        assert_eq!(
+            out.entries.len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        let a = &out.entries[0].entry;
+        assert_eq!(a.title, "Fixed the pipeline");
+        assert_eq!(a.competencies, ["ownership"]);
+        assert_eq!(
+            (a.task.as_str(), a.action.as_str(), a.result.as_str()),
+            ("Deploys failed.", "- Grouped 300 failures", "One in fifty.")
+        );
+        assert_eq!(a.lessons, "Data beats blame.");
+        let b = &out.entries[1].entry;
+        assert_eq!(b.title, "Kept the migration going");
+        assert_eq!(b.situation, "the lead left.");
+        assert_eq!(b.action, "re-cut the plan.");
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.message.contains("`</details>`"))
+        );
+    }
+
+    /// Issue 14: built-in section names in Portuguese, Spanish, French and German, with
+    /// `[import.sections]` still adding more.
+    #[test]
+    fn section_names_in_other_languages() {
+        for (s, t, a, r) in [
+            ("Situação", "Tarefa", "Ação", "Resultado"),
+            ("Situación", "Tarea", "Acción", "Resultado"),
+            ("Contexte", "Tâche", "Action", "Résultat"),
+            ("Situation", "Aufgabe", "Handlung", "Ergebnis"),
+            ("情境", "任务", "行动", "结果"),
+        ] {
+            let text = format!(
+                "### Story\n#### {s}\nOne.\n#### {t}\nTwo.\n#### {a}\nThree.\n#### {r}\nFour.\n"
+            );
+            let out = md(&text);
+            let e = &out.entries[0].entry;
+            assert_eq!(
+                [e.situation.as_str(), &e.task, &e.action, &e.result],
+                ["One.", "Two.", "Three.", "Four."],
+                "{s}"
+            );
+        }
+    }
+
+    /// Issue 14: a whole document pasted into one code fence is the document inside it;
+    /// code inside an entry stays text.
+    #[test]
+    fn document_in_a_code_fence() {
+        let text = "```markdown\n## Wins\n- Shipped search\n  ```sh\n  make bench\n  ```\n\
+- Led the offsite\n```\n";
+        let out = md(text);
+        assert_eq!(
+            texts(&out).len(),
+            2,
+            "{}",
+            super::super::tests::dry_run_json(&out)
+        );
+        assert!(out.entries[0].entry.text.contains("make bench"));
+        assert_eq!(out.entries[1].entry.title, "Led the offsite");
+        assert_eq!(out.warnings.len(), 2);
+    }
+
+    /// Issue 14: bullets under a heading are one entry each when they read as separate
+    /// wins (dates or past-tense verbs leading long bullets), else the heading's parts.
+    #[test]
+    fn bullets_split_by_their_shape() {
+        let text = "# Sam's log\n## Platform\n### Developer experience\n\
+- Cut the median CI run from 25 to 9 minutes with layer caching\n\
+- Replaced the release checklist with a one-command release script\n\
+- Migrated 120 services off the deprecated logging library in time\n\
+### Queue to Postgres\n- Wrote the design doc\n- Built a dual-write shim\n- Switched reads\n\
+### Observability for new engineers\n- Metrics vs logs\n- Reading flame graphs\n\
+### Infra\n- 2024-01-15: moved staging to spot\n- 2024-02-02: ran the first DR drill\n";
+        let out = md(text);
+        let titles: Vec<&str> = out.entries.iter().map(|e| e.entry.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Cut the median CI run from 25 to 9 minutes with layer caching",
+                "Replaced the release checklist with a one-command release script",
+                "Migrated 120 services off the deprecated logging library in time",
+                "Queue to Postgres",
+                "Observability for new engineers",
+                "moved staging to spot",
+                "ran the first DR drill",
+            ]
+        );
+        assert_eq!(out.entries[0].entry.tags, ["developer-experience"]);
+        assert_eq!(date(&out.entries[6].entry), "2024-02-02");
+    }
+
+    /// Issue 14: front matter, a quoted preamble, instructions, a table of contents, a
+    /// legend and placeholders are left out, each line in a warning that says why.
+    #[test]
+    fn left_out_on_purpose_with_a_warning() {
+        let text = "---\ntitle: Brag\n---\n# Dana's brag doc — 2025\n> Update every Friday.\n\n\
+## Contents\n- [Wins](#wins)\n\n## How to use this template\nOne bullet per win.\n\n\
+Legend: ⭐ = shipped\n\n## Wins\n- Shipped SSO\n- _Nothing recorded this week_\n- N/A\n\
+- [Wins](#wins) · [Log](#log)\n";
+        let out = md(text);
+        assert_eq!(texts(&out), ["Shipped SSO"]);
+        let why = |n: usize| {
+            out.warnings
+                .iter()
+                .find(|w| w.line == n)
+                .map_or("", |w| w.message.as_str())
+        };
+        assert!(why(2).contains("YAML front matter"), "{}", why(2));
+        assert!(why(5).contains("preamble"), "{}", why(5));
+        assert!(why(8).contains("table of contents"), "{}", why(8));
+        assert!(why(11).contains("instructions"), "{}", why(11));
+        assert!(why(13).contains("instructions") || why(13).contains("legend"));
+        assert!(why(17).contains("placeholder"), "{}", why(17));
+        assert!(why(18).contains("placeholder"), "{}", why(18));
+        assert!(why(19).contains("table of contents"), "{}", why(19));
+    }
+
+    /// Issue 14: reference links give their URL to the entry that cites them; kramdown
+    /// attribute lists and HTML stay out of titles.
+    #[test]
+    fn reference_links_kramdown_and_html() {
+        let text = "## Wins\n- Shipped the [search rewrite][search]{: target=\"_blank\"}\n\
+- Wrote the [guide][] <https://wiki.example.com/a>\n{: .note}\n\
+- Talk on **testing**<br>at RustFest\n\n[search]: https://x.io/pr/42\n[guide]: https://x.io/g\n\
+[unused]: https://x.io/n\n";
+        let out = md(text);
+        let e = &out.entries;
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0].entry.title, "Shipped the search rewrite");
+        let urls =
+            |i: usize| -> Vec<&str> { e[i].entry.links.iter().map(|l| l.url.as_str()).collect() };
+        assert_eq!(urls(0), ["https://x.io/pr/42"]);
+        assert_eq!(urls(1), ["https://x.io/g", "https://wiki.example.com/a"]);
+        assert_eq!(e[2].entry.title, "Talk on testing at RustFest");
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.message.contains("no entry cites"))
+        );
+        assert!(out.warnings.iter().any(|w| w.message.contains("kramdown")));
+    }
+
+    /// Issue 14: titles carry no markup, timestamps or tabs, and stop at 80 characters on a
+    /// word boundary.
+    #[test]
+    fn clean_titles() {
+        for (raw, want) in [
+            ("**Rebuilt** the `returns` flow", "Rebuilt the returns flow"),
+            (
+                "> ## [Search](https://x.io) rewrite {: .x}",
+                "Search rewrite",
+            ),
+            ("10:32 – shipped\tthe fix", "shipped the fix"),
+            ("- [x] Closed the loop", "Closed the loop"),
+            ("<summary>A <b>bold</b> move</summary>", "A bold move"),
+        ] {
+            assert_eq!(super::clean_title(raw), want, "{raw}");
+        }
+        let long = "word ".repeat(30);
+        let t = super::clean_title(&long);
+        assert!(t.chars().count() <= 80 && t.ends_with("word…"), "{t}");
     }
 }

@@ -1047,7 +1047,7 @@ mod props {
         for (name, want) in [
             ("work-log.org", Format::Org),
             ("brag-2025.org", Format::Org),
-            ("lp-story-bank.rst", Format::Rst),
+            ("rst-story-bank.rst", Format::Rst),
             ("wins-2024.rst", Format::Rst),
             ("brag-doc.md", Format::Markdown),
             ("star-notes.txt", Format::StarText),

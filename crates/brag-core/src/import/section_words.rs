@@ -225,7 +225,16 @@ const NAMES: &[(Section, &[&str])] = &[
 /// numbering or emoji (`1.`, `🎯`) is set aside; `Outcome & impact` and `Results / Impact`
 /// name one section when every part names it.
 pub(super) fn builtin(label: &str) -> Option<Section> {
-    let key = normalize(label.trim_start_matches(|c: char| !c.is_alphabetic()));
+    // `1. Result`, `🎯 Result`; not `> Result` (a quote) or `- Result` (a bullet).
+    let key = normalize(label.trim_start().trim_start_matches(|c: char| {
+        c.is_ascii_digit() || ".) ".contains(c) || !c.is_ascii() && !c.is_alphabetic()
+    }));
+    if label
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_punctuation() && c != '*' && c != '_' && c != '#')
+    {
+        return None;
+    }
     if key.is_empty() {
         return None;
     }
@@ -307,6 +316,7 @@ mod tests {
             "Projects",
             "Situation and result",
             "Impact on the team's hiring",
+            "> the Result",
             "",
         ] {
             assert_eq!(builtin(name), None, "{name}");

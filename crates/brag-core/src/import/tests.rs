@@ -331,6 +331,18 @@ pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames)
         {
             continue;
         }
+        // A section label before a dash or a full-width colon (`Situation – …`, `情境：…`)
+        // is structure too, as `- S: …` is.
+        let plain = t.replace('*', "");
+        if let Some((head, why)) = ["：", " - ", " – ", " — "]
+            .iter()
+            .find_map(|sep| plain.split_once(sep))
+            && (names.get(head).is_some()
+                || ["s", "t", "a", "r"].contains(&label_key(head).as_str()))
+            && everything.contains(&norm(why))
+        {
+            continue;
+        }
         lost.push(i + 1);
     }
     lost
