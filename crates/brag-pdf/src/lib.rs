@@ -50,7 +50,7 @@ fn data_of(report: &Report) -> Result<Vec<u8>, PdfError> {
     Ok(serde_json::to_vec(&data)?)
 }
 
-/// Past this many entries a review's PDF is set compact (see [`review_data`]).
+/// Past this many entries a review's PDF is set compact, as an index of its entries.
 pub const COMPACT_OVER: usize = 400;
 
 /// In a compact review, how many entries of a competency are named: its strongest.

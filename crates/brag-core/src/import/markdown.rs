@@ -1231,6 +1231,33 @@ fn roles(lines: &[Line<'_>], content: &[Content], opts: &Options<'_>) -> (Vec<He
             attach[j] = Some(Err(parent));
         }
     }
+    // A heading over one story told with labels (`**Situation:** …`, `**Result:** …`) is
+    // that story's heading, as over STAR headings: not a section, even where its siblings
+    // are. A competency or a known section name stays a group of stories.
+    for k in 0..hs.len() {
+        let Pre::Named {
+            title: t,
+            competency: None,
+            ..
+        } = &hs[k].3
+        else {
+            continue;
+        };
+        if (title && k == 0) || known_section(t) {
+            continue;
+        }
+        let end = hs.get(k + 1).map_or(lines.len(), |h| h.0);
+        let labels: Vec<Section> = (hs[k].0 + 1..end)
+            .filter(|&i| content[i] == Content::Text)
+            .filter_map(|i| star_label(&lines[i], opts))
+            .collect();
+        let situations = labels.iter().filter(|&&s| s == Section::Situation).count();
+        let mut kinds = labels.clone();
+        kinds.dedup();
+        if situations <= 1 && kinds.len() >= 2 {
+            entry_like[k] = true;
+        }
+    }
     // A lone STAR heading with no entry heading above it (`### Impact` right under a
     // section) is a heading like any: it takes two sections to make a story.
     let mut groups: HashMap<Option<usize>, usize> = HashMap::new();
@@ -3470,6 +3497,31 @@ Legend: ⭐ = shipped\n\n## Wins\n- Shipped SSO\n- _Nothing recorded this week_\
                 .any(|w| w.message.contains("no entry cites"))
         );
         assert!(out.warnings.iter().any(|w| w.message.contains("kramdown")));
+    }
+
+    /// A heading over a story told with labels is its title, even beside a heading whose
+    /// bullets are separate wins (which made every heading of that level a section).
+    #[test]
+    fn labelled_story_keeps_its_heading_beside_a_list_of_wins() {
+        let text = "## Q1 2025\n\n### Migrated auth to OAuth2\n\
+**Situation:** Our legacy session auth caused 3 outages last year.\n\
+**Result:** Zero downtime; login latency dropped from 800ms to 120ms.\n\n\
+### Mentoring\n- Mentored 2 interns through their first launch\n\
+- Ran a weekly study group on distributed systems for the team\n";
+        let out = md(text);
+        let titles: Vec<&str> = out.entries.iter().map(|i| i.entry.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Migrated auth to OAuth2",
+                "Mentored 2 interns through their first launch",
+                "Ran a weekly study group on distributed systems for the team"
+            ]
+        );
+        let story = &out.entries[0].entry;
+        assert_eq!(story.kind, Kind::Story);
+        assert!(story.situation.starts_with("Our legacy session auth"));
+        assert_eq!(out.entries[0].source_lines, (3, 5));
     }
 
     /// Issue 14: titles carry no markup, timestamps or tabs.

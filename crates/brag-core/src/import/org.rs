@@ -94,7 +94,9 @@ pub(crate) fn looks_like(text: &str) -> bool {
     if deep > 0 && top > 0 {
         score += top + deep;
     }
-    score >= 3 && score > atx
+    // `## Heading` is no org (where `# ` starts a comment): a Markdown document whose
+    // bullets are `*` at the margin must not read as org headings.
+    score >= 3 && score > 2 * atx
 }
 
 fn is_keyword_name((name, _): (&str, &str)) -> bool {
