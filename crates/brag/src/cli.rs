@@ -94,10 +94,11 @@ pub enum Command {
     /// Bring entries in from documents you already have, losing no line.
     ///
     /// Reads plain-text STAR notes (Google Docs, Notion, Quip exports), Markdown brag
-    /// documents, conference talk notes, `jrnl --export json` and CSV. Every line ends up in
-    /// an entry or is named in a warning. Importing the same document again adds nothing.
+    /// documents and story banks, org-mode and reStructuredText, conference talk notes, work
+    /// logs, `jrnl --export json` and CSV, and folders of them. Every line ends up in an
+    /// entry or is named in a warning. Importing the same document again adds nothing.
     #[command(
-        after_help = "Examples:\n  brag import --dry-run old-brag-doc.txt     # see what would be written\n  brag import old-brag-doc.txt notes.md"
+        after_help = "Examples:\n  brag import --dry-run old-brag-doc.txt     # see what would be written\n  brag import old-brag-doc.txt notes.md\n  brag import ~/notes/daily/                 # a folder of daily files, dated by their names"
     )]
     Import(ImportArgs),
     /// Recover forgotten work: draft entries from your commits.

@@ -158,6 +158,26 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
         }
     }
     walk.warnings.sort_by_key(|w| w.line);
+    let labelled: Vec<(usize, String)> = walk
+        .drafts
+        .iter_mut()
+        .flat_map(|d| std::mem::take(&mut d.labelled))
+        .collect();
+    if let Some(&(first, _)) = labelled.first() {
+        let lines: Vec<String> = labelled
+            .iter()
+            .map(|(no, text)| format!("line {no} `{text}`"))
+            .collect();
+        walk.warnings.push(Warning {
+            line: first,
+            message: format!(
+                "{} lines read as a STAR label and its text, the label not kept: {}",
+                labelled.len(),
+                lines.join(", ")
+            ),
+        });
+        walk.warnings.sort_by_key(|w| w.line);
+    }
     let (entries, described) = walk
         .drafts
         .into_iter()
@@ -2387,6 +2407,9 @@ struct Draft {
     kind: Option<Kind>,
     /// Described by metadata lines (brag's own document): its title stays as written.
     described: bool,
+    /// Lines whose label (`**S:**`, `Result -`) was read as a section and is in no field:
+    /// their number and text, named in a warning.
+    labelled: Vec<(usize, String)>,
 }
 
 impl Draft {
@@ -2403,6 +2426,7 @@ impl Draft {
             started: Vec::new(),
             kind: None,
             described: false,
+            labelled: Vec::new(),
         }
     }
 
@@ -2546,6 +2570,15 @@ impl Draft {
             self.switch(s);
             if rest.is_empty() {
                 return;
+            }
+            // `Result: text` keeps its text as the line's "why"; `**Result:** text` and
+            // `Result - text` are named, so the line is not lost.
+            let plain = line
+                .body
+                .split_once(": ")
+                .is_some_and(|(head, why)| !head.contains(['*', '_']) && why.trim() == rest);
+            if !plain {
+                self.labelled.push((line.no, line.text.to_owned()));
             }
             line.body = rest;
             line.text = rest;

@@ -84,7 +84,8 @@ pub(crate) fn looks_like(text: &str) -> bool {
             if KEYWORDS.contains(&first) || !tags.is_empty() {
                 score += 2;
             }
-        } else if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+        } else if t.starts_with("##") && t.trim_start_matches('#').starts_with(' ') {
+            // `# ` alone starts an org comment; `## ` is Markdown.
             atx += 1;
         }
         if TIMESTAMP.is_match(t) && t.contains(|c: char| c.is_alphabetic()) {
@@ -96,7 +97,7 @@ pub(crate) fn looks_like(text: &str) -> bool {
     }
     // `## Heading` is no org (where `# ` starts a comment): a Markdown document whose
     // bullets are `*` at the margin must not read as org headings.
-    score >= 3 && score > 2 * atx
+    score >= 3 && score > 3 * atx
 }
 
 fn is_keyword_name((name, _): (&str, &str)) -> bool {
