@@ -196,8 +196,13 @@ impl SectionNames {
     /// Returns the section a label names: a built-in name or synonym (in other words and
     /// languages too, see `section_words`), or one from config.
     pub fn get(&self, label: &str) -> Option<Section> {
+        // Every line of a document is asked: no key is made for names nobody configured.
         Section::from_heading(label)
-            .or_else(|| self.extra.get(&label_key(label)).copied())
+            .or_else(|| {
+                (!self.extra.is_empty())
+                    .then(|| self.extra.get(&label_key(label)).copied())
+                    .flatten()
+            })
             .or_else(|| section_words::builtin(label))
     }
 }

@@ -225,6 +225,10 @@ const NAMES: &[(Section, &[&str])] = &[
 /// numbering or emoji (`1.`, `🎯`) is set aside; `Outcome & impact` and `Results / Impact`
 /// name one section when every part names it.
 pub(super) fn builtin(label: &str) -> Option<Section> {
+    // A section's name is a few words: a line of prose is none (and costs nothing).
+    if label.len() > 60 {
+        return None;
+    }
     // `1. Result`, `🎯 Result`; not `> Result` (a quote) or `- Result` (a bullet).
     let key = normalize(label.trim_start().trim_start_matches(|c: char| {
         c.is_ascii_digit() || ".) ".contains(c) || !c.is_ascii() && !c.is_alphabetic()
@@ -241,7 +245,14 @@ pub(super) fn builtin(label: &str) -> Option<Section> {
     if let Some(s) = lookup(&key) {
         return Some(s);
     }
-    // `Outcome and impact`, `Results & Impact`, `Context / Problem`.
+    // `Outcome and impact`, `Results & Impact`, `Context / Problem`. Every line of a
+    // document comes here: most are no such pair, and are told so before any split.
+    let compound = [" and ", " e ", " y ", " et ", " und "]
+        .iter()
+        .any(|c| key.contains(c));
+    if !compound && key.split(' ').nth(2).is_some() {
+        return None;
+    }
     let parts: Vec<&str> = key
         .split(" and ")
         .flat_map(|p| p.split(" e "))
@@ -269,10 +280,18 @@ pub(super) fn builtin(label: &str) -> Option<Section> {
 }
 
 fn lookup(key: &str) -> Option<Section> {
-    NAMES
-        .iter()
-        .find(|(_, names)| names.contains(&key))
-        .map(|(s, _)| *s)
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, Section>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = std::collections::HashMap::new();
+            for (section, names) in NAMES {
+                for name in *names {
+                    // The first section to name a word keeps it, as the list reads.
+                    map.entry(*name).or_insert(*section);
+                }
+            }
+            map
+        });
+    BY_NAME.get(key).copied()
 }
 
 #[cfg(test)]
