@@ -56,12 +56,11 @@ fn stamped(body: &str) -> Option<(Option<&str>, &str)> {
     Some((c.name("date").map(|d| d.as_str()), rest))
 }
 
-/// Returns the text of a heading line (`#`s, `=`-underlines aside), or `None`.
+/// Returns the text of a Markdown heading line (`## 2024-05-03`), or `None`.
 fn heading<'a>(l: &Line<'a>) -> Option<&'a str> {
-    let t = l.text;
-    let hashes = t.chars().take_while(|&c| c == '#').count();
-    (hashes > 0 && t[hashes..].starts_with(' '))
-        .then(|| t[hashes..].trim().trim_end_matches('#').trim())
+    super::markdown::atx(l)
+        .map(|(_, text)| text)
+        .filter(|t| !t.is_empty())
 }
 
 /// Returns the period a heading names: a date anywhere the date parser finds one, or one

@@ -290,7 +290,7 @@ fn is_rule(t: &str) -> bool {
 }
 
 /// Returns the level and text of an ATX heading (`## Projects ##` → 2, `Projects`).
-fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
+pub(crate) fn atx<'a>(line: &Line<'a>) -> Option<(usize, &'a str)> {
     if line.indent > 3 {
         return None;
     }

@@ -438,31 +438,6 @@ impl Scopes {
 // ---------------------------------------------------------------------------------------
 // No line lost
 
-/// Labels that `fixtures/import/check_import.py` and DESIGN.md count as structure: a
-/// line that is only one of them need not survive.
-const MARKERS: &[&str] = &[
-    "s",
-    "t",
-    "a",
-    "r",
-    "situation",
-    "task",
-    "action",
-    "result",
-    "metrics",
-    "summary",
-    "links",
-    "lessons learned",
-    "lessons",
-    "extra info",
-    "notes",
-    "goods",
-    "bads",
-    "failures",
-    "-",
-    "",
-];
-
 fn norm(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -479,8 +454,8 @@ fn checked_text<'a>(line: &'a str, opts: &Options<'_>) -> Option<&'a str> {
     let bare = bare.trim_end_matches(':').trim_matches(['*', '_', ' ']);
     if t.is_empty()
         || t.starts_with('#')
-        || MARKERS.contains(&bare)
-        || MARKERS.contains(&label.as_str())
+        || super::STRUCTURE_LABELS.contains(&bare)
+        || super::STRUCTURE_LABELS.contains(&label.as_str())
         || opts.sections.get(&label).is_some()
     {
         return None;

@@ -44,6 +44,31 @@ pub const IMPORT_KEY: &str = "import-key";
 /// The largest document brag imports, in bytes.
 pub const MAX_BYTES: usize = 16 << 20;
 
+/// Labels that DESIGN.md (and `check_import.py`) count as structure: a line that is only
+/// one of them need not survive an import.
+pub(crate) const STRUCTURE_LABELS: &[&str] = &[
+    "s",
+    "t",
+    "a",
+    "r",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "metrics",
+    "summary",
+    "links",
+    "lessons learned",
+    "lessons",
+    "extra info",
+    "notes",
+    "goods",
+    "bads",
+    "failures",
+    "-",
+    "",
+];
+
 /// Returns an import format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

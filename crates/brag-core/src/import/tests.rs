@@ -254,28 +254,7 @@ pub(crate) fn lost_lines(text: &str, import: &Import) -> Vec<usize> {
 /// Returns the lines lost, with the user's section names counted as structure too. Unlike
 /// the Python checker, emphasis (`**`) and numbered markers (`1.`) are not text.
 pub(crate) fn lost_lines_with(text: &str, import: &Import, names: &SectionNames) -> Vec<usize> {
-    const MARKERS: &[&str] = &[
-        "s",
-        "t",
-        "a",
-        "r",
-        "situation",
-        "task",
-        "action",
-        "result",
-        "metrics",
-        "summary",
-        "links",
-        "lessons learned",
-        "lessons",
-        "extra info",
-        "notes",
-        "goods",
-        "bads",
-        "failures",
-        "-",
-        "",
-    ];
+    const MARKERS: &[&str] = STRUCTURE_LABELS;
     fn norm(s: &str) -> String {
         s.replace('*', "")
             .split_whitespace()
