@@ -70,6 +70,46 @@ pub enum Section {
     Competencies,
 }
 
+/// The names [`Section::from_heading`] knows, lowercase: brag's own headings and the
+/// usual synonyms.
+pub const HEADING_NAMES: &[(&str, Section)] = &[
+    ("situation", Section::Situation),
+    ("context", Section::Situation),
+    ("background", Section::Situation),
+    ("problem", Section::Situation),
+    ("task", Section::Task),
+    ("objective", Section::Task),
+    ("goal", Section::Task),
+    ("challenge", Section::Task),
+    ("mission", Section::Task),
+    ("action", Section::Action),
+    ("actions", Section::Action),
+    ("approach", Section::Action),
+    ("what i did", Section::Action),
+    ("actions taken", Section::Action),
+    ("key actions", Section::Action),
+    ("solution", Section::Action),
+    ("result", Section::Result),
+    ("results", Section::Result),
+    ("outcome", Section::Result),
+    ("outcomes", Section::Result),
+    ("impact", Section::Result),
+    ("metrics", Section::Metrics),
+    ("metric", Section::Metrics),
+    ("numbers", Section::Metrics),
+    ("lessons", Section::Lessons),
+    ("lessons learned", Section::Lessons),
+    ("lessons learnt", Section::Lessons),
+    ("learnings", Section::Lessons),
+    ("takeaways", Section::Lessons),
+    ("notes", Section::Notes),
+    ("note", Section::Notes),
+    ("extra info", Section::Notes),
+    ("competencies", Section::Competencies),
+    ("competency", Section::Competencies),
+    ("leadership principles", Section::Competencies),
+];
+
 impl Section {
     /// Every section, in the order brag writes them.
     pub const ALL: [Section; 8] = [
@@ -105,20 +145,10 @@ impl Section {
             .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
             .to_lowercase();
         let norm = norm.trim_end_matches(':').trim();
-        Some(match norm {
-            "situation" | "context" | "background" | "problem" => Section::Situation,
-            "task" | "objective" | "goal" | "challenge" | "mission" => Section::Task,
-            "action" | "actions" | "approach" | "what i did" | "actions taken" | "key actions"
-            | "solution" => Section::Action,
-            "result" | "results" | "outcome" | "outcomes" | "impact" => Section::Result,
-            "metrics" | "metric" | "numbers" => Section::Metrics,
-            "lessons" | "lessons learned" | "lessons learnt" | "learnings" | "takeaways" => {
-                Section::Lessons
-            }
-            "notes" | "note" | "extra info" => Section::Notes,
-            "competencies" | "competency" | "leadership principles" => Section::Competencies,
-            _ => return None,
-        })
+        HEADING_NAMES
+            .iter()
+            .find(|(name, _)| *name == norm)
+            .map(|(_, s)| *s)
     }
 
     fn is_star(self) -> bool {

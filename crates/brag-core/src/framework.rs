@@ -127,6 +127,11 @@ pub struct Catalogue {
     names: Vec<Name>,
     /// Exact lookups: normalized, squashed and stemmed forms to (confidence, index).
     exact: HashMap<String, (f64, usize)>,
+    /// The indexes of `names`, by the length of their squashed form: a typo is looked for
+    /// only among names of about its length.
+    by_length: Vec<usize>,
+    /// The longest squashed name, in bytes.
+    longest: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -186,10 +191,15 @@ impl Catalogue {
                 }
             }
         }
+        let mut by_length: Vec<usize> = (0..names.len()).collect();
+        by_length.sort_by_key(|&i| names[i].squashed.len());
+        let longest = names.iter().map(|n| n.squashed.len()).max().unwrap_or(0);
         Catalogue {
             frameworks,
             names,
             exact,
+            by_length,
+            longest,
         }
     }
 
@@ -256,39 +266,47 @@ impl Catalogue {
             id: self.names[i].id.clone(),
             confidence: conf,
         };
-        for key in [n.clone(), squash(&n), squash_singular(&n)] {
-            if let Some(&(conf, i)) = self.exact.get(&key) {
-                // A form matches at most as well as the way it was reached.
-                let reached = if key == n {
-                    1.0
-                } else if key == squash(&n) {
-                    0.98
-                } else {
-                    0.96
-                };
-                return Some(found(conf.min(reached), i));
-            }
+        // A form matches at most as well as the way it was reached. Every line an
+        // importer reads may be asked: each form is made only when the one before missed.
+        if let Some(&(conf, i)) = self.exact.get(&n) {
+            return Some(found(conf.min(1.0), i));
+        }
+        let sq = squash(&n);
+        if let Some(&(conf, i)) = self.exact.get(&sq) {
+            return Some(found(conf.min(0.98), i));
+        }
+        let singular = squash_singular(&n);
+        if singular != sq
+            && let Some(&(conf, i)) = self.exact.get(&singular)
+        {
+            return Some(found(conf.min(0.96), i));
         }
         // Typos: a small edit distance, only for names long enough to judge, and only
         // against names of about the same length.
-        let sq = squash(&n);
-        if !fuzzy || sq.len() < 6 {
+        if !fuzzy || sq.len() < 6 || sq.len() > self.longest + 2 {
             return None;
         }
         let hist = histogram(&sq);
         let mut best: Option<(f64, usize)> = None;
-        for (i, name) in self.names.iter().enumerate() {
+        // At most two edits: only names within two bytes of its length can be near.
+        let len_of = |&i: &usize| self.names[i].squashed.len();
+        let from = self.by_length.partition_point(|i| len_of(i) + 2 < sq.len());
+        let to = self
+            .by_length
+            .partition_point(|i| len_of(i) <= sq.len() + 2);
+        for &i in self.by_length.get(from..to).unwrap_or_default() {
+            let name = &self.names[i];
             let allowed = if name.squashed.len() >= 12 { 2 } else { 1 };
             if name.squashed.len() < 6 || name.squashed.len().abs_diff(sq.len()) > allowed {
                 continue;
             }
             // Each edit moves at most two letters between buckets; a swap moves none.
-            let moved: usize = hist
+            let moved: u32 = hist
                 .iter()
                 .zip(&name.histogram)
-                .map(|(a, b)| usize::from(a.abs_diff(*b)))
+                .map(|(a, b)| u32::from(a.abs_diff(*b)))
                 .sum();
-            if moved > 2 * allowed {
+            if moved > 2 * allowed as u32 {
                 continue;
             }
             // Optimal string alignment: edits and swaps of neighbours, without the
@@ -296,7 +314,9 @@ impl Catalogue {
             let d = strsim::osa_distance(&sq, &name.squashed);
             if d <= allowed {
                 let score = 0.95 - 0.03 * d as f64;
-                if score >= MATCH_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
+                // Of names as near, the first in the catalogue wins.
+                let better = |(b, j): (f64, usize)| score > b || score == b && i < j;
+                if score >= MATCH_THRESHOLD && best.is_none_or(better) {
                     best = Some((score, i));
                 }
             }

@@ -37,7 +37,14 @@ pub fn recognise(text: &str) -> Recognised {
     // What each list holds, so a text with thousands of tags or links stays linear.
     let mut seen: [HashSet<String>; 3] = Default::default();
     let [urls, tags, people] = &mut seen;
-    for m in URL.find_iter(text) {
+    // Most texts hold no link, tag or person: each pattern is run (and built, the first
+    // time) only on a text with its marker.
+    let matches = |marker: &str| text.contains(marker);
+    for m in matches("://")
+        .then(|| URL.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let url = trim_url(m.as_str());
         push_unique(&mut out.urls, urls, url.to_owned());
         out.url_spans.push(m.start()..m.start() + url.len());
@@ -49,7 +56,11 @@ pub fn recognise(text: &str) -> Recognised {
         let after = spans.partition_point(|s| s.start <= pos);
         after > 0 && spans[after - 1].contains(&pos)
     };
-    for c in TAG.captures_iter(text) {
+    for c in matches("#")
+        .then(|| TAG.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(1).expect("group 1 always takes part");
         let tag = m.as_str().trim_end_matches(['.', '/', '-']);
         if inside_url(m.start()) || tag.bytes().all(|b| b.is_ascii_digit()) {
@@ -57,7 +68,11 @@ pub fn recognise(text: &str) -> Recognised {
         }
         push_unique(&mut out.tags, tags, tag.to_lowercase());
     }
-    for c in PERSON.captures_iter(text) {
+    for c in matches("@")
+        .then(|| PERSON.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(1).expect("group 1 always takes part");
         if inside_url(m.start()) {
             continue;

@@ -32,14 +32,29 @@ pub fn kebab(s: &str) -> String {
 }
 
 fn join(s: &str, sep: &str) -> String {
+    // Every line an importer reads may come here: no allocation per word.
     let mut out = String::with_capacity(s.len());
-    for w in words(s) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push_str(sep);
         }
-        out.push_str(&w);
+        push_lowercase(&mut out, w);
     }
     out
+}
+
+/// Appends a word lowercased, without a new string when it is ASCII.
+fn push_lowercase(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Returns a [`normalize`]d key without its spaces: `right alot` and `right a lot` meet.
@@ -59,16 +74,57 @@ pub fn squash_singular(n: &str) -> String {
     n.split(' ').map(singular).collect()
 }
 
+/// Returns what `f` says of a text's first run of letters, lowercased, or `None` when it
+/// has no letter: `"1. **Result**"` gives `result`, `"S:"` gives `s`. A gate for names
+/// that every line of a document is asked about, so it makes no string for ASCII words.
+pub fn with_first_letters<R>(text: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    // Bytes while they are ASCII; a letter of another script is a char's business.
+    let bytes = text.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| b.is_ascii_alphabetic() || !b.is_ascii())?;
+    let start = if bytes[start].is_ascii() {
+        start
+    } else {
+        start + text[start..].find(char::is_alphabetic)?
+    };
+    let rest = &text[start..];
+    let end = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let end = match rest.as_bytes().get(end) {
+        Some(b) if !b.is_ascii() => rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len()),
+        _ => end,
+    };
+    let word = &rest[..end];
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok().map(f)
+        }
+        _ => Some(f(&word.to_lowercase())),
+    }
+}
+
 /// Returns a label as a key: lowercase, the markup around it (`*`, `_`, `:`, `#`) and
 /// spaces trimmed, inner whitespace collapsed. Unlike [`normalize`], punctuation inside
 /// stays: `**What I did:**` gives `what i did`, `S.` gives `s.`.
 pub fn label_key(s: &str) -> String {
-    s.trim()
-        .trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '#') || c.is_whitespace())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let bare = s.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '#') || c.is_whitespace());
+    // Every line of a document may be asked: one pass, one allocation.
+    let mut out = String::with_capacity(bare.len());
+    for w in bare.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lowercase(&mut out, w);
+    }
+    out
 }
 
 #[cfg(test)]

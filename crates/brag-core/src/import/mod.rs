@@ -194,7 +194,15 @@ impl ImportError {
 #[derive(Clone, Debug, Default)]
 pub struct SectionNames {
     extra: HashMap<String, Section>,
+    /// The longest of `extra`'s names, in bytes: a longer label names none of them.
+    longest: usize,
+    /// The first word of each of `extra`'s names (see [`SectionNames::may_name`]).
+    firsts: HashSet<String>,
 }
+
+/// The longest label a built-in section name can be, markup and numbering included:
+/// a longer line is prose, and no key is made for it.
+const LONGEST_LABEL: usize = 64;
 
 impl SectionNames {
     /// Returns section names from `[import.sections]`: a section (`Situation`, `Task`,
@@ -215,20 +223,64 @@ impl SectionNames {
                 None => unknown.push(section.clone()),
             }
         }
-        (SectionNames { extra }, unknown)
+        let longest = extra.keys().map(String::len).max().unwrap_or(0);
+        let firsts = extra
+            .keys()
+            // A name of no letters (`🎯`) is written as "", and lets every text be looked up.
+            .map(|k| crate::words::with_first_letters(k, str::to_owned).unwrap_or_default())
+            .collect();
+        (
+            SectionNames {
+                extra,
+                longest,
+                firsts,
+            },
+            unknown,
+        )
     }
 
     /// Returns the section a label names: a built-in name or synonym (in other words and
     /// languages too, see `section_words`), or one from config.
     pub fn get(&self, label: &str) -> Option<Section> {
-        // Every line of a document is asked: no key is made for names nobody configured.
-        Section::from_heading(label)
+        // Every line of a document is asked: no key is made for names nobody configured,
+        // nor for a line too long to be a name.
+        if !self.may_name(label) {
+            return None;
+        }
+        self.look_up(label)
+    }
+
+    /// [`SectionNames::get`] for a label that [`SectionNames::may_name`] has let through.
+    pub(crate) fn look_up(&self, label: &str) -> Option<Section> {
+        if label.len() > LONGEST_LABEL.max(self.longest + 16) {
+            return None;
+        }
+        let short = label.len() <= LONGEST_LABEL;
+        short
+            .then(|| Section::from_heading(label))
+            .flatten()
             .or_else(|| {
                 (!self.extra.is_empty())
                     .then(|| self.extra.get(&label_key(label)).copied())
                     .flatten()
             })
-            .or_else(|| section_words::builtin(label))
+            .or_else(|| short.then(|| section_words::builtin(label)).flatten())
+    }
+
+    /// Returns false when no section's name, built-in or configured, opens with a text's
+    /// first word, nor any text that starts with it (`Result: shipped …`). True says only
+    /// that [`SectionNames::get`] must look.
+    pub fn may_name(&self, text: &str) -> bool {
+        crate::words::with_first_letters(text, |w| self.opens_name(w))
+            .unwrap_or_else(|| self.opens_name(""))
+    }
+
+    /// Returns true when some section's name may open with a word (lowercase letters): see
+    /// [`SectionNames::may_name`].
+    pub(crate) fn opens_name(&self, word: &str) -> bool {
+        // Most configurations name nothing extra: no hash is made for an empty set.
+        section_words::opens(word)
+            || !self.firsts.is_empty() && (self.firsts.contains(word) || self.firsts.contains(""))
     }
 }
 
@@ -338,7 +390,7 @@ pub fn import(text: &str, format: Format, opts: &Options<'_>) -> Result<Import, 
             let lines = source
                 .get(first.saturating_sub(1)..last.min(source.len()))
                 .unwrap_or_default();
-            key_of_words(format, lines.iter().flat_map(|l| l.split_whitespace()))
+            key_of_texts(format, lines.iter().copied())
         });
         // Identical stories in one document (two empty skeletons) keep distinct keys.
         let mut key = key.clone();
@@ -530,17 +582,41 @@ impl LineIndex {
 /// it came from, whitespace-insensitive. Importing the same text again gives the same
 /// keys, so nothing is added twice.
 pub fn import_key(format: Format, source: &str) -> String {
-    key_of_words(format, source.split_whitespace())
+    key_of_texts(format, std::iter::once(source))
 }
 
-/// Returns the import key of a text given as its words, in order.
-fn key_of_words<'a>(format: Format, words: impl Iterator<Item = &'a str>) -> String {
+/// Returns the import key of a text given in pieces (its lines), in order: the hash of its
+/// words, each followed by a space, so that only the words count.
+fn key_of_texts<'a>(format: Format, texts: impl Iterator<Item = &'a str>) -> String {
     // FNV-1a, 64 bits: stable across Rust versions and platforms, unlike std's hasher.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in words {
-        for b in word.bytes().chain(std::iter::once(b' ')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut add = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for text in texts {
+        if text.is_ascii() {
+            // Every byte of an import is hashed: ASCII whitespace is one byte.
+            let mut in_word = false;
+            for &b in text.as_bytes() {
+                if b.is_ascii_whitespace() || b == 0x0b {
+                    if in_word {
+                        add(b' ');
+                    }
+                    in_word = false;
+                } else {
+                    add(b);
+                    in_word = true;
+                }
+            }
+            if in_word {
+                add(b' ');
+            }
+        } else {
+            for word in text.split_whitespace() {
+                word.bytes().for_each(&mut add);
+                add(b' ');
+            }
         }
     }
     format!("{format}:{h:016x}")

@@ -7,8 +7,8 @@
 //! Names of whole document sections (`What I learned`, `Goals`, `Projects`) are left out
 //! on purpose: in a brag document they head a list of entries, not a part of one.
 
-use crate::file::Section;
-use crate::words::normalize;
+use crate::file::{HEADING_NAMES, Section};
+use crate::words::{normalize, with_first_letters};
 
 /// Names per section, as [`normalize`] writes them (lowercase words, one space).
 const NAMES: &[(Section, &[&str])] = &[
@@ -230,9 +230,10 @@ pub(super) fn builtin(label: &str) -> Option<Section> {
         return None;
     }
     // `1. Result`, `🎯 Result`; not `> Result` (a quote) or `- Result` (a bullet).
-    let key = normalize(label.trim_start().trim_start_matches(|c: char| {
-        c.is_ascii_digit() || ".) ".contains(c) || !c.is_ascii() && !c.is_alphabetic()
-    }));
+    let name = label.trim_start().trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | ')' | ' ') || !c.is_ascii() && !c.is_alphabetic()
+    });
+    let key = normalize(name);
     if label
         .trim_start()
         .starts_with(|c: char| c.is_ascii_punctuation() && c != '*' && c != '_' && c != '#')
@@ -245,38 +246,65 @@ pub(super) fn builtin(label: &str) -> Option<Section> {
     if let Some(s) = lookup(&key) {
         return Some(s);
     }
-    // `Outcome and impact`, `Results & Impact`, `Context / Problem`. Every line of a
-    // document comes here: most are no such pair, and are told so before any split.
-    let compound = [" and ", " e ", " y ", " et ", " und "]
-        .iter()
-        .any(|c| key.contains(c));
-    if !compound && key.split(' ').nth(2).is_some() {
+    // `Outcome and impact`, `Results & Impact`, `Context / Problem`: every part names the
+    // one section. Every short line of a document comes here, so its words are read once,
+    // with no list made; most are told on the spot that they are no such pair.
+    let count = key.split(' ').count();
+    let joins = |i: usize, w: &str| i > 0 && i + 1 < count && JOINS.contains(&w);
+    let compound = key.split(' ').enumerate().any(|(i, w)| joins(i, w));
+    if !compound && count > 2 {
         return None;
     }
-    let parts: Vec<&str> = key
-        .split(" and ")
-        .flat_map(|p| p.split(" e "))
-        .flat_map(|p| p.split(" y "))
-        .flat_map(|p| p.split(" et "))
-        .flat_map(|p| p.split(" und "))
-        .collect();
-    if parts.len() < 2 && key.split(' ').count() > 2 {
-        return None;
-    }
-    let words: Vec<&str> = if parts.len() >= 2 {
-        parts
-    } else {
-        key.split(' ').collect()
-    };
     let mut found = None;
-    for p in words {
-        let s = lookup(p.trim())?;
+    let mut same = |part: &str| -> Option<()> {
+        let s = lookup(part)?;
         if found.is_some_and(|f| f != s) {
             return None;
         }
         found = Some(s);
+        Some(())
+    };
+    if compound {
+        let (mut start, mut at) = (0, 0);
+        for (i, w) in key.split(' ').enumerate() {
+            if joins(i, w) {
+                same(key[start..at].trim_end())?;
+                start = at + w.len() + 1;
+            }
+            at += w.len() + 1;
+        }
+        same(&key[start..])?;
+    } else {
+        for w in key.split(' ') {
+            same(w)?;
+        }
     }
     found
+}
+
+/// The words that join two names of one section: `Outcome and impact`, `Contexto e problema`.
+const JOINS: [&str; 5] = ["and", "e", "y", "et", "und"];
+
+/// Returns true when some built-in name opens with a word (lowercase letters).
+pub(super) fn opens(word: &str) -> bool {
+    // By first byte: every line of a document asks, and most are told no in a step.
+    static FIRST: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+        let mut by_byte = vec![Vec::new(); 256];
+        let names = NAMES.iter().flat_map(|(_, names)| names.iter().copied());
+        for name in names.chain(HEADING_NAMES.iter().map(|(name, _)| *name)) {
+            if let Some(first) = with_first_letters(name, str::to_owned) {
+                let bucket: &mut Vec<String> = &mut by_byte[usize::from(first.as_bytes()[0])];
+                if !bucket.contains(&first) {
+                    bucket.push(first);
+                }
+            }
+        }
+        by_byte
+    });
+    let Some(&b) = word.as_bytes().first() else {
+        return false;
+    };
+    FIRST[usize::from(b)].iter().any(|w| w == word)
 }
 
 fn lookup(key: &str) -> Option<Section> {

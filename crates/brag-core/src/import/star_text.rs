@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 use jiff::civil::Date;
 
-use super::{Imported, Line, Options, TextBuilder, Warning, lines, link_line};
+use super::{Imported, Line, Options, TextBuilder, Warning, link_line};
 use crate::date::{find_in_text, whole_text_date};
 use crate::entry::{Entry, Kind};
 use crate::file::Section;
@@ -194,7 +194,9 @@ pub(crate) fn import(text: &str, opts: &Options<'_>) -> (Vec<Imported>, Vec<Warn
     let mut heading_competency: Option<String> = None;
     let mut heading_date: Option<Date> = None;
 
-    for line in lines(text) {
+    // Line by line, with no list of them made: a 5 MB document has 170,000.
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = Line::new(i + 1, raw);
         if line.is_blank() {
             for d in current.iter_mut().chain(std::iter::once(&mut pending)) {
                 for b in d.star.iter_mut() {
@@ -464,6 +466,10 @@ fn trailer_content(d: &mut Draft, t: Trailer, line: &Line<'_>, at: Where) {
 fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     let t = line.body;
     let unheaded = t.trim_start_matches('#').trim_start();
+    // Most lines open no label, and are told so before any key is made.
+    if !may_label(unheaded, opts) {
+        return None;
+    }
     // The whole line is the label: `S`, `**Situation**`, `## Result`, `metrics:`.
     if let Some(l) = classify(&label_key(unheaded), opts) {
         return Some((l, ""));
@@ -477,6 +483,29 @@ fn label<'a>(line: &Line<'a>, opts: &Options<'_>) -> Option<(Label, &'a str)> {
     let l = classify(&label_key(head), opts)?;
     let rest = unheaded[colon + 1..].trim_start_matches('*').trim();
     Some((l, rest))
+}
+
+/// Returns false when a text's first word opens no label [`classify`] knows: one of its
+/// own, or a section's name.
+fn may_label(text: &str, opts: &Options<'_>) -> bool {
+    crate::words::with_first_letters(text, |w| {
+        matches!(
+            w,
+            "s" | "t"
+                | "a"
+                | "r"
+                | "summary"
+                | "links"
+                | "link"
+                | "references"
+                | "evidence"
+                | "goods"
+                | "the"
+                | "bads"
+                | "failures"
+        ) || opts.sections.opens_name(w)
+    })
+    .unwrap_or_else(|| opts.sections.may_name(text))
 }
 
 fn classify(n: &str, opts: &Options<'_>) -> Option<Label> {
@@ -495,7 +524,8 @@ fn classify(n: &str, opts: &Options<'_>) -> Option<Label> {
         "goods" | "the good" => Label::Trailer(Trailer::Lessons(Some("Goods"))),
         "bads" | "the bad" => Label::Trailer(Trailer::Lessons(Some("Bads"))),
         "failures" => Label::Trailer(Trailer::Lessons(Some("Failures"))),
-        _ => match opts.sections.get(n)? {
+        // `label` has asked `may_label`.
+        _ => match opts.sections.look_up(n)? {
             Section::Situation => Label::Star(0),
             Section::Task => Label::Star(1),
             Section::Action => Label::Star(2),

@@ -241,6 +241,41 @@ proptest! {
             prop_assert!(key == want || key.starts_with(&format!("{want}-")), "{key} {want}");
         }
     }
+
+    /// An import key is FNV-1a over the text's words (`split_whitespace`), each followed by
+    /// a space, whatever the whitespace (ASCII, vertical tab, no-break, ideographic) and
+    /// however the text is cut into lines: keys stored in a vault stay recognised.
+    #[test]
+    fn import_keys_hash_the_words(text in "[a é\t\n\r\x0b\x0c\u{a0}\u{3000}\u{1c}#]{0,40}", cut in 0usize..40) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for word in text.split_whitespace() {
+            for b in word.bytes().chain(std::iter::once(b' ')) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        let want = format!("star-text:{h:016x}");
+        prop_assert_eq!(import_key(Format::StarText, &text), want.clone());
+        let lines: Vec<&str> = text.split('\n').collect();
+        let cut = cut.min(lines.len());
+        let pieces = [lines[..cut].join("\n"), lines[cut..].join("\n")];
+        if cut > 0 && cut < lines.len() {
+            prop_assert_eq!(key_of_texts(Format::StarText, pieces.iter().map(String::as_str)), want);
+        }
+    }
+}
+
+#[test]
+fn import_key_is_stable() {
+    // A key written in a vault years ago must still be the key of the same text.
+    assert_eq!(
+        import_key(Format::StarText, "S\n- fixed   the build\n"),
+        import_key(Format::StarText, "S - fixed the build")
+    );
+    assert_eq!(
+        import_key(Format::StarText, "a b"),
+        "star-text:c149d782aaf95676"
+    );
 }
 
 /// Returns the lines of `text` that the import lost: the rule of
