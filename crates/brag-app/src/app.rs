@@ -5,8 +5,10 @@
 //! [`App`] serves many requests at once: its methods take `&self`, each takes an index
 //! connection from a small pool ([`crate::pool`]), and syncs run one at a time.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use brag_core::entry::{Entry, EntryId};
@@ -29,6 +31,21 @@ pub struct App {
     pool: Pool,
     /// One sync at a time: two requests arriving together need not both read the files.
     syncing: Mutex<()>,
+    /// What a watcher of the vault has reported, when one does (`brag serve`).
+    watch: Watch,
+}
+
+/// The changes a watcher of the vault reported since the last read (see
+/// [`App::watched`]).
+#[derive(Default)]
+struct Watch {
+    /// True while a watcher reports the vault's changes: reads need not walk it.
+    on: AtomicBool,
+    /// True when the next read must walk the vault: at start, and after a change the
+    /// watcher could not name (a directory moved, its queue overflowed).
+    walk: AtomicBool,
+    /// Vault-relative entry files that changed.
+    paths: Mutex<BTreeSet<String>>,
 }
 
 /// Returns what a write did: its result, and why the index lags behind when the file was
@@ -136,6 +153,7 @@ impl App {
             clock,
             pool,
             syncing: Mutex::new(()),
+            watch: Watch::default(),
         })
     }
 
@@ -226,6 +244,126 @@ impl App {
         Ok(report)
     }
 
+    /// Tells the app that a watcher now reports every change to the vault's files through
+    /// [`App::changed`] and [`App::changed_all`]: reads then read only the files named,
+    /// instead of walking the vault each time. The first read still walks it once.
+    pub fn watched(&self) {
+        self.watch.walk.store(true, Ordering::SeqCst);
+        self.watch.on.store(true, Ordering::SeqCst);
+    }
+
+    /// Tells the app that the watcher stopped: reads walk the vault again.
+    pub fn unwatched(&self) {
+        self.watch.on.store(false, Ordering::SeqCst);
+    }
+
+    /// Returns true when a watcher reports the vault's changes.
+    pub fn is_watched(&self) -> bool {
+        self.watch.on.load(Ordering::SeqCst)
+    }
+
+    /// Reports files that changed (absolute paths, as a watcher names them). Entry files
+    /// are read again at the next read; the index's own files and writers' temporary
+    /// files are passed over; anything else (a directory, a year moved) makes the next
+    /// read walk the vault.
+    pub fn changed<'a>(&self, paths: impl IntoIterator<Item = &'a Path>) {
+        let mut walk = false;
+        let mut named = Vec::new();
+        for path in paths {
+            match self.watched_path(path) {
+                Watched::Entry(rel) => named.push(rel),
+                Watched::Ignored => {}
+                Watched::Unknown => walk = true,
+            }
+        }
+        if walk {
+            self.changed_all();
+        }
+        if !named.is_empty() {
+            if let Ok(mut paths) = self.watch.paths.lock() {
+                paths.extend(named);
+            } else {
+                self.changed_all();
+            }
+        }
+    }
+
+    /// Reports that the vault changed in ways the watcher could not name: the next read
+    /// walks it.
+    pub fn changed_all(&self) {
+        self.watch.walk.store(true, Ordering::SeqCst);
+    }
+
+    /// Returns what a path a watcher named is to the index.
+    fn watched_path(&self, path: &Path) -> Watched {
+        let Ok(rel) = path.strip_prefix(self.vault.root()) else {
+            return Watched::Unknown;
+        };
+        let parts: Vec<&str> = match rel.iter().map(|p| p.to_str()).collect::<Option<_>>() {
+            Some(parts) => parts,
+            // Not UTF-8: the walk passes it over.
+            None => return Watched::Ignored,
+        };
+        match parts.as_slice() {
+            [] => Watched::Unknown,
+            // The index, the lock, drafts; `brag.toml` is read per call.
+            [first, ..] if first.starts_with('.') => Watched::Ignored,
+            [year] if is_year(year) => Watched::Unknown,
+            [_] => Watched::Ignored,
+            [year, .., name] if is_year(year) => {
+                if name.starts_with('.') {
+                    Watched::Ignored
+                } else if name.ends_with(".md") {
+                    Watched::Entry(parts.join("/"))
+                } else if name.contains('.') {
+                    Watched::Ignored
+                } else {
+                    // A directory, perhaps: what it holds is for the walk to find.
+                    Watched::Unknown
+                }
+            }
+            _ => Watched::Ignored,
+        }
+    }
+
+    /// Brings the index up to date before a read: a walk of the vault, or, while a
+    /// watcher reports its changes, a read of the files it named.
+    pub(crate) fn refresh(&self) -> Result<(), AppError> {
+        if !self.watch.on.load(Ordering::SeqCst) || self.watch.walk.swap(false, Ordering::SeqCst) {
+            return match self.sync() {
+                Ok(_) => Ok(()),
+                Err(e) => {
+                    // Walk again next time: the files may be readable then.
+                    self.changed_all();
+                    Err(e)
+                }
+            };
+        }
+        let named: Vec<String> = match self.watch.paths.lock() {
+            Ok(paths) if paths.is_empty() => return Ok(()),
+            Ok(mut paths) => std::mem::take(&mut *paths).into_iter().collect(),
+            Err(_) => return self.sync().map(|_| ()),
+        };
+        let _one_at_a_time = self.syncing.lock().ok();
+        let mut to_read = Vec::new();
+        let mut removed = Vec::new();
+        for rel in named {
+            match self.vault.is_entry_file(&rel) {
+                Ok(true) => match self.vault.stamp(&rel) {
+                    Ok(stamp) => to_read.push((rel, stamp)),
+                    Err(_) => removed.push(Change::Removed { path: rel }),
+                },
+                // Gone, or a link: the walk would not list it either.
+                _ => removed.push(Change::Removed { path: rel }),
+            }
+        }
+        let mut index = self.conn()?;
+        index.apply(&removed)?;
+        let index: &mut Index = &mut index;
+        read_files(&self.vault, &to_read, |changes| index.apply_iter(changes))?;
+        Ok(())
+    }
+
     /// Empties the index and reads every file again.
     pub fn reindex(&self) -> Result<SyncReport, AppError> {
         self.conn()?.reset()?;
@@ -282,7 +420,7 @@ impl App {
 
     /// Returns the entries a filter selects, newest first.
     pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Result<Vec<Entry>, AppError> {
-        self.sync()?;
+        self.refresh()?;
         let filter = self.resolved(filter)?;
         Ok(self.conn()?.list(&filter, limit)?)
     }
@@ -294,7 +432,7 @@ impl App {
         filter: &Filter,
         limit: Option<usize>,
     ) -> Result<Vec<Entry>, AppError> {
-        self.sync()?;
+        self.refresh()?;
         let filter = self.resolved(filter)?;
         Ok(self.conn()?.list_brief(&filter, limit)?)
     }
@@ -352,7 +490,7 @@ impl App {
                 why: "is a path; give the entry's id (its file name without .md) or part of it",
             });
         }
-        self.sync()?;
+        self.refresh()?;
         let exact = EntryId(w.to_owned());
         match self.path_of(&exact) {
             Ok(_) => {
@@ -416,7 +554,7 @@ impl App {
 
     /// Returns an entry and the text of its file (the index brought up to date first).
     pub fn load(&self, id: &EntryId) -> Result<(Entry, String), AppError> {
-        self.sync()?;
+        self.refresh()?;
         self.load_synced(id)
     }
 
@@ -622,6 +760,29 @@ impl App {
         Ok(Written::new(Some(entry.clone()), stale))
     }
 
+    /// [`App::update`], for a form opened on the file's text whose [`text_stamp`] is
+    /// `expected`: when the file changed since, nothing is written and the answer is
+    /// [`AppError::Changed`], so an edit made elsewhere is never overwritten.
+    pub fn update_if(
+        &self,
+        entry: &Entry,
+        expected: &str,
+    ) -> Result<Written<Option<Entry>>, AppError> {
+        let rel = self.path_of(&entry.id)?;
+        let _lock = self.vault.lock()?;
+        let original = self.vault.read(&rel)?;
+        if text_stamp(&original) != expected {
+            return Err(AppError::Changed(rel));
+        }
+        let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
+        if text == original {
+            return Ok(Written::new(None, None));
+        }
+        self.vault.replace(&rel, &text)?;
+        let stale = self.index_one(&rel, entry).err();
+        Ok(Written::new(Some(entry.clone()), stale))
+    }
+
     /// Moves an entry's file to `.brag/trash/`; returns where it went.
     pub fn remove(&self, id: &EntryId) -> Result<Written<PathBuf>, AppError> {
         let rel = self.path_of(id)?;
@@ -679,6 +840,32 @@ pub(crate) fn bad_entry(path: &str, e: file::FileError) -> AppError {
         line: e.line,
         message: e.message,
     }
+}
+
+/// Returns true for the name of a year directory, where entry files live.
+fn is_year(name: &str) -> bool {
+    name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Returns a short stamp of a file's text (FNV-1a, 64 bits, in hex) that a form carries
+/// to tell, when it is saved, whether the file changed since it was opened.
+pub fn text_stamp(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// What a path a watcher names is to the index.
+enum Watched {
+    /// An entry file, by vault-relative path.
+    Entry(String),
+    /// Nothing the index holds.
+    Ignored,
+    /// Something only a walk can tell.
+    Unknown,
 }
 
 /// Reads and parses files and hands the results to `sink`; with many files, other threads

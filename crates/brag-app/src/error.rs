@@ -174,7 +174,7 @@ impl AppError {
     }
 
     /// Returns a bad value of the request named by its field.
-    pub(crate) fn invalid(field: &'static str, message: impl std::fmt::Display) -> AppError {
+    pub fn invalid(field: &'static str, message: impl std::fmt::Display) -> AppError {
         AppError::Invalid {
             field,
             message: message.to_string(),

@@ -123,7 +123,7 @@ impl App {
     /// Returns the commit ids earlier harvests took (the index is brought up to date
     /// first, so drafts edited or deleted by hand count as they are now).
     pub fn harvested_commits(&self) -> Result<HashSet<String>, AppError> {
-        self.sync()?;
+        self.refresh()?;
         Ok(self.conn()?.label_values(brag_index::COMMIT_LABEL)?)
     }
 

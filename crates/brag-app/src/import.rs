@@ -362,7 +362,7 @@ impl App {
     /// Writes imported entries, skipping those whose import key the vault has already;
     /// the index is brought up to date first.
     pub fn import(&self, imported: Vec<Imported>) -> Result<ImportSummary, AppError> {
-        self.sync()?;
+        self.refresh()?;
         let _lock = self.vault().lock()?;
         let catalogue = self.catalogue()?;
         let mut known = self.conn()?.label_values(IMPORT_KEY)?;

@@ -51,7 +51,7 @@ pub struct Coached {
 impl App {
     /// Returns the coach's report on every story and win, weakest first.
     pub fn coach_all(&self) -> Result<Coached, AppError> {
-        self.sync()?;
+        self.refresh()?;
         let today = self.today();
         let index = self.conn()?;
         let mut reports = Vec::new();
@@ -97,7 +97,7 @@ impl App {
                 .cloned()
                 .ok_or_else(|| AppError::UnknownFramework("(none)".to_owned()))?,
         };
-        self.sync()?;
+        self.refresh()?;
         let entries = self.conn()?.list(&Filter::default(), None)?;
         Ok(Covered {
             coverage: coverage::coverage(&fw, &entries, self.today()),
@@ -148,7 +148,7 @@ impl App {
                 }
             }
         }
-        self.sync()?;
+        self.refresh()?;
         let index = self.conn()?;
         const POOL: usize = 200;
         let mut candidates: Vec<ask::Candidate> = Vec::new();

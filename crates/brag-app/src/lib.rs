@@ -25,7 +25,7 @@ mod report;
 use std::path::PathBuf;
 
 pub use add::{AddRequest, Added, LineEntry, parse_kind, resolve_competency, template_for};
-pub use app::{App, FileProblem, Resolved, Shown, SyncReport, Written};
+pub use app::{App, FileProblem, Resolved, Shown, SyncReport, Written, text_stamp};
 pub use clock::Clock;
 pub use doctor::{DoctorReport, FileAtFault, Ignored, UnknownCompetency};
 pub use error::{AppError, ErrorKind};
@@ -47,7 +47,7 @@ pub use brag_core::report::{Report, ReportKind};
 /// The core types and helpers a surface shows: entries, kinds, links, the coach's,
 /// coverage's and ask's values, importers' formats and warnings, and text helpers.
 pub use brag_core::{Entry, EntryId, Kind, Link, LinkKind};
-pub use brag_core::{ask, coach, coverage, file, framework, report as reports, text};
+pub use brag_core::{ask, coach, coverage, file, framework, render, report as reports, text};
 /// The vault's own errors and settings, for surfaces that tell them apart.
 pub use brag_vault::{Config, ConfigError, VaultError};
 /// The date type every date here is.

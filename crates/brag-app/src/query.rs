@@ -118,7 +118,7 @@ impl App {
     ) -> Result<SearchResults, AppError> {
         let empty = || AppError::EmptyQuery(brag_core::text::truncate_words(query, 80));
         let parsed: FtsQuery = brag_index::fts_query(query).ok_or_else(empty)?;
-        self.sync()?;
+        self.refresh()?;
         let filter = self.resolved(filter)?;
         let hits = self
             .conn()?

@@ -162,7 +162,7 @@ impl App {
     pub fn report(&self, req: &ReportRequest) -> Result<Report, AppError> {
         let today = self.today();
         let period = req.period(today)?;
-        self.sync()?;
+        self.refresh()?;
         let catalogue = self.catalogue()?;
         let entries: Vec<report::SharedEntry> = self
             .report_entries(req.kind, period)?

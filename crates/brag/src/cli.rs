@@ -20,6 +20,7 @@ use crate::cmd::new::NewArgs;
 use crate::cmd::report::ReportArgs;
 use crate::cmd::rm::RmArgs;
 use crate::cmd::search::SearchArgs;
+use crate::cmd::serve::ServeArgs;
 use crate::cmd::show::ShowArgs;
 
 /// Keep the record of your work: what you did, why it mattered, and the proof.
@@ -133,6 +134,16 @@ pub enum Command {
         after_help = "Examples:\n  brag report week | pbcopy                      # paste into the team chat\n  brag report review --no-todo -o review.pdf\n  brag report doc --from 2025-01 --to 2025-12 -o brag-2025.md\n  brag report resume -n 6\n  brag report interview -o stories.html"
     )]
     Report(ReportArgs),
+    /// Browse, capture and edit the record in a browser, on this machine.
+    ///
+    /// Serves the web UI at http://127.0.0.1:PORT until you stop it (Ctrl-C). Pages:
+    /// timeline with a quick-add box, entries (view, edit, trash), search, ask, coverage,
+    /// coach, reports. The server watches the vault, so edits made with the CLI or an
+    /// editor show on the next reload. It answers only requests that name its own address.
+    #[command(
+        after_help = "Examples:\n  brag serve --open              # http://127.0.0.1:4711 in your browser\n  brag serve --port 8080\n  brag serve --bind 0.0.0.0      # reachable from other machines: mind who can"
+    )]
+    Serve(ServeArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     ///
     /// Given part of an id, `rm` asks before it removes the entry it found (on a

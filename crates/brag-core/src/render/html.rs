@@ -187,13 +187,15 @@ impl fmt::Display for When {
 /// A piece of free text: paragraphs (lines wrapped in the file join, as in Markdown) and
 /// bullet lists, the two shapes entries are written in. Inline Markdown is shown as
 /// written.
-enum Block<'a> {
+pub enum Block<'a> {
+    /// A paragraph: its lines, to be joined by spaces.
     Para(Vec<&'a str>),
+    /// A bullet list: its items.
     List(Vec<Cow<'a, str>>),
 }
 
 /// Returns free text split into paragraphs and `-`/`*`/`+` bullet lists.
-fn blocks(text: &str) -> Vec<Block<'_>> {
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
     let mut para: Vec<&str> = Vec::new();
     let mut list: Vec<Cow<'_, str>> = Vec::new();

@@ -20,6 +20,7 @@ pub mod reindex;
 pub mod report;
 pub mod rm;
 pub mod search;
+pub mod serve;
 pub mod show;
 
 use std::path::PathBuf;
@@ -143,6 +144,7 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Coverage(a) => coverage::cmd_coverage(&env, a),
         Command::Ask(a) => ask::cmd_ask(&env, a),
         Command::Report(a) => report::cmd_report(&env, a),
+        Command::Serve(a) => serve::cmd_serve(&env, a),
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),
