@@ -28,3 +28,4 @@ mod safety;
 mod search;
 mod show;
 mod snapshots;
+mod web;
