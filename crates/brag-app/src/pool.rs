@@ -16,7 +16,7 @@ use brag_index::Index;
 use crate::AppError;
 
 /// How many idle connections the pool keeps.
-const MAX_IDLE: usize = 4;
+const MAX_IDLE: usize = 16;
 
 /// Returns the pool of connections to one index file.
 pub(crate) struct Pool {

@@ -586,26 +586,73 @@ impl Index {
             return self.all_except(&query.expr, filter, limit);
         }
         let fts = query.expr;
+        if filter.is_empty() {
+            return self.ranked_with_snippets(&fts, limit);
+        }
         let ranked = self.ranked(&fts, filter, limit)?;
-        let mut snippet = self
-            .conn
-            .prepare_cached(
-                "SELECT snippet(fts, -1, char(2), char(3), '…', 16) FROM fts WHERE fts MATCH ?1 AND rowid = ?2",
-            )
-            .map_err(|e| self.err(e))?;
+        // The snippets of the hits kept, in one statement: one MATCH, not one per hit
+        // (which cost 60 µs each, half a search's time).
+        let ids = ranked
+            .iter()
+            .map(|(rowid, _)| rowid.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut snippets = std::collections::HashMap::with_capacity(ranked.len());
+        if !ranked.is_empty() {
+            let sql = format!(
+                "SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts
+                 WHERE fts MATCH ?1 AND rowid IN ({ids})"
+            );
+            let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map(params![fts], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                })
+                .map_err(|e| self.err(e))?;
+            for row in rows {
+                let (rowid, snippet) = row.map_err(|e| self.err(e))?;
+                snippets.insert(rowid, snippet);
+            }
+        }
         let mut out = Vec::with_capacity(ranked.len());
         for (rowid, score) in ranked {
             let Some(entry) = self.entry_at(rowid)? else {
                 continue;
             };
-            let snippet: String = snippet
-                .query_row(params![fts, rowid], |r| r.get(0))
-                .map_err(|e| self.err(e))?;
+            let snippet = snippets.remove(&rowid).unwrap_or_default();
             out.push(Hit {
                 entry,
                 score,
                 snippet,
             });
+        }
+        Ok(out)
+    }
+
+    /// [`Index::search`] with no filter: FTS5 ranks the matches itself and the snippets
+    /// are made in the same pass, for the hits kept alone (no join, no second MATCH).
+    fn ranked_with_snippets(&self, fts: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let sql = format!(
+            "SELECT rowid, rank, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts
+             WHERE fts MATCH ?1 ORDER BY rank LIMIT {limit}"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows: Vec<(i64, f64, String)> = st
+            .query_map(params![fts], |r| {
+                Ok((r.get(0)?, -r.get::<_, f64>(1)?, r.get(2)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (rowid, score, snippet) in rows {
+            if let Some(entry) = self.entry_at(rowid)? {
+                out.push(Hit {
+                    entry,
+                    score,
+                    snippet,
+                });
+            }
         }
         Ok(out)
     }

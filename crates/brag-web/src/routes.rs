@@ -26,6 +26,10 @@ use crate::pages::{
     query,
 };
 
+/// The most hits a search page shows: each costs a snippet (about 60 µs), and a page
+/// of 25 is more than a person reads before refining the query.
+const SEARCH_HITS: usize = 25;
+
 /// Entries per page of the timeline.
 const PER_PAGE: usize = 50;
 
@@ -605,7 +609,7 @@ async fn search(State(web): Shared, Query(Q { q }): Query<Q>) -> Response {
                 },
             );
         }
-        match web.app.search(&q, &Filter::default(), 50) {
+        match web.app.search(&q, &Filter::default(), SEARCH_HITS) {
             Ok(found) => {
                 let hits = found
                     .hits
@@ -720,7 +724,7 @@ fn year_of(id: &str) -> Option<&str> {
 /// Returns the heat map: a row per competency, a column per year of the stories (the
 /// last six), each cell the number of stories, linked to them.
 fn heat_map(covered: &brag_app::Covered) -> CoveragePage {
-    const LEFT: u32 = 230;
+    const LEFT: u32 = 300;
     const TOP: u32 = 26;
     const STEP_X: u32 = 48;
     const STEP_Y: u32 = 26;
@@ -739,7 +743,8 @@ fn heat_map(covered: &brag_app::Covered) -> CoveragePage {
         let y = TOP + u32::try_from(i).unwrap_or(0) * STEP_Y;
         labels.push(Label {
             y: y + 15,
-            name: row.name.clone(),
+            // The name in full is in the cells' tooltips.
+            name: brag_app::text::truncate_words(&row.name, 40),
             href: crate::pages::timeline_of("competency", &row.id),
         });
         for (j, year) in years.iter().enumerate() {

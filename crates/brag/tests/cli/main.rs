@@ -8,6 +8,7 @@ mod common;
 
 mod add;
 mod ask;
+mod browser;
 mod coach;
 mod colour;
 mod dates;
