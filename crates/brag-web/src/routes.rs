@@ -26,9 +26,9 @@ use crate::pages::{
     query,
 };
 
-/// The most hits a search page shows: each costs a snippet (about 60 µs), and a page
-/// of 25 is more than a person reads before refining the query.
-const SEARCH_HITS: usize = 25;
+/// The most hits a search page shows: each costs an entry and a snippet, and a page of 20
+/// is more than a person reads before refining the query.
+const SEARCH_HITS: usize = 20;
 
 /// Entries per page of the timeline.
 const PER_PAGE: usize = 50;
