@@ -6,14 +6,14 @@
 //! page calls the same [`brag_app`] use cases as the CLI, on blocking threads: the files,
 //! the lock and the index are the CLI's.
 //!
-//! What keeps it safe on a laptop ([`guard`]):
+//! What keeps it safe on a laptop (`guard.rs`):
 //! - it listens on 127.0.0.1 unless told otherwise;
 //! - a request whose `Host` is not the bound address (or `localhost`) and port gets 403,
 //!   against DNS rebinding;
 //! - every POST carries a token (an HMAC under a secret made at start) or gets 403;
 //! - bodies are bounded; a Content-Security-Policy allows no inline script or style.
 //!
-//! What keeps it fast: a watcher of the vault ([`watch`]) tells the app which files
+//! What keeps it fast: a watcher of the vault (`watch.rs`) tells the app which files
 //! changed, so a request does not stat every file; without one, each request walks.
 
 mod guard;

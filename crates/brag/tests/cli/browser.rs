@@ -218,10 +218,10 @@ impl Session<'_> {
         let png = self.call("GET", "/screenshot", None);
         let bytes = base64(png.as_str().unwrap_or_default());
         assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
-        let dir = target_dir().join("web-screenshots");
-        std::fs::create_dir_all(&dir).expect("make the screenshot dir");
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, bytes).expect("write the screenshot");
+        let path = target_dir()
+            .join("web-screenshots")
+            .join(format!("{name}.png"));
+        crate::common::write_file(&path, &bytes);
         path
     }
 
