@@ -748,16 +748,7 @@ impl App {
 
     /// Writes changed fields of an existing entry, keeping the rest of its file as it is.
     pub fn update(&self, entry: &Entry) -> Result<Written<Option<Entry>>, AppError> {
-        let rel = self.path_of(&entry.id)?;
-        let _lock = self.vault.lock()?;
-        let original = self.vault.read(&rel)?;
-        let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
-        if text == original {
-            return Ok(Written::new(None, None));
-        }
-        self.vault.replace(&rel, &text)?;
-        let stale = self.index_one(&rel, entry).err();
-        Ok(Written::new(Some(entry.clone()), stale))
+        self.update_checked(entry, None)
     }
 
     /// [`App::update`], for a form opened on the file's text whose [`text_stamp`] is
@@ -768,10 +759,20 @@ impl App {
         entry: &Entry,
         expected: &str,
     ) -> Result<Written<Option<Entry>>, AppError> {
+        self.update_checked(entry, Some(expected))
+    }
+
+    /// Writes changed fields of an entry under the lock, when the file's [`text_stamp`]
+    /// is still `expected` (if given).
+    fn update_checked(
+        &self,
+        entry: &Entry,
+        expected: Option<&str>,
+    ) -> Result<Written<Option<Entry>>, AppError> {
         let rel = self.path_of(&entry.id)?;
         let _lock = self.vault.lock()?;
         let original = self.vault.read(&rel)?;
-        if text_stamp(&original) != expected {
+        if expected.is_some_and(|x| text_stamp(&original) != x) {
             return Err(AppError::Changed(rel));
         }
         let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;

@@ -2,7 +2,7 @@
 //! `templates/web/` and escape everything they print; nothing here writes markup.
 
 use askama::Template;
-use brag_app::render::html::{Block, blocks, safe_href};
+use brag_app::render::html::{Block, blocks, parts, safe_href};
 use brag_app::{Entry, coach};
 
 /// What every page's frame shows: its title, the search box's text, the active tab.
@@ -29,7 +29,12 @@ pub(crate) enum Para {
 }
 
 fn paras(text: &str) -> Vec<Para> {
-    blocks(text)
+    owned(blocks(text))
+}
+
+/// Returns the report's blocks of text, owned by the page.
+fn owned(blocks: Vec<Block<'_>>) -> Vec<Para> {
+    blocks
         .into_iter()
         .map(|b| match b {
             Block::Para(lines) => Para::Text(lines.join(" ")),
@@ -84,18 +89,10 @@ pub(crate) fn date_of(e: &Entry) -> String {
 
 impl EntryView {
     pub(crate) fn of(e: &Entry) -> EntryView {
-        let parts = [
-            ("Situation", &e.situation),
-            ("Task", &e.task),
-            ("Action", &e.action),
-            ("Result", &e.result),
-            ("Lessons", &e.lessons),
-            ("Notes", &e.notes),
-        ]
-        .into_iter()
-        .filter(|(_, t)| !t.trim().is_empty())
-        .map(|(label, t)| (label, paras(t)))
-        .collect();
+        let parts = parts(e)
+            .into_iter()
+            .map(|p| (p.label, owned(p.blocks)))
+            .collect();
         EntryView {
             id: e.id.0.clone(),
             title: e.title.clone(),

@@ -206,7 +206,7 @@ fn timeline_page(web: &Web, q: &TimelineQuery, quick: String, error: Option<Stri
     let mut months: Vec<Month> = Vec::new();
     for e in entries.iter().skip((number - 1) * PER_PAGE).take(PER_PAGE) {
         let label = match e.date {
-            Some(d) if !e.undated => format!("{} {}", month_name(d.month()), d.year()),
+            Some(d) if !e.undated => d.strftime("%B %Y").to_string(),
             _ => "Undated".to_owned(),
         };
         let score = matches!(e.kind, Kind::Story | Kind::Win).then(|| coach::coach(e, today).score);
@@ -254,27 +254,6 @@ fn timeline_page(web: &Web, q: &TimelineQuery, quick: String, error: Option<Stri
             error,
         },
     )
-}
-
-fn month_name(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(usize::try_from(m - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("")
 }
 
 /// A new entry: the quick-add line (`line`), or the whole form.

@@ -238,13 +238,15 @@ fn flush<'a>(out: &mut Vec<Block<'a>>, para: &mut Vec<&'a str>, list: &mut Vec<C
 }
 
 /// One labelled part of an entry: "Situation", "Result", "Lessons".
-struct Part<'a> {
-    label: &'static str,
-    blocks: Vec<Block<'a>>,
+pub struct Part<'a> {
+    /// The part's name, as a heading.
+    pub label: &'static str,
+    /// Its text, in paragraphs and lists.
+    pub blocks: Vec<Block<'a>>,
 }
 
 /// Returns the labelled parts of an entry that are not empty, in the file's order.
-fn parts(e: &crate::Entry) -> Vec<Part<'_>> {
+pub fn parts(e: &crate::Entry) -> Vec<Part<'_>> {
     [
         ("Situation", &e.situation),
         ("Task", &e.task),
