@@ -21,6 +21,9 @@ mod insight;
 mod pool;
 mod query;
 mod report;
+mod story;
+#[cfg(feature = "watch")]
+mod watch;
 
 use std::path::PathBuf;
 
@@ -39,6 +42,9 @@ pub use import::{
 pub use insight::{Asked, Coached, Covered};
 pub use query::{FilterSpec, MAX_TERMS, SearchHit, SearchResults, date_range};
 pub use report::{ReportFormat, ReportRequest, render_report, write_file};
+pub use story::{SavedStory, StoryRequest};
+#[cfg(feature = "watch")]
+pub use watch::{Watcher, watch};
 
 pub use brag_core::date::{self, Period};
 pub use brag_core::filter::Filter;

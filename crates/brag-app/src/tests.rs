@@ -350,3 +350,155 @@ fn week_lists_the_open_goals_behind_many_done_ones() {
     let next: Vec<&str> = week.next.iter().map(|e| e.entry.title.as_str()).collect();
     assert_eq!(next, ["Old open goal", "Older open goal"]);
 }
+
+fn story(title: &str) -> StoryRequest {
+    StoryRequest {
+        title: Some(title.to_owned()),
+        ..StoryRequest::default()
+    }
+}
+
+#[test]
+fn save_story_writes_a_new_story_from_its_parts() {
+    let (dir, app) = app();
+    let saved = app
+        .save_story(&StoryRequest {
+            date: Some("2026-03-14".into()),
+            situation: Some("Retries amplified outages.".into()),
+            task: Some("Design a retry budget.".into()),
+            action: Some("Chose a token bucket.".into()),
+            result: Some("Retry load fell from 14x to 1.3x.".into()),
+            metrics: Some(vec!["- retry load 14x → 1.3x".into()]),
+            competencies: Some(vec![
+                "dive deep: read three clients' retry code".into(),
+                "Invent and Simplify".into(),
+                "juggling".into(),
+            ]),
+            links: Some(vec!["https://github.com/o/r/pull/412".into()]),
+            ..story("Retry budget")
+        })
+        .expect("save");
+    assert!(saved.created && saved.changed);
+    assert_eq!(saved.unknown_competencies, ["juggling"]);
+    let e = &saved.entry;
+    assert_eq!(e.id.as_str(), "2026-03-14-retry-budget");
+    assert_eq!(e.kind, Kind::Story);
+    assert_eq!(e.competencies, ["dive-deep", "invent-and-simplify"]);
+    assert_eq!(e.tags, ["juggling"]);
+    assert_eq!(e.metrics, ["retry load 14x → 1.3x"]);
+    let (read, text) = app.load(&e.id).expect("load");
+    assert_eq!(read.result, "Retry load fell from 14x to 1.3x.");
+    assert_eq!(
+        read.competency_notes.get("dive-deep").map(String::as_str),
+        Some("read three clients' retry code")
+    );
+    assert!(
+        text.contains("## Situation\n\nRetries amplified outages."),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Dive Deep: read three clients' retry code"),
+        "{text}"
+    );
+    assert!(dir.path().join(&e.path).is_file());
+}
+
+#[test]
+fn save_story_updates_only_the_parts_given_and_keeps_unknown_keys() {
+    let (dir, app) = app();
+    std::fs::create_dir_all(dir.path().join("2026")).expect("mkdir");
+    let path = dir.path().join("2026/2026-02-01-cache.md");
+    let original = "---\ntitle: Cache\ndate: 2026-02-01\nkind: story\nmy-own-key: kept as written\ntags: [perf]\n---\n\n## Situation\nSlow pages.\n\n## Result\nFaster.\n";
+    std::fs::write(&path, original).expect("write");
+    let saved = app
+        .save_story(&StoryRequest {
+            id: Some("cache".into()),
+            result: Some("p99 fell from 420 ms to 95 ms.".into()),
+            ..StoryRequest::default()
+        })
+        .expect("save");
+    assert!(!saved.created && saved.changed);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("my-own-key: kept as written"), "{text}");
+    assert!(text.contains("tags: [perf]"), "{text}");
+    assert!(text.contains("## Situation\n\nSlow pages."), "{text}");
+    assert!(text.contains("p99 fell from 420 ms to 95 ms."), "{text}");
+    assert!(!text.contains("Faster."), "{text}");
+
+    // The same parts again change nothing, byte for byte.
+    let again = app
+        .save_story(&StoryRequest {
+            id: Some("2026-02-01-cache".into()),
+            result: Some("p99 fell from 420 ms to 95 ms.".into()),
+            ..StoryRequest::default()
+        })
+        .expect("save");
+    assert!(!again.changed);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn save_story_refuses_bad_input_and_stale_stamps_writing_nothing() {
+    let (dir, app) = app();
+    let first = app.save_story(&story("Cache")).expect("save").entry;
+    let path = dir.path().join(&first.path);
+    let before = std::fs::read_to_string(&path).expect("read");
+    let stamp = text_stamp(&before);
+    let refused = [
+        StoryRequest::default(),
+        story("   "),
+        StoryRequest {
+            date: Some("the thirty-first of Smarch".into()),
+            ..story("X")
+        },
+        StoryRequest {
+            kind: Some("epic".into()),
+            ..story("X")
+        },
+        StoryRequest {
+            id: Some("no-such-entry".into()),
+            result: Some("x".into()),
+            ..StoryRequest::default()
+        },
+        StoryRequest {
+            id: Some("../etc/passwd".into()),
+            ..StoryRequest::default()
+        },
+        StoryRequest {
+            stamp: Some(stamp.clone()),
+            ..story("X")
+        },
+    ];
+    for req in &refused {
+        let err = app.save_story(req).expect_err("refused");
+        assert!(!err.to_string().is_empty());
+    }
+    assert_eq!(app.count().expect("count"), 1);
+
+    // Edited by hand after the caller read it: the stale stamp is refused.
+    let edited = before.replace("title: Cache", "title: Cache layer");
+    std::fs::write(&path, &edited).expect("write");
+    let err = app
+        .save_story(&StoryRequest {
+            id: Some(first.id.to_string()),
+            stamp: Some(stamp),
+            result: Some("lost?".into()),
+            ..StoryRequest::default()
+        })
+        .expect_err("stale");
+    assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), edited);
+    // With the new stamp it goes through.
+    app.save_story(&StoryRequest {
+        id: Some(first.id.to_string()),
+        stamp: Some(text_stamp(&edited)),
+        result: Some("kept".into()),
+        ..StoryRequest::default()
+    })
+    .expect("save");
+    let now = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        now.contains("title: Cache layer") && now.contains("kept"),
+        "{now}"
+    );
+}

@@ -13,13 +13,12 @@
 //! - every POST carries a token (an HMAC under a secret made at start) or gets 403;
 //! - bodies are bounded; a Content-Security-Policy allows no inline script or style.
 //!
-//! What keeps it fast: a watcher of the vault (`watch.rs`) tells the app which files
+//! What keeps it fast: a watcher of the vault ([`brag_app::watch`]) tells the app which files
 //! changed, so a request does not stat every file; without one, each request walks.
 
 mod guard;
 mod pages;
 mod routes;
-mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -58,7 +57,7 @@ pub struct ServeOptions {
 
 /// The state every request shares: the app and the server's secrets.
 pub(crate) struct Web {
-    pub(crate) app: App,
+    pub(crate) app: Arc<App>,
     pub(crate) guard: guard::Guard,
 }
 
@@ -81,12 +80,17 @@ pub fn serve(
                 source,
             })?;
         let addr = listener.local_addr()?;
+        let app = Arc::new(app);
+        // Kept alive as long as the server: dropping it stops the watching.
+        let _watcher = brag_app::watch(&app)
+            .inspect_err(|e| {
+                eprintln!("brag serve: cannot watch the vault ({e}); every page will read it");
+            })
+            .ok();
         let web = Arc::new(Web {
             app,
             guard: guard::Guard::new(addr)?,
         });
-        // Kept alive as long as the server: dropping it stops the watching.
-        let _watcher = watch::start(&web);
         ready(addr);
         axum::serve(listener, routes::router(web)).await?;
         Ok(())
