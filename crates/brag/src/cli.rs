@@ -16,6 +16,7 @@ use crate::cmd::harvest::HarvestArgs;
 use crate::cmd::import::ImportArgs;
 use crate::cmd::init::InitArgs;
 use crate::cmd::list::ListArgs;
+use crate::cmd::mcp::McpArgs;
 use crate::cmd::new::NewArgs;
 use crate::cmd::report::ReportArgs;
 use crate::cmd::rm::RmArgs;
@@ -144,6 +145,18 @@ pub enum Command {
         after_help = "Examples:\n  brag serve --open              # http://127.0.0.1:4711 in your browser\n  brag serve --port 8080\n  brag serve --bind 0.0.0.0      # reachable from other machines: mind who can"
     )]
     Serve(ServeArgs),
+    /// Open the record to your AI assistant: an MCP server on stdin/stdout.
+    ///
+    /// Your assistant's client (Claude, Cursor, VS Code...) starts `brag mcp` and can then
+    /// search, list and show your entries, find the stories for an interview question, coach
+    /// and cover, make reports, and, unless --read-only, add a line or save a STAR story.
+    /// Writes take the vault lock and are atomic, as from the CLI. Nothing leaves your
+    /// machine but what your own client asks for. `--print-config` prints the client's
+    /// set-up, with absolute paths.
+    #[command(
+        after_help = "Examples:\n  brag mcp --print-config claude            # paste into claude_desktop_config.json\n  brag mcp --print-config vscode --read-only\n  claude mcp add brag -- \"$(command -v brag)\" mcp --vault ~/brag"
+    )]
+    Mcp(McpArgs),
     /// Move an entry to the vault's trash (`.brag/trash/`).
     ///
     /// Given part of an id, `rm` asks before it removes the entry it found (on a

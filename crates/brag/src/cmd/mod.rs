@@ -15,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;
+pub mod mcp;
 pub mod new;
 pub mod reindex;
 pub mod report;
@@ -145,6 +146,7 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Ask(a) => ask::cmd_ask(&env, a),
         Command::Report(a) => report::cmd_report(&env, a),
         Command::Serve(a) => serve::cmd_serve(&env, a),
+        Command::Mcp(a) => mcp::cmd_mcp(&env, a),
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),
