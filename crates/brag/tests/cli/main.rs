@@ -19,6 +19,7 @@ mod import;
 mod import_data;
 mod init;
 mod list;
+mod mcp;
 mod messages;
 mod misc;
 mod new;
