@@ -711,3 +711,57 @@ fn mcp_print_config_gives_each_client_its_block() {
     let err = env.fails(&["mcp", "--print-config", "emacs"], 2);
     assert!(err.contains("claude, cursor or vscode"), "{err}");
 }
+
+/// The official TypeScript SDK's client (npm `@modelcontextprotocol/sdk`, locked in
+/// `tests/mcp-js/package-lock.json`) runs `tests/mcp-js/client.mjs` against `brag mcp`.
+/// `scripts/test` installs Node and the package when they are missing and sets
+/// `BRAG_JS_TESTS=require`; without that, a machine lacking them skips and says so.
+#[test]
+fn mcp_official_typescript_client() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mcp-js");
+    let installed = dir
+        .join("node_modules/@modelcontextprotocol/sdk/package.json")
+        .is_file();
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !(installed && node) {
+        assert!(
+            std::env::var("BRAG_JS_TESTS").as_deref() != Ok("require"),
+            "node or the MCP SDK is missing (scripts/test runs npm ci in {})",
+            dir.display()
+        );
+        eprintln!("skipped: no node or no @modelcontextprotocol/sdk (scripts/test installs them)");
+        return;
+    }
+    let env = TestEnv::with_samples();
+    // Node runs with the hermetic environment of the test (vault, clock, home), which
+    // the server it starts inherits.
+    let brag = env.std_cmd();
+    let envs: Vec<(std::ffi::OsString, std::ffi::OsString)> = brag
+        .get_envs()
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
+        .collect();
+    let mut node = std::process::Command::new("node");
+    node.env_clear()
+        .envs(envs)
+        .current_dir(&dir)
+        .arg("client.mjs")
+        .arg(brag.get_program());
+    let out = node.output().expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the TypeScript client failed:\n{stdout}\n{stderr}"
+    );
+    let summary: Value = serde_json::from_str(stdout.trim()).expect("the client's summary");
+    assert_eq!(summary["ok"], true);
+    assert_eq!(summary["tools"], 9);
+    // What it saved is in the vault, as the CLI reads it.
+    let saved = summary["saved"].as_str().expect("saved id");
+    let shown = env.json(&["show", saved, "--json"]);
+    assert_eq!(shown["result"], "Cold start fell from 9 s to 2 s.");
+    assert_eq!(shown["competencies"], json!(["invent-and-simplify"]));
+}
