@@ -148,8 +148,9 @@ pub enum Command {
     /// Open the record to your AI assistant: an MCP server on stdin/stdout.
     ///
     /// Your assistant's client (Claude, Cursor, VS Code...) starts `brag mcp` and can then
-    /// search, list and show your entries, find the stories for an interview question, coach
-    /// and cover, make reports, and, unless --read-only, add a line or save a STAR story.
+    /// search, list and show your entries, find the stories for an interview question, read
+    /// the coach's findings and your competency coverage, make reports, and, unless
+    /// --read-only, add a line or save a STAR story.
     /// Writes take the vault lock and are atomic, as from the CLI. Nothing leaves your
     /// machine but what your own client asks for. `--print-config` prints the client's
     /// set-up, with absolute paths.
