@@ -489,13 +489,15 @@ fn save_story_refuses_bad_input_and_stale_stamps_writing_nothing() {
     assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), edited);
     // With the new stamp it goes through.
-    app.save_story(&StoryRequest {
-        id: Some(first.id.to_string()),
-        stamp: Some(text_stamp(&edited)),
-        result: Some("kept".into()),
-        ..StoryRequest::default()
-    })
-    .expect("save");
+    let saved = app
+        .save_story(&StoryRequest {
+            id: Some(first.id.to_string()),
+            stamp: Some(text_stamp(&edited)),
+            result: Some("kept".into()),
+            ..StoryRequest::default()
+        })
+        .expect("save");
+    assert!(saved.changed);
     let now = std::fs::read_to_string(&path).expect("read");
     assert!(
         now.contains("title: Cache layer") && now.contains("kept"),

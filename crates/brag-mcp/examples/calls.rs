@@ -99,8 +99,10 @@ fn main() {
                 "coverage" => json!({}),
                 other => fail(&format!("no tool `{other}` in this benchmark")),
             };
-            let (_, took) =
-                conn.request("tools/call", json!({ "name": tool, "arguments": arguments }));
+            let (_, took) = conn.request(
+                "tools/call",
+                json!({ "name": tool, "arguments": arguments }),
+            );
             if round > 0 {
                 times[t].push(took);
             }

@@ -73,7 +73,7 @@ impl Brag {
         if args.notes.trim().is_empty() {
             return Err(invalid("notes is empty: paste what you did"));
         }
-        let competencies = self.call(|app| competency_list(app)).await?;
+        let competencies = self.call(competency_list).await?;
         let text = format!(
             "Here are my notes about something I did:\n\n<notes>\n{}\n</notes>\n\n\
              Turn them into a STAR story for my brag record:\n\

@@ -765,3 +765,43 @@ fn mcp_official_typescript_client() {
     assert_eq!(shown["result"], "Cold start fell from 9 s to 2 s.");
     assert_eq!(shown["competencies"], json!(["invent-and-simplify"]));
 }
+
+/// What the user records with the CLI or an editor while the server runs is what the next
+/// call sees: the watcher names the changed files (or the app walks the vault).
+#[tokio::test]
+async fn mcp_sees_changes_made_while_it_runs() {
+    let env = TestEnv::with_samples();
+    let client = connect(&env, &[]).await;
+    assert!(
+        ids(
+            &ok(&client, "search", json!({ "query": "zeppelin" })).await,
+            "hits"
+        )
+        .is_empty()
+    );
+    env.ok(&["add", "tuned the zeppelin cache, hit rate 61% → 94%"]);
+    // The oldest sample goes to the trash.
+    let removed = env.list_ids(&[]).pop().expect("an entry");
+    env.ok(&["rm", &removed, "--yes"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let found = ids(
+            &ok(&client, "search", json!({ "query": "zeppelin" })).await,
+            "hits",
+        );
+        let listed = ids(
+            &ok(&client, "list", json!({ "limit": 100 })).await,
+            "entries",
+        );
+        if found.len() == 1 && !listed.contains(&removed) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not see the CLI's changes: {found:?}, {removed} still listed: {}",
+            listed.contains(&removed)
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    client.cancel().await.expect("close");
+}
