@@ -775,7 +775,21 @@ impl App {
         if expected.is_some_and(|x| text_stamp(&original) != x) {
             return Err(AppError::Changed(rel));
         }
-        let text = file::update(&original, entry).map_err(|e| bad_entry(&rel, e))?;
+        // A rewritten Competencies section names each competency as its framework does;
+        // a broken framework file costs the names, not the save.
+        let catalogue = if entry.competency_notes.is_empty() {
+            None
+        } else {
+            self.catalogue().ok()
+        };
+        let name_of = |id: &str| {
+            catalogue
+                .as_ref()
+                .and_then(|c| c.competency(id))
+                .map(|c| c.name.clone())
+        };
+        let text =
+            file::update_named(&original, entry, &name_of).map_err(|e| bad_entry(&rel, e))?;
         if text == original {
             return Ok(Written::new(None, None));
         }

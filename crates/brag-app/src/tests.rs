@@ -435,6 +435,22 @@ fn save_story_updates_only_the_parts_given_and_keeps_unknown_keys() {
         .expect("save");
     assert!(!again.changed);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+
+    // Competencies set on an update are written with their framework's names.
+    let named = app
+        .save_story(&StoryRequest {
+            id: Some("cache".into()),
+            competencies: Some(vec!["dive deep: profiled the slow pages".into()]),
+            ..StoryRequest::default()
+        })
+        .expect("save");
+    assert_eq!(named.entry.competencies, ["dive-deep"]);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("- Dive Deep: profiled the slow pages"),
+        "{text}"
+    );
+    assert!(text.contains("my-own-key: kept as written"), "{text}");
 }
 
 #[test]

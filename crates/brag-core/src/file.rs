@@ -723,6 +723,16 @@ pub fn render_body_named(entry: &Entry, name_of: &dyn Fn(&str) -> Option<String>
 /// `original` unchanged. The result is read back and compared before it is returned, so a
 /// patch that would change anything else is refused.
 pub fn update(original: &str, entry: &Entry) -> Result<String, FileError> {
+    update_named(original, entry, &|_| None)
+}
+
+/// [`update`], writing a rewritten Competencies section with display names (`- Dive Deep:
+/// …`) where `name_of` knows them, as [`render_named`] does.
+pub fn update_named(
+    original: &str,
+    entry: &Entry,
+    name_of: &dyn Fn(&str) -> Option<String>,
+) -> Result<String, FileError> {
     let id = (!entry.id.as_str().is_empty()).then_some(&entry.id);
     let before = parse(original, id)?;
     if &before.entry == entry {
@@ -765,7 +775,7 @@ pub fn update(original: &str, entry: &Entry) -> Result<String, FileError> {
         // Keep the author's own layout of a body brag has no change for.
         out.push_str(body(original));
     } else {
-        out.push_str(&render_body(entry));
+        out.push_str(&render_body_named(entry, name_of));
     }
     let check = parse(&out, id)?;
     let mut want = entry.clone();
