@@ -15,32 +15,43 @@ use crate::entry::{Entry, Kind};
 use crate::framework::Catalogue;
 use crate::words::words;
 
-/// Words that carry no meaning in a question ("tell me about a time you…").
+/// Words that carry no meaning in a question ("tell me about a time you…"), and the filler
+/// of spoken questions ("so, honestly, I'd love to hear…"): left in, they decide rankings.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
+    "actually",
     "after",
     "again",
     "all",
+    "also",
     "an",
     "and",
     "any",
+    "anyway",
     "are",
     "as",
     "at",
+    "basically",
     "be",
     "been",
     "before",
     "being",
+    "bit",
     "but",
     "by",
     "can",
     "could",
+    "couldn",
     "describe",
     "did",
+    "didn",
     "do",
     "does",
     "doing",
+    "don",
+    "even",
+    "ever",
     "example",
     "experience",
     "for",
@@ -49,6 +60,9 @@ const STOPWORDS: &[&str] = &[
     "had",
     "has",
     "have",
+    "hear",
+    "here",
+    "honestly",
     "how",
     "i",
     "if",
@@ -56,11 +70,20 @@ const STOPWORDS: &[&str] = &[
     "instance",
     "into",
     "is",
+    "isn",
     "it",
     "its",
+    "just",
+    "kind",
+    "like",
+    "ll",
+    "lot",
+    "love",
+    "made",
     "me",
     "most",
     "my",
+    "no",
     "of",
     "on",
     "once",
@@ -70,11 +93,19 @@ const STOPWORDS: &[&str] = &[
     "our",
     "out",
     "over",
+    "people",
+    "pretty",
+    "re",
+    "really",
     "share",
     "situation",
     "so",
     "some",
+    "somebody",
+    "someone",
     "something",
+    "sort",
+    "still",
     "story",
     "tell",
     "than",
@@ -94,11 +125,17 @@ const STOPWORDS: &[&str] = &[
     "to",
     "under",
     "up",
+    "us",
+    "ve",
     "very",
     "walk",
     "was",
+    "wasn",
+    "way",
     "we",
+    "well",
     "were",
+    "weren",
     "what",
     "when",
     "where",
@@ -171,11 +208,15 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
     if q.is_empty() {
         return Vec::new();
     }
+    // The question's every word, stemmed but not thinned, for matching cue phrases whole.
+    let spoken: Vec<String> = words(question).map(|w| stem(&w)).collect();
     // One document per competency; its name and aliases count more than its questions.
     let mut docs: Vec<(String, String, HashMap<String, f64>, f64)> = Vec::new();
     // Terms of a competency's names and keywords: a question must share one of them to be
     // about it; words only its description or sample questions use are too common.
     let mut strong: Vec<HashSet<String>> = Vec::new();
+    // Per competency, the cue phrases the question says.
+    let mut cued: Vec<Vec<String>> = Vec::new();
     for fw in catalogue.frameworks() {
         for c in &fw.competencies {
             let mut tf: HashMap<String, f64> = HashMap::new();
@@ -204,6 +245,13 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
                 .chain(c.aliases.iter().map(String::as_str))
                 .chain(c.keywords.iter().map(String::as_str));
             strong.push(names.flat_map(|n| terms(&n.replace('-', " "))).collect());
+            cued.push(
+                c.cues
+                    .iter()
+                    .filter(|cue| says(&spoken, cue))
+                    .cloned()
+                    .collect(),
+            );
         }
     }
     let n = docs.len() as f64;
@@ -230,9 +278,16 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
                     words.push(t.clone());
                 }
             }
+            // A cue is worth more than a word: it is how questions about it are put.
+            for cue in &cued[i] {
+                score += CUE_WEIGHT;
+                words.push(cue.clone());
+            }
             (score, i, words)
         })
-        .filter(|(s, i, words)| *s > 0.0 && words.iter().any(|w| strong[*i].contains(w)))
+        .filter(|(s, i, words)| {
+            *s > 0.0 && (!cued[*i].is_empty() || words.iter().any(|w| strong[*i].contains(w)))
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let best = scored.first().map_or(0.0, |s| s.0);
@@ -251,6 +306,16 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
             words,
         })
         .collect()
+}
+
+/// What one cue phrase said in a question adds to its competency's score (BM25 terms
+/// add about 1 to 3 each).
+const CUE_WEIGHT: f64 = 3.0;
+
+/// Returns true when the question's words (stemmed) hold the cue's words in a row.
+fn says(spoken: &[String], cue: &str) -> bool {
+    let cue: Vec<String> = words(cue).map(|w| stem(&w)).collect();
+    !cue.is_empty() && spoken.windows(cue.len()).any(|w| w == cue.as_slice())
 }
 
 /// Returns a story the index found for a question, with its full-text relevance.

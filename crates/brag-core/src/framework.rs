@@ -32,6 +32,10 @@ pub struct Competency {
     /// Words a story or question about it tends to contain.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Phrases an interviewer's question about it tends to contain, matched whole ("push
+    /// back", "no budget", "without all the facts"): a stronger sign than any one word.
+    #[serde(default)]
+    pub cues: Vec<String>,
 }
 
 /// Returns a framework: a named list of competencies.
