@@ -594,8 +594,17 @@ impl App {
     /// The entry gets its id and path here: its date (today when it has none) and a slug of
     /// its title, with `-2`, `-3`, ... when the name is taken.
     pub fn add(&self, entry: Entry) -> Result<Written<Entry>, AppError> {
+        self.add_named(entry, &|_| None)
+    }
+
+    /// [`App::add`], writing the Competencies section with the names `name_of` gives.
+    pub(crate) fn add_named(
+        &self,
+        entry: Entry,
+        name_of: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Written<Entry>, AppError> {
         let _lock = self.vault.lock()?;
-        let (entry, change) = self.write_one(entry, &|_| None, self.today())?;
+        let (entry, change) = self.write_one(entry, name_of, self.today())?;
         Ok(Written::new(
             entry,
             self.index_changes(change.as_slice()).err(),
@@ -782,12 +791,7 @@ impl App {
         } else {
             self.catalogue().ok()
         };
-        let name_of = |id: &str| {
-            catalogue
-                .as_ref()
-                .and_then(|c| c.competency(id))
-                .map(|c| c.name.clone())
-        };
+        let name_of = |id: &str| catalogue.as_ref().and_then(|c| c.display_name(id));
         let text =
             file::update_named(&original, entry, &name_of).map_err(|e| bad_entry(&rel, e))?;
         if text == original {

@@ -377,7 +377,7 @@ impl App {
             }
             fresh.push(item.entry);
         }
-        let name_of = |id: &str| catalogue.competency(id).map(|c| c.name.clone());
+        let name_of = |id: &str| catalogue.display_name(id);
         let written = self.write_entries(fresh, &name_of)?;
         Ok(ImportSummary {
             added: written.value,

@@ -134,21 +134,10 @@ impl App {
         };
         let unknown = apply(&mut entry, req, catalogue);
         // The Competencies section names each competency as its framework does.
-        let name_of = |id: &str| {
-            catalogue
-                .and_then(|c| c.competency(id))
-                .map(|c| c.name.clone())
-        };
-        let _lock = self.vault().lock()?;
-        let Written {
-            mut value,
-            stale_index,
-        } = self.write_entries(vec![entry], &name_of)?;
-        let Some(entry) = value.pop() else {
-            return Err(AppError::NothingToSave);
-        };
+        let name_of = |id: &str| catalogue.and_then(|c| c.display_name(id));
+        let Written { value, stale_index } = self.add_named(entry, &name_of)?;
         Ok(SavedStory {
-            entry,
+            entry: value,
             created: true,
             changed: true,
             unknown_competencies: unknown,

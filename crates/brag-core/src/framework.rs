@@ -227,6 +227,12 @@ impl Catalogue {
         self.frameworks.iter().find_map(|f| f.get(id))
     }
 
+    /// Returns the display name of a competency id (`Dive Deep` for `dive-deep`), as a
+    /// file's Competencies section writes it.
+    pub fn display_name(&self, id: &str) -> Option<String> {
+        self.competency(id).map(|c| c.name.clone())
+    }
+
     /// Returns the competency a written name stands for, if one matches well enough.
     ///
     /// Case, punctuation, spacing (`right alot`), plurals (`highest standard`) and small

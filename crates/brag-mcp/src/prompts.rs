@@ -196,7 +196,7 @@ fn interview_brief(
         let _ = writeln!(out, "The competency: **{}**. {}\n", c.name, c.description);
         for q in &c.questions {
             let _ = writeln!(out, "Question: {q}");
-            stories(&mut out, app, q)?;
+            answers(&mut out, &app.ask(q, PER_QUESTION)?.results);
         }
     }
     if let Some(job) = job {
@@ -239,13 +239,7 @@ fn interview_brief(
     Ok(out)
 }
 
-/// Writes the stories that answer `question`, or that none does.
-fn stories(out: &mut String, app: &App, question: &str) -> Result<(), AppError> {
-    let asked = app.ask(question, PER_QUESTION)?;
-    answers(out, &asked.results);
-    Ok(())
-}
-
+/// Writes the stories that answer a question, or that none does.
 fn answers(out: &mut String, results: &[brag_app::ask::Answer]) {
     if results.is_empty() {
         out.push_str("  (no story answers this yet)\n");

@@ -177,10 +177,7 @@ impl ServerHandler for Brag {
                 })
                 .await
                 .map_err(|e| not_found(e.message.into_owned()))?;
-            return Ok(ReadResourceResult::new(vec![
-                ResourceContents::text(text, uri).with_mime_type("text/markdown"),
-            ])
-            .into());
+            return Ok(markdown(text, uri));
         }
         if let Some(id) = uri.strip_prefix(FRAMEWORK_URI) {
             let id = id.to_owned();
@@ -201,13 +198,18 @@ impl ServerHandler for Brag {
                 })
                 .await
                 .map_err(|e| not_found(e.message.into_owned()))?;
-            return Ok(ReadResourceResult::new(vec![
-                ResourceContents::text(text, uri).with_mime_type("text/markdown"),
-            ])
-            .into());
+            return Ok(markdown(text, uri));
         }
         Err(not_found(format!(
             "no resource `{uri}`: brag has {ENTRY_URI}{{id}} and {FRAMEWORK_URI}{{id}}"
         )))
     }
+}
+
+/// Returns a resource read: one Markdown text.
+fn markdown(text: String, uri: String) -> ReadResourceResponse {
+    ReadResourceResult::new(vec![
+        ResourceContents::text(text, uri).with_mime_type("text/markdown"),
+    ])
+    .into()
 }
