@@ -21,6 +21,7 @@ use brag_vault::{Config, Stamp, Vault, VaultError};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::meaning;
 use crate::pool::{Conn, Pool};
 use crate::{AppError, Clock};
 
@@ -651,11 +652,7 @@ impl App {
             .vault
             .stamp(&entry.path)
             .ok()
-            .map(|stamp| Change::Entry {
-                path: entry.path.clone(),
-                stamp,
-                entry: Box::new(entry.clone()),
-            });
+            .map(|stamp| meaning::entry_change(entry.path.clone(), stamp, entry.clone()));
         Ok((entry, change))
     }
 
@@ -813,11 +810,7 @@ impl App {
 
     fn index_one(&self, rel: &str, entry: &Entry) -> Result<(), AppError> {
         let stamp = self.vault.stamp(rel)?;
-        self.index_changes(&[Change::Entry {
-            path: rel.to_owned(),
-            stamp,
-            entry: Box::new(entry.clone()),
-        }])
+        self.index_changes(&[meaning::entry_change(rel.to_owned(), stamp, entry.clone())])
     }
 }
 
@@ -958,11 +951,7 @@ fn read_one(vault: &Vault, (path, stamp): &(String, Stamp)) -> Change {
         Ok(p) => {
             let mut entry = p.entry;
             entry.path.clone_from(path);
-            Change::Entry {
-                path: path.clone(),
-                stamp: *stamp,
-                entry: Box::new(entry),
-            }
+            meaning::entry_change(path.clone(), *stamp, entry)
         }
         Err(e) => broken(e.line, e.message),
     }

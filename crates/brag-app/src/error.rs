@@ -116,6 +116,11 @@ pub enum AppError {
     /// Nothing to search for in a query (only operators or punctuation).
     #[error("nothing to search for in `{0}`: give a word")]
     EmptyQuery(String),
+    /// A search by meaning in a build without the `semantic` feature.
+    #[error(
+        "this brag was built without the `semantic` feature: search by words instead, or build it with `--features semantic`"
+    )]
+    NoSemantic,
     /// No git repository under the paths given to harvest.
     #[error("no git repository in {}", .0.join(", "))]
     NoRepository(Vec<String>),
@@ -164,6 +169,7 @@ impl AppError {
             | AppError::NoSuchFramework { .. }
             | AppError::BadId { .. }
             | AppError::EmptyQuery(_)
+            | AppError::NoSemantic
             | AppError::NoIdentity => ErrorKind::BadInput,
             AppError::Document { .. } | AppError::NothingToSave => ErrorKind::InvalidText,
             AppError::Changed(_) | AppError::Ambiguous { .. } => ErrorKind::Conflict,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use brag_core::entry::{Entry, Kind};
 use brag_core::filter::Filter;
-use brag_core::framework::{self, Framework};
+use brag_core::framework::{self, Catalogue, Framework};
 use brag_core::{ask, coach, coverage};
 use serde::Serialize;
 
@@ -18,9 +18,13 @@ pub struct Asked {
     pub question: String,
     /// The competencies the question is about, most relevant first (ids).
     pub competencies: Vec<String>,
-    /// The same competencies with their names and weights.
-    #[serde(skip)]
+    /// What the question was read as asking about, and why: the same competencies with
+    /// their names, weights (1 for the best) and the words and cue phrases that said so.
+    #[serde(rename = "intent")]
     pub topics: Vec<ask::Topic>,
+    /// True when the stories were also compared with the question by meaning (a build
+    /// with the `semantic` feature), not by words alone.
+    pub semantic: bool,
     /// The answers, best first.
     pub results: Vec<ask::Answer>,
 }
@@ -131,6 +135,32 @@ impl App {
     pub fn ask(&self, question: &str, limit: usize) -> Result<Asked, AppError> {
         let catalogue = self.catalogue()?;
         let topics = ask::topics(&catalogue, question);
+        // Its meaning is that of its meaningful words: "tell me about a time you…" is
+        // what every question says, and left in it makes every question alike.
+        let meant: Vec<String> = question
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !ask::terms(w).is_empty())
+            .map(str::to_owned)
+            .collect();
+        let meant = meant.join(" ");
+        // The model loads (tens of milliseconds, once per process) and the question is
+        // embedded while the words are looked up.
+        std::thread::scope(|s| {
+            let meaning = s.spawn(|| crate::meaning::embed(&meant));
+            self.ask_with(question, &catalogue, topics, limit, || {
+                meaning.join().ok().flatten()
+            })
+        })
+    }
+
+    fn ask_with(
+        &self,
+        question: &str,
+        catalogue: &Catalogue,
+        topics: Vec<ask::Topic>,
+        limit: usize,
+        meaning: impl FnOnce() -> Option<Vec<f32>>,
+    ) -> Result<Asked, AppError> {
         let words: Vec<String> = question
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !ask::terms(w).is_empty())
@@ -167,6 +197,7 @@ impl App {
                     entry,
                     question_score: q,
                     topic_score: t,
+                    meaning: None,
                 });
             }
         };
@@ -185,11 +216,27 @@ impl App {
                 add(e, 0.0, 0.0, &mut candidates);
             }
         }
+        // The stories nearest in meaning join the candidates, and every candidate learns
+        // how near it is.
+        let wanted = meaning();
+        if let Some(wanted) = &wanted {
+            const NEAREST: usize = 50;
+            let (nearest, all) = index.nearest_and_all(&Filter::default(), NEAREST, |v| {
+                crate::meaning::similarity(wanted, v)
+            })?;
+            for (e, _) in nearest {
+                add(e, 0.0, 0.0, &mut candidates);
+            }
+            for c in &mut candidates {
+                c.meaning = all.get(&c.entry.path).copied();
+            }
+        }
         let results = ask::rank(question, &topics, candidates, self.today(), limit);
         Ok(Asked {
             question: question.to_owned(),
             competencies: topics.iter().map(|t| t.id.clone()).collect(),
             topics,
+            semantic: wanted.is_some(),
             results,
         })
     }

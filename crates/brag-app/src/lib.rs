@@ -18,6 +18,7 @@ mod error;
 mod harvest;
 mod import;
 mod insight;
+mod meaning;
 mod pool;
 mod query;
 mod report;
@@ -40,6 +41,7 @@ pub use import::{
     Planned, read_folder,
 };
 pub use insight::{Asked, Coached, Covered};
+pub use meaning::available as semantic_available;
 pub use query::{FilterSpec, MAX_TERMS, SearchHit, SearchResults, date_range};
 pub use report::{ReportFormat, ReportRequest, render_report, write_file};
 pub use story::{SavedStory, StoryRequest};

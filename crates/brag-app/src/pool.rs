@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use brag_index::Index;
 
-use crate::AppError;
+use crate::{AppError, meaning};
 
 /// How many idle connections the pool keeps.
 const MAX_IDLE: usize = 16;
@@ -36,7 +36,17 @@ impl Pool {
             idle: Mutex::new(Vec::new()),
             rebuilt: AtomicBool::new(false),
         };
-        let first = pool.get()?;
+        let mut first = pool.get()?;
+        // Vectors made by another model, or none where this build makes them (or some
+        // where it does not): the index is rebuilt, not left half one and half the other.
+        let model = first.meta(meaning::MODEL_KEY)?;
+        if model.as_deref() != meaning::MODEL {
+            if first.count()? > 0 || model.is_some() {
+                first.reset()?;
+                pool.mark_rebuilt();
+            }
+            first.set_meta(meaning::MODEL_KEY, meaning::MODEL)?;
+        }
         drop(first);
         Ok(pool)
     }

@@ -132,6 +132,45 @@ impl App {
             ignored_terms: parsed.ignored,
         })
     }
+
+    /// Returns the entries nearest in meaning to a text, best first, within the filter:
+    /// "cut costs" finds "halved the cloud bill". The score is the cosine similarity
+    /// (−1 to 1); the snippet is the start of the entry's text. A build without the
+    /// `semantic` feature answers [`AppError::NoSemantic`].
+    pub fn search_semantic(
+        &self,
+        query: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<SearchResults, AppError> {
+        if query.split_whitespace().next().is_none() {
+            return Err(AppError::EmptyQuery(String::new()));
+        }
+        // The model loads (tens of milliseconds) while the index is brought up to date.
+        let (wanted, fresh) = std::thread::scope(|s| {
+            let wanted = s.spawn(|| crate::meaning::embed(query));
+            let fresh = self.refresh().and_then(|()| self.resolved(filter));
+            (wanted.join().ok().flatten(), fresh)
+        });
+        let filter = fresh?;
+        let wanted = wanted.ok_or(AppError::NoSemantic)?;
+        let found = self
+            .conn()?
+            .nearest(&filter, limit, |v| crate::meaning::similarity(&wanted, v))?;
+        Ok(SearchResults {
+            hits: found
+                .into_iter()
+                .map(|(entry, score)| SearchHit {
+                    snippet: brag_index::lead(&entry),
+                    entry,
+                    score: (score * 1000.0).round() / 1000.0,
+                    highlights: Vec::new(),
+                    matches: Vec::new(),
+                })
+                .collect(),
+            ignored_terms: 0,
+        })
+    }
 }
 
 /// Returns an index hit with its `\u{2}`…`\u{3}` match markers turned into offsets, its

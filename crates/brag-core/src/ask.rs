@@ -327,6 +327,9 @@ pub struct Candidate {
     pub question_score: f64,
     /// BM25 relevance to the topics' keywords (0 when not found by them).
     pub topic_score: f64,
+    /// How near the story is in meaning to the question: cosine similarity, `None`
+    /// when the index keeps no vectors.
+    pub meaning: Option<f64>,
 }
 
 /// Returns one answer to a question.
@@ -342,13 +345,25 @@ pub struct Answer {
     pub why: String,
 }
 
+/// How far below the nearest story in meaning a story may be and still count as near:
+/// cosine similarities of a static model sit in a narrow band.
+const MEANING_BAND: f64 = 0.25;
+
+/// A story whose relevance (all but the coach's score and recency) is under this share of
+/// the best answer's is too weak to show as an answer.
+const CUT_OFF: f64 = 0.35;
+
 /// Returns the best answers among the candidates, best first, at most `limit`.
 ///
-/// The blend: 45 % the question's words in the story, 15 % the topics' keywords in the
-/// story, 20 % the story carries a topic as a competency tag, 20 % the coach's score.
-/// A story with no STAR text is never an answer; a win counts four fifths of a story.
-/// A draft (`draft: true`, as harvest writes them) is not yet the user's story: it counts
-/// half and comes after every entry that is not a draft, however well it matches.
+/// Relevance first: the question's words in the story (title and what was done count
+/// over its setting, the setting over its notes: the index weighs them so), how near it
+/// is in meaning, whether it carries a competency the question is about (as a tag or
+/// with its written "why"), and the topics' keywords in it. Then, gently, the coach's
+/// score and recency (the last two years count most). A story with no STAR text is never
+/// an answer; a win counts four fifths of a story. What is not the user's story comes
+/// after every one that is, however well it matches: a draft from harvest (`draft:
+/// true`), a list of questions, a table. And a story whose relevance is under
+/// [`CUT_OFF`] of the best answer's is not shown.
 pub fn rank(
     question: &str,
     topics: &[Topic],
@@ -361,7 +376,13 @@ pub fn rank(
         .map(|c| c.question_score)
         .fold(0.0, f64::max);
     let max_t = candidates.iter().map(|c| c.topic_score).fold(0.0, f64::max);
-    let mut answers: Vec<((bool, f64), Answer)> = Vec::new();
+    let max_m = candidates
+        .iter()
+        .filter_map(|c| c.meaning)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let by_meaning = max_m.is_finite();
+    let rel = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
+    let mut answers: Vec<((bool, f64), f64, Answer)> = Vec::new();
     for c in candidates {
         let e = &c.entry;
         if !matches!(e.kind, Kind::Story | Kind::Win) {
@@ -371,36 +392,46 @@ pub fn rank(
         if report.score == 0 || (e.kind == Kind::Story && e.star_is_empty()) {
             continue;
         }
-        let text = if max_q > 0.0 {
-            c.question_score / max_q
-        } else {
-            0.0
-        };
-        let topic_text = if max_t > 0.0 {
-            c.topic_score / max_t
-        } else {
-            0.0
-        };
+        let text = rel(c.question_score, max_q);
+        let topic_text = rel(c.topic_score, max_t);
+        let meaning = c.meaning.map_or(0.0, |m| {
+            ((m - (max_m - MEANING_BAND)) / MEANING_BAND).clamp(0.0, 1.0)
+        });
+        // A competency the story carries, or whose "why" it writes, is evidence.
         let tagged: Vec<&Topic> = topics
             .iter()
-            .filter(|t| e.competencies.iter().any(|c| c == &t.id))
+            .filter(|t| {
+                e.competencies.iter().any(|c| c == &t.id) || e.competency_notes.contains_key(&t.id)
+            })
             .collect();
         let tag = tagged.iter().map(|t| t.weight).fold(0.0, f64::max);
         let quality = f64::from(report.score) / 100.0;
-        let mut score = 0.45 * text + 0.15 * topic_text + 0.20 * tag + 0.20 * quality;
+        let recent = recency(e.date, today);
+        // The competency weighs most: a question is about one, and a story that shows
+        // it answers even in other words. Words and meaning share the rest.
+        let relevance = if by_meaning {
+            0.25 * text + 0.25 * meaning + 0.40 * tag + 0.10 * topic_text
+        } else {
+            0.45 * text + 0.40 * tag + 0.15 * topic_text
+        };
+        let mut score = 0.85 * relevance + 0.10 * quality + 0.05 * recent;
         if e.kind == Kind::Win {
             score *= 0.8;
         }
         let draft = e.is_draft();
-        if draft {
+        let not_a_story = draft || is_question_list(e) || is_table(e);
+        if not_a_story {
             score *= 0.5;
         }
         let mut why = explain(e, question, topics, &tagged);
         if draft {
             why.push_str("; a draft from harvest: review it before telling it");
+        } else if not_a_story {
+            why.push_str("; not a story: a list or table");
         }
         answers.push((
-            (draft, score),
+            (not_a_story, score),
+            relevance,
             Answer {
                 id: e.id.to_string(),
                 title: e.title.clone(),
@@ -409,13 +440,73 @@ pub fn rank(
             },
         ));
     }
-    answers.sort_by(|((a_draft, a), x), ((b_draft, b), y)| {
-        a_draft
-            .cmp(b_draft)
+    answers.sort_by(|((a_not, a), _, x), ((b_not, b), _, y)| {
+        a_not
+            .cmp(b_not)
             .then_with(|| b.total_cmp(a))
             .then_with(|| x.id.cmp(&y.id))
     });
-    answers.into_iter().take(limit).map(|(_, a)| a).collect()
+    // The cut-off is a share of the best relevance, of any entry; what is not a story is
+    // shown only when no story passes it: when nothing else fits.
+    let best = answers.iter().map(|(_, r, _)| *r).fold(0.0, f64::max);
+    let fits = |r: f64| r > 0.0 && r >= best * CUT_OFF;
+    let stories_fit = answers.iter().any(|((not, _), r, _)| !*not && fits(*r));
+    answers
+        .into_iter()
+        .filter(|((not_a_story, _), r, _)| fits(*r) && !(stories_fit && *not_a_story))
+        .take(limit)
+        .map(|(_, _, a)| a)
+        .collect()
+}
+
+/// Returns 1 for a story of the last two years, falling to 0 at six years old: recent
+/// work is what a reviewer or interviewer wants to hear first.
+fn recency(date: Option<jiff::civil::Date>, today: jiff::civil::Date) -> f64 {
+    let Some(d) = date else { return 0.5 };
+    let days = (today - d).get_days() as f64;
+    let years = days / 365.25;
+    (1.0 - (years - 2.0).max(0.0) / 4.0).clamp(0.0, 1.0)
+}
+
+/// Returns true when most of an entry's lines are questions ("Tell me about a time…?"):
+/// a list to prepare for, not a story that answers one.
+fn is_question_list(e: &Entry) -> bool {
+    let lines: Vec<&str> = e
+        .text
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '*', '+', ' ']).trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let asked = lines
+        .iter()
+        .filter(|l| {
+            let lower = l.to_lowercase();
+            l.ends_with('?')
+                || [
+                    "tell me",
+                    "describe a",
+                    "describe the",
+                    "give an example",
+                    "walk me",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p))
+        })
+        .count();
+    asked >= 3 && asked * 2 >= lines.len()
+}
+
+/// Returns true when most of an entry's lines are table rows: a summary that restates
+/// stories, not one.
+fn is_table(e: &Entry) -> bool {
+    let body = e.search_body();
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let rows = lines.iter().filter(|l| l.starts_with('|')).count();
+    rows >= 3 && rows * 2 >= lines.len()
 }
 
 fn explain(e: &Entry, question: &str, topics: &[Topic], tagged: &[&Topic]) -> String {
@@ -494,29 +585,90 @@ mod tests {
             entry: entry.clone(),
             question_score: q,
             topic_score: t,
+            meaning: None,
+        };
+        let ask = |candidates: Vec<Candidate>| {
+            rank(
+                "a time you disagreed with your manager",
+                &[],
+                candidates,
+                today,
+                5,
+            )
+        };
+        let ids =
+            |answers: &[Answer]| -> Vec<String> { answers.iter().map(|a| a.id.clone()).collect() };
+        let answers = ask(vec![
+            candidate(&draft, 9.0, 9.0),
+            candidate(&story, 6.0, 6.0),
+            candidate(&reviewed, 9.0, 9.0),
+        ]);
+        // The draft is no answer while the user's own entries are.
+        assert_eq!(
+            ids(&answers),
+            ["2026-03-05-reviewed", "2025-06-10-pushed-back"],
+            "{answers:#?}"
+        );
+        // Alone, it is shown, and said to be a draft.
+        let answers = ask(vec![candidate(&draft, 9.0, 9.0)]);
+        assert_eq!(ids(&answers), ["2026-03-04-job-manager"]);
+        assert!(answers[0].why.contains("draft"), "{}", answers[0].why);
+        // A story far weaker than the best is cut off.
+        let answers = ask(vec![
+            candidate(&reviewed, 9.0, 9.0),
+            candidate(&story, 0.5, 0.0),
+        ]);
+        assert_eq!(ids(&answers), ["2026-03-05-reviewed"], "{answers:#?}");
+    }
+
+    /// A list of interview questions shares every word with the question, and is no
+    /// answer to it.
+    #[test]
+    fn a_list_of_questions_is_no_answer() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let list = Entry {
+            id: crate::entry::EntryId("2025-08-01-questions".into()),
+            kind: Kind::Story,
+            date: Some(jiff::civil::date(2025, 8, 1)),
+            title: "Interview questions".into(),
+            text: "- Tell me about a time you disagreed with your manager.\n- Describe a failure.\n- What is your hardest bug?\n".into(),
+            ..Entry::default()
+        };
+        let story = Entry {
+            id: crate::entry::EntryId("2025-06-10-pushed-back".into()),
+            kind: Kind::Story,
+            date: Some(jiff::civil::date(2025, 6, 10)),
+            title: "Pushed back on the rewrite".into(),
+            situation: "My lead wanted to rewrite billing before the audit.".into(),
+            action: "I pushed back with data.".into(),
+            result: "Incidents fell from 9 to 2 a month.".into(),
+            ..Entry::default()
+        };
+        assert!(is_question_list(&list));
+        assert!(!is_question_list(&story));
+        let c = |entry: &Entry, q: f64| Candidate {
+            entry: entry.clone(),
+            question_score: q,
+            topic_score: 0.0,
+            meaning: None,
         };
         let answers = rank(
-            "a time you disagreed with your manager",
+            "a time you disagreed",
             &[],
-            vec![
-                candidate(&draft, 9.0, 9.0),
-                candidate(&story, 1.0, 2.0),
-                candidate(&reviewed, 9.0, 9.0),
-            ],
+            vec![c(&list, 9.0), c(&story, 5.0)],
             today,
             5,
         );
         let ids: Vec<&str> = answers.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "2026-03-05-reviewed",
-                "2025-06-10-pushed-back",
-                "2026-03-04-job-manager"
-            ],
-            "{answers:#?}"
-        );
-        assert!(answers[2].why.contains("draft"), "{}", answers[2].why);
+        assert_eq!(ids, ["2025-06-10-pushed-back"]);
+    }
+
+    #[test]
+    fn recency_favours_the_last_two_years() {
+        let today = jiff::civil::date(2026, 11, 25);
+        assert_eq!(recency(Some(jiff::civil::date(2025, 1, 1)), today), 1.0);
+        assert!(recency(Some(jiff::civil::date(2021, 1, 1)), today) < 0.6);
+        assert_eq!(recency(Some(jiff::civil::date(2015, 1, 1)), today), 0.0);
     }
 
     #[test]

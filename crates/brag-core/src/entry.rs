@@ -193,7 +193,6 @@ impl Entry {
     /// words, so in a harvested entry the line of commit counts that harvest generated
     /// is left out (its commit subjects stay).
     pub fn search_body(&self) -> String {
-        let harvested = self.extra.contains_key(crate::harvest::COMMITS_KEY);
         let mut out = String::new();
         for part in [
             &self.text,
@@ -204,27 +203,64 @@ impl Entry {
             &self.lessons,
             &self.notes,
         ] {
-            if part.is_empty() {
-                continue;
-            }
-            if harvested {
-                for line in part.lines().filter(|l| !crate::harvest::is_stats_line(l)) {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-            } else {
-                out.push_str(part);
-                out.push('\n');
-            }
+            self.push_searched(&mut out, part);
         }
-        for m in &self.metrics {
+        for m in self.metrics.iter().chain(self.competency_notes.values()) {
             out.push_str(m);
             out.push('\n');
         }
-        for n in self.competency_notes.values() {
-            out.push_str(n);
+        out
+    }
+
+    /// Adds a section's text as search sees it: in a harvested entry, without the line
+    /// of commit counts that harvest generated.
+    fn push_searched(&self, out: &mut String, part: &str) {
+        if part.is_empty() {
+            return;
+        }
+        if self.extra.contains_key(crate::harvest::COMMITS_KEY) {
+            for line in part.lines().filter(|l| !crate::harvest::is_stats_line(l)) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(part);
             out.push('\n');
         }
+    }
+
+    /// Returns the text of [`Entry::search_body`] in three parts, by how much a word in each says
+    /// about what the entry is: what was done and came of it (free text, Action, Result,
+    /// metrics, the written "why" of each competency); its setting (Situation, Task,
+    /// Lessons); and the Notes.
+    pub fn search_sections(&self) -> [String; 3] {
+        let mut main = String::new();
+        for part in [&self.text, &self.action, &self.result] {
+            self.push_searched(&mut main, part);
+        }
+        for m in self.metrics.iter().chain(self.competency_notes.values()) {
+            main.push_str(m);
+            main.push('\n');
+        }
+        let mut context = String::new();
+        for part in [&self.situation, &self.task, &self.lessons] {
+            self.push_searched(&mut context, part);
+        }
+        let mut notes = String::new();
+        self.push_searched(&mut notes, &self.notes);
+        [main, context, notes]
+    }
+
+    /// Returns the text whose meaning stands for the entry's, for embedding: the title,
+    /// the written "why" of its competencies, then what was done and came of it before
+    /// its setting. Notes are left out: they are the user's asides, not the story.
+    pub fn meaning_text(&self) -> String {
+        let [main, context, _] = self.search_sections();
+        let mut out = String::with_capacity(self.title.len() + main.len() + context.len() + 2);
+        out.push_str(&self.title);
+        out.push_str(".\n");
+        out.push_str(&main);
+        out.push_str(&context);
         out
     }
 }

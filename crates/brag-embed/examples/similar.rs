@@ -10,7 +10,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let start = Instant::now();
     let model = brag_embed::Model::builtin()?;
-    eprintln!("model loaded in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "model loaded in {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
     let q = model.embed(query);
     for t in texts {
         println!("{:.3}  {t}", brag_embed::similarity(&q, &model.embed(t)));

@@ -29,7 +29,7 @@ pub const COMMIT_LABEL: &str = "commit";
 const BIG_BATCH: usize = 256;
 
 /// Bump whenever the schema or what goes into it changes: older indexes are rebuilt.
-const SCHEMA_VERSION: i64 = 8;
+const SCHEMA_VERSION: i64 = 9;
 
 const SCHEMA: &str = "
 CREATE TABLE files (
@@ -67,13 +67,25 @@ CREATE TABLE labels (
 );
 CREATE INDEX labels_value ON labels(kind, value);
 CREATE INDEX labels_entry ON labels(entry);
+-- The body in three parts (Entry::search_sections): what was done and came of it, its
+-- setting, the notes; a word counts for less the further it stands from the story.
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, body, labels,
+    title, body, context, notes, labels,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 -- Rank by BM25 with the title weighted over the body and labels in between; as the
 -- table's own rank, ORDER BY rank takes FTS5's fast path.
-INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 3.0)');
+INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 0.6, 0.3, 3.0)');
+-- Each entry's meaning as a vector (packed by the embedder that made it), when the index
+-- is built with one; meta says which ('model').
+CREATE TABLE vectors (
+    entry INTEGER PRIMARY KEY,
+    v BLOB NOT NULL
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 /// Returned when the index cannot do what was asked.
@@ -103,6 +115,8 @@ pub enum Change {
         stamp: Stamp,
         /// The entry (boxed: an entry is large).
         entry: Box<Entry>,
+        /// Its meaning as a packed vector, when the index keeps them.
+        vector: Option<Vec<u8>>,
     },
     /// The file cannot be read as an entry.
     Broken {
@@ -143,6 +157,10 @@ pub struct Hit {
     /// A short extract with matches between `\u{2}` and `\u{3}`.
     pub snippet: String,
 }
+
+/// Returns the entries nearest a query, best first with their scores, and every scored
+/// entry's score by path ([`Index::nearest_and_all`]).
+pub type Nearest = (Vec<(Entry, f64)>, std::collections::HashMap<String, f64>);
 
 /// Returns the index: an open SQLite database.
 pub struct Index {
@@ -321,8 +339,14 @@ impl Index {
                 .map_err(err)?;
             let mut put_fts = tx
                 .prepare_cached(
-                    "INSERT INTO fts (rowid, title, body, labels) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO fts (rowid, title, body, context, notes, labels) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
+                .map_err(err)?;
+            let mut del_vector = tx
+                .prepare_cached("DELETE FROM vectors WHERE entry = ?1")
+                .map_err(err)?;
+            let mut put_vector = tx
+                .prepare_cached("INSERT INTO vectors (entry, v) VALUES (?1, ?2)")
                 .map_err(err)?;
             let mut put_label = tx
                 .prepare_cached("INSERT INTO labels (entry, kind, value) VALUES (?1, ?2, ?3)")
@@ -342,6 +366,7 @@ impl Index {
                 if let Some(rowid) = old {
                     del_fts.execute([rowid]).map_err(err)?;
                     del_labels.execute([rowid]).map_err(err)?;
+                    del_vector.execute([rowid]).map_err(err)?;
                 }
                 match change {
                     Change::Removed { path } => {
@@ -363,7 +388,12 @@ impl Index {
                             ])
                             .map_err(err)?;
                     }
-                    Change::Entry { path, stamp, entry } => {
+                    Change::Entry {
+                        path,
+                        stamp,
+                        entry,
+                        vector,
+                    } => {
                         put_file
                             .execute(params![
                                 path,
@@ -416,9 +446,13 @@ impl Index {
                                     .map_err(err)?;
                             }
                         }
+                        let [body, context, notes] = entry.search_sections();
                         put_fts
-                            .execute(params![rowid, entry.title, entry.search_body(), labels])
+                            .execute(params![rowid, entry.title, body, context, notes, labels])
                             .map_err(err)?;
+                        if let Some(v) = vector {
+                            put_vector.execute(params![rowid, v]).map_err(err)?;
+                        }
                     }
                 }
             }
@@ -432,6 +466,101 @@ impl Index {
                 .map_err(|e| sql_err(&self.path, e))?;
         }
         Ok(())
+    }
+
+    /// Returns a value the index keeps about itself (`None` when it has none).
+    pub fn meta(&self, key: &str) -> Result<Option<String>, IndexError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Sets (or, with `None`, forgets) a value the index keeps about itself.
+    pub fn set_meta(&self, key: &str, value: Option<&str>) -> Result<(), IndexError> {
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                [key, v],
+            ),
+            None => self.conn.execute("DELETE FROM meta WHERE key = ?1", [key]),
+        }
+        .map(|_| ())
+        .map_err(|e| self.err(e))
+    }
+
+    /// Returns the entries a filter selects whose stored vectors `score` rates highest,
+    /// best first, at most `limit`, each with its score. `score` reads a packed vector
+    /// and returns `None` for one it cannot compare; entries without one are passed over.
+    pub fn nearest(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        score: impl Fn(&[u8]) -> Option<f32>,
+    ) -> Result<Vec<(Entry, f64)>, IndexError> {
+        let mut scored = self.similarities(filter, score)?;
+        scored.truncate(limit);
+        let mut out = Vec::with_capacity(scored.len());
+        for (rowid, _, s) in scored {
+            if let Some(entry) = self.entry_at(rowid)? {
+                out.push((entry, f64::from(s)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Returns (rowid, path, score) of every entry a filter selects that has a vector
+    /// `score` can rate, best first: one pass over the small vectors table, no document
+    /// read.
+    fn similarities(
+        &self,
+        filter: &Filter,
+        score: impl Fn(&[u8]) -> Option<f32>,
+    ) -> Result<Vec<(i64, String, f32)>, IndexError> {
+        let (cond, args) = where_clause(filter);
+        let sql = format!(
+            "SELECT v.entry, e.path, v.v FROM vectors v JOIN entries e ON e.rowid = v.entry WHERE {cond}"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = st
+            .query(params_from_iter(args.iter()))
+            .map_err(|e| self.err(e))?;
+        let mut scored = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let v = r
+                .get_ref(2)
+                .and_then(|v| v.as_blob().map_err(Into::into))
+                .map_err(|e| self.err(e))?;
+            if let Some(s) = score(v) {
+                let rowid: i64 = r.get(0).map_err(|e| self.err(e))?;
+                let path: String = r.get(1).map_err(|e| self.err(e))?;
+                scored.push((rowid, path, s));
+            }
+        }
+        scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        Ok(scored)
+    }
+
+    /// Returns how near every entry is to a query by `score` (see [`Index::nearest`]),
+    /// by path, with the `limit` nearest entries themselves, best first.
+    pub fn nearest_and_all(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        score: impl Fn(&[u8]) -> Option<f32>,
+    ) -> Result<Nearest, IndexError> {
+        let scored = self.similarities(filter, score)?;
+        let mut top = Vec::with_capacity(limit.min(scored.len()));
+        for (rowid, _, s) in scored.iter().take(limit) {
+            if let Some(entry) = self.entry_at(*rowid)? {
+                top.push((entry, f64::from(*s)));
+            }
+        }
+        let all = scored
+            .into_iter()
+            .map(|(_, path, s)| (path, f64::from(s)))
+            .collect();
+        Ok((top, all))
     }
 
     /// Returns the files that could not be read, by path.
@@ -753,7 +882,7 @@ impl Index {
 
 /// Returns the start of an entry's text, as long as a match snippet, for results that no
 /// word matched.
-fn lead(entry: &Entry) -> String {
+pub fn lead(entry: &Entry) -> String {
     const WORDS: usize = 16;
     let body = entry.search_body();
     let mut words = body.split_whitespace();

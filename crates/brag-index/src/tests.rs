@@ -14,6 +14,10 @@ fn entry(id: &str, title: &str, body: &str, tags: &[&str]) -> Entry {
 }
 
 fn put(index: &mut Index, e: Entry) {
+    put_with(index, e, None);
+}
+
+fn put_with(index: &mut Index, e: Entry, vector: Option<Vec<u8>>) {
     let path = e.path.clone();
     index
         .apply(&[Change::Entry {
@@ -23,8 +27,79 @@ fn put(index: &mut Index, e: Entry) {
                 mtime_ns: 1,
             },
             entry: Box::new(e),
+            vector,
         }])
         .expect("apply");
+}
+
+/// Vectors are kept per entry, replaced with it, dropped with it; `nearest` ranks them by
+/// the caller's score, within the filter, and passes over entries without one.
+#[test]
+fn nearest_ranks_stored_vectors_by_the_callers_score() {
+    let mut ix = Index::in_memory().expect("index");
+    put_with(
+        &mut ix,
+        entry("2025-01-01-a", "A", "a", &["x"]),
+        Some(vec![1]),
+    );
+    put_with(&mut ix, entry("2025-01-02-b", "B", "b", &[]), Some(vec![3]));
+    put_with(
+        &mut ix,
+        entry("2025-01-03-c", "C", "c", &["x"]),
+        Some(vec![2]),
+    );
+    put(&mut ix, entry("2025-01-04-d", "D", "d", &["x"]));
+    let score = |v: &[u8]| v.first().map(|&b| f32::from(b));
+    let ids = |hits: Vec<(Entry, f64)>| -> Vec<String> {
+        hits.into_iter().map(|(e, _)| e.id.0).collect()
+    };
+    let all = ix.nearest(&Filter::default(), 10, score).expect("nearest");
+    assert_eq!(all[0].1, 3.0);
+    assert_eq!(ids(all), ["2025-01-02-b", "2025-01-03-c", "2025-01-01-a"]);
+    let tagged = Filter {
+        tags: vec!["x".into()],
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(ix.nearest(&tagged, 1, score).expect("nearest")),
+        ["2025-01-03-c"]
+    );
+    // Replaced without a vector (as a build without embeddings writes it): none is left.
+    put(&mut ix, entry("2025-01-02-b", "B", "b", &[]));
+    let rest = ix.nearest(&Filter::default(), 10, score).expect("nearest");
+    assert_eq!(ids(rest), ["2025-01-03-c", "2025-01-01-a"]);
+    let none = ix
+        .nearest(&Filter::default(), 10, |_| None)
+        .expect("nearest");
+    assert!(none.is_empty());
+}
+
+#[test]
+fn meta_values_are_kept_and_forgotten() {
+    let ix = Index::in_memory().expect("index");
+    assert_eq!(ix.meta("model").expect("meta"), None);
+    ix.set_meta("model", Some("m1")).expect("set");
+    ix.set_meta("model", Some("m2")).expect("set");
+    assert_eq!(ix.meta("model").expect("meta").as_deref(), Some("m2"));
+    ix.set_meta("model", None).expect("set");
+    assert_eq!(ix.meta("model").expect("meta"), None);
+}
+
+/// A word in the Result counts for more than the same word in the Notes.
+#[test]
+fn search_weighs_a_word_by_its_section() {
+    let mut ix = Index::in_memory().expect("index");
+    let mut noted = entry("2025-01-01-a", "One", "", &[]);
+    noted.notes = "latency came up in the retro".into();
+    let mut done = entry("2025-01-02-b", "Two", "", &[]);
+    done.result = "latency came down by half".into();
+    put(&mut ix, noted);
+    put(&mut ix, done);
+    let hits = ix
+        .search("latency", &Filter::default(), 10)
+        .expect("search");
+    let ids: Vec<&str> = hits.iter().map(|h| h.entry.id.as_str()).collect();
+    assert_eq!(ids, ["2025-01-02-b", "2025-01-01-a"]);
 }
 
 #[test]

@@ -86,6 +86,12 @@ pub enum Command {
     ///
     ///   brag search -- -deploys
     ///   brag search "kafka -billing" --from 2025-01
+    ///
+    /// With --semantic the query is read for its meaning, not its words: entries are
+    /// ranked by how near they are to it (cosine similarity, -1 to 1), so "cut costs"
+    /// finds "halved the cloud bill". Operators are then plain words.
+    ///
+    ///   brag search --semantic "a time I saved the company money"
     // Verbatim keeps the operator table; the summary in `brag --help` is given apart,
     // without the full stop verbatim would keep.
     #[command(

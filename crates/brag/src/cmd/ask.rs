@@ -36,7 +36,38 @@ pub fn cmd_ask(env: &Env, args: AskArgs) -> CmdResult {
     }
     let mut out = ui::stdout();
     if !asked.topics.is_empty() {
-        let names: Vec<&str> = asked.topics.iter().map(|t| t.name.as_str()).collect();
+        // What the question was read as, and the words that said so, as it says them
+        // (a cue phrase, or a word; not the stems the match was made on).
+        let said: Vec<String> = question
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        let lower = question.to_lowercase();
+        let names: Vec<String> = asked
+            .topics
+            .iter()
+            .map(|t| {
+                let words: Vec<&String> = t
+                    .words
+                    .iter()
+                    .rev()
+                    .filter(|w| said.contains(w) || (w.contains(' ') && lower.contains(w.as_str())))
+                    .take(2)
+                    .collect();
+                (t, words)
+            })
+            .map(|(t, w)| match w {
+                w if w.is_empty() => t.name.clone(),
+                w => format!(
+                    "{} (\"{}\")",
+                    t.name,
+                    w.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\", \"")
+                ),
+            })
+            .collect();
         writeln!(out, "{DIM}About: {}{DIM:#}", names.join(", "))?;
     }
     if asked.results.is_empty() {

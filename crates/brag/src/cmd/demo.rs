@@ -123,6 +123,7 @@ pub fn cmd_demo(env: &Env) -> CmdResult {
             query: vec!["latency".into()],
             filter: no_filter(),
             limit: 5,
+            semantic: false,
             out: JsonArgs { json: false },
         },
     )?;

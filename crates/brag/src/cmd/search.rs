@@ -22,6 +22,9 @@ pub struct SearchArgs {
     /// Show at most this many results (at least 1).
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = crate::cli::at_least_one)]
     pub limit: usize,
+    /// Rank entries by how near they are in meaning to the query, not by its words.
+    #[arg(long)]
+    pub semantic: bool,
     #[command(flatten)]
     pub out: JsonArgs,
 }
@@ -31,7 +34,11 @@ pub fn cmd_search(env: &Env, args: SearchArgs) -> CmdResult {
     let query = args.query.join(" ");
     let filter = env.filter(&args.filter)?;
     let app = env.open()?;
-    let found = app.search(&query, &filter, args.limit)?;
+    let found = if args.semantic {
+        app.search_semantic(&query, &filter, args.limit)?
+    } else {
+        app.search(&query, &filter, args.limit)?
+    };
     super::warn_problems(&app)?;
     if found.ignored_terms > 0 {
         ui::warn(format_args!(
