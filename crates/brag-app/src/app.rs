@@ -365,6 +365,21 @@ impl App {
         Ok(())
     }
 
+    /// Gives every indexed entry that has no vector yet (written by a small write, which
+    /// does not load the model) its vector; for readers that compare meanings, which have
+    /// the model loaded.
+    pub(crate) fn fill_vectors(&self, index: &mut Index) -> Result<(), AppError> {
+        let missing = index.without_vectors()?;
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let vectors: Vec<(i64, Vec<u8>)> = missing
+            .iter()
+            .filter_map(|(rowid, e)| meaning::vector(e, true).map(|v| (*rowid, v)))
+            .collect();
+        Ok(index.put_vectors(&vectors)?)
+    }
+
     /// Empties the index and reads every file again.
     pub fn reindex(&self) -> Result<SyncReport, AppError> {
         self.conn()?.reset()?;
@@ -648,11 +663,10 @@ impl App {
             entry.path = id.relative_path();
             Ok((file::render_named(&entry, name_of), entry.clone()))
         })?;
-        let change = self
-            .vault
-            .stamp(&entry.path)
-            .ok()
-            .map(|stamp| meaning::entry_change(entry.path.clone(), stamp, entry.clone()));
+        let change =
+            self.vault.stamp(&entry.path).ok().map(|stamp| {
+                meaning::entry_change(entry.path.clone(), stamp, entry.clone(), false)
+            });
         Ok((entry, change))
     }
 
@@ -810,7 +824,12 @@ impl App {
 
     fn index_one(&self, rel: &str, entry: &Entry) -> Result<(), AppError> {
         let stamp = self.vault.stamp(rel)?;
-        self.index_changes(&[meaning::entry_change(rel.to_owned(), stamp, entry.clone())])
+        self.index_changes(&[meaning::entry_change(
+            rel.to_owned(),
+            stamp,
+            entry.clone(),
+            false,
+        )])
     }
 }
 
@@ -891,7 +910,7 @@ fn read_files<E>(
         .map_or(1, |n| n.get())
         .min(8);
     if files.len() < 256 || threads < 2 {
-        return sink(&mut files.iter().map(|f| read_one(vault, f)));
+        return sink(&mut files.iter().map(|f| read_one(vault, f, false)));
     }
     // Batches of 256 files: small enough to keep the writer busy from the start, large
     // enough that threads rarely wait on each other (64 cost 15 % more on 10,000 files).
@@ -911,7 +930,7 @@ fn read_files<E>(
                     let end = (start + BATCH).min(files.len());
                     let batch = files[start..end]
                         .iter()
-                        .map(|f| read_one(vault, f))
+                        .map(|f| read_one(vault, f, true))
                         .collect();
                     if tx.send(batch).is_err() {
                         break;
@@ -928,7 +947,9 @@ fn read_files<E>(
     })
 }
 
-fn read_one(vault: &Vault, (path, stamp): &(String, Stamp)) -> Change {
+/// Reads one file as an index change; `eager` embeds it even when the model is not loaded
+/// yet (see [`meaning::entry_change`]).
+fn read_one(vault: &Vault, (path, stamp): &(String, Stamp), eager: bool) -> Change {
     let id = EntryId(
         Path::new(path)
             .file_stem()
@@ -951,7 +972,7 @@ fn read_one(vault: &Vault, (path, stamp): &(String, Stamp)) -> Change {
         Ok(p) => {
             let mut entry = p.entry;
             entry.path.clone_from(path);
-            meaning::entry_change(path.clone(), *stamp, entry)
+            meaning::entry_change(path.clone(), *stamp, entry, eager)
         }
         Err(e) => broken(e.line, e.message),
     }

@@ -179,7 +179,7 @@ impl App {
             }
         }
         self.refresh()?;
-        let index = self.conn()?;
+        let mut index = self.conn()?;
         const POOL: usize = 200;
         let mut candidates: Vec<ask::Candidate> = Vec::new();
         let mut at: HashMap<String, usize> = HashMap::new();
@@ -220,6 +220,7 @@ impl App {
         // how near it is.
         let wanted = meaning();
         if let Some(wanted) = &wanted {
+            self.fill_vectors(&mut index)?;
             const NEAREST: usize = 50;
             let (nearest, all) = index.nearest_and_all(&Filter::default(), NEAREST, |v| {
                 crate::meaning::similarity(wanted, v)

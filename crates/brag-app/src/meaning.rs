@@ -23,10 +23,16 @@ pub const fn available() -> bool {
     MODEL.is_some()
 }
 
-/// Returns the index change that records an entry read from `path`, with its vector.
-pub(crate) fn entry_change(path: String, stamp: Stamp, entry: Entry) -> Change {
+/// Returns the index change that records an entry read from `path`, with its vector when
+/// `eager` or when this process has the model loaded already. Loading it costs tens of
+/// milliseconds, four times what `brag add` costs otherwise: a small write leaves the
+/// vector to the next reader that compares meanings ([`App::fill_vectors`]), a full
+/// index on many threads makes them all.
+///
+/// [`App::fill_vectors`]: crate::App
+pub(crate) fn entry_change(path: String, stamp: Stamp, entry: Entry, eager: bool) -> Change {
     Change::Entry {
-        vector: vector(&entry),
+        vector: vector(&entry, eager),
         path,
         stamp,
         entry: Box::new(entry),
@@ -35,21 +41,26 @@ pub(crate) fn entry_change(path: String, stamp: Stamp, entry: Entry) -> Change {
 
 /// Returns an entry's meaning as the index stores it.
 #[cfg(feature = "semantic")]
-fn vector(entry: &Entry) -> Option<Vec<u8>> {
-    let model = brag_embed::Model::builtin().ok()?;
+pub(crate) fn vector(entry: &Entry, eager: bool) -> Option<Vec<u8>> {
+    let model = match brag_embed::Model::loaded() {
+        Some(m) => m,
+        None if eager => brag_embed::Model::builtin().ok()?,
+        None => return None,
+    };
     Some(brag_embed::pack(&model.embed(&entry.meaning_text())))
 }
 
 #[cfg(not(feature = "semantic"))]
-fn vector(_: &Entry) -> Option<Vec<u8>> {
+pub(crate) fn vector(_: &Entry, _: bool) -> Option<Vec<u8>> {
     None
 }
 
 /// Returns a text's meaning, to compare with the stored vectors (`None` without the
-/// feature).
+/// feature, and for a text with no words, which means nothing).
 #[cfg(feature = "semantic")]
 pub(crate) fn embed(text: &str) -> Option<Vec<f32>> {
-    Some(brag_embed::Model::builtin().ok()?.embed(text))
+    let v = brag_embed::Model::builtin().ok()?.embed(text);
+    v.iter().any(|x| *x != 0.0).then_some(v)
 }
 
 #[cfg(not(feature = "semantic"))]

@@ -143,8 +143,8 @@ impl App {
         filter: &Filter,
         limit: usize,
     ) -> Result<SearchResults, AppError> {
-        if query.split_whitespace().next().is_none() {
-            return Err(AppError::EmptyQuery(String::new()));
+        if !crate::meaning::available() {
+            return Err(AppError::NoSemantic);
         }
         // The model loads (tens of milliseconds) while the index is brought up to date.
         let (wanted, fresh) = std::thread::scope(|s| {
@@ -153,10 +153,18 @@ impl App {
             (wanted.join().ok().flatten(), fresh)
         });
         let filter = fresh?;
-        let wanted = wanted.ok_or(AppError::NoSemantic)?;
-        let found = self
-            .conn()?
-            .nearest(&filter, limit, |v| crate::meaning::similarity(&wanted, v))?;
+        let wanted = match wanted {
+            Some(w) => w,
+            None if crate::meaning::available() => {
+                return Err(AppError::EmptyQuery(brag_core::text::truncate_words(
+                    query, 80,
+                )));
+            }
+            None => return Err(AppError::NoSemantic),
+        };
+        let mut index = self.conn()?;
+        self.fill_vectors(&mut index)?;
+        let found = index.nearest(&filter, limit, |v| crate::meaning::similarity(&wanted, v))?;
         Ok(SearchResults {
             hits: found
                 .into_iter()

@@ -121,3 +121,14 @@ fn an_index_from_another_build_is_rebuilt() {
     let app = App::open(dir.path(), Clock::Fixed(jiff::civil::date(2026, 11, 25))).expect("open");
     assert!(!app.sync().expect("sync").rebuilt);
 }
+
+/// A question with no meaningful word ("tell me about yourself") matches nothing by
+/// words or by meaning: no story is shown as its answer.
+#[test]
+fn a_question_with_no_meaning_has_no_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = vault(dir.path());
+    let asked = app.ask("Tell me about yourself.", 3).expect("ask");
+    assert!(asked.results.is_empty(), "{:#?}", asked.results);
+    assert!(asked.topics.is_empty());
+}

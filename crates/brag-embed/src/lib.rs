@@ -44,6 +44,12 @@ impl Model {
             .map_err(|e| ModelError(e.clone()))
     }
 
+    /// Returns the built-in model if this process has loaded it already, without loading
+    /// it: for work that may embed now or leave it to whoever loads the model next.
+    pub fn loaded() -> Option<&'static Model> {
+        MODEL.get().and_then(|m| m.as_ref().ok())
+    }
+
     /// Returns how many numbers a vector has.
     pub fn dim(&self) -> usize {
         self.inner.dim()

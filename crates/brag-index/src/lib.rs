@@ -489,6 +489,51 @@ impl Index {
         .map_err(|e| self.err(e))
     }
 
+    /// Returns (rowid, entry) of every entry that has no vector.
+    pub fn without_vectors(&self) -> Result<Vec<(i64, Entry)>, IndexError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT e.rowid, e.json FROM entries e LEFT JOIN vectors v ON v.entry = e.rowid
+                 WHERE v.entry IS NULL",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (rowid, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(entry) = serde_json::from_str(&json) {
+                out.push((rowid, entry));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores vectors of entries by rowid, in one transaction; an entry gone since is
+    /// passed over.
+    pub fn put_vectors(&mut self, vectors: &[(i64, Vec<u8>)]) -> Result<(), IndexError> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO vectors (entry, v)
+                     SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM entries WHERE rowid = ?1)",
+                )
+                .map_err(err)?;
+            for (rowid, v) in vectors {
+                put.execute(params![rowid, v]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
     /// Returns the entries a filter selects whose stored vectors `score` rates highest,
     /// best first, at most `limit`, each with its score. `score` reads a packed vector
     /// and returns `None` for one it cannot compare; entries without one are passed over.

@@ -406,3 +406,21 @@ proptest::proptest! {
         proptest::prop_assert!(parsed.terms <= fts::MAX_TERMS, "{:?}", parsed);
     }
 }
+
+/// Entries written without a vector are listed until one is put; a vector for an entry
+/// gone since is passed over.
+#[test]
+fn missing_vectors_are_listed_and_filled() {
+    let mut ix = Index::in_memory().expect("index");
+    put(&mut ix, entry("2025-01-01-a", "A", "a", &[]));
+    put_with(&mut ix, entry("2025-01-02-b", "B", "b", &[]), Some(vec![2]));
+    let missing = ix.without_vectors().expect("missing");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].1.id.as_str(), "2025-01-01-a");
+    ix.put_vectors(&[(missing[0].0, vec![1]), (9999, vec![9])])
+        .expect("put");
+    assert!(ix.without_vectors().expect("missing").is_empty());
+    let score = |v: &[u8]| v.first().map(|&b| f32::from(b));
+    let all = ix.nearest(&Filter::default(), 10, score).expect("nearest");
+    assert_eq!(all.len(), 2);
+}

@@ -403,3 +403,29 @@ fn search_finds_drafts_by_commit_subject_not_generated_stats() {
     assert!(search_ids(&env, &["commits"]).is_empty());
     assert!(search_ids(&env, &["lines files"]).is_empty());
 }
+
+/// `--semantic` ranks by meaning: a query that shares no word with an entry finds it, the
+/// filters still apply, and a query with no words is a usage error.
+#[test]
+fn search_semantic_finds_by_meaning() {
+    let env = fixture();
+    let v = env.json(&[
+        "search",
+        "--semantic",
+        "--json",
+        "repaired the espresso maker",
+    ]);
+    let found = ids(&v);
+    assert_eq!(found.first().map(String::as_str), Some(NO_HIT), "{v:#}");
+    assert_eq!(found.len(), 3);
+    let score = |i: usize| v[i]["score"].as_f64().expect("score");
+    assert!(score(0) > score(1), "{v:#}");
+    assert_eq!(
+        search_ids(&env, &["--semantic", "--kind", "story", "moved a queue"]),
+        [BODY_HIT]
+    );
+    let text = stdout(&env.run(&["search", "--semantic", "-n", "1", "espresso"]));
+    assert!(text.contains("Coffee"), "{text}");
+    let err = env.fails(&["search", "--semantic", "???"], 2);
+    assert!(err.contains("nothing to search for"), "{err}");
+}
