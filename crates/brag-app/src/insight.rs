@@ -222,9 +222,13 @@ impl App {
         if let Some(wanted) = &wanted {
             self.fill_vectors(&mut index)?;
             const NEAREST: usize = 50;
-            let (nearest, all) = index.nearest_and_all(&Filter::default(), NEAREST, |v| {
-                crate::meaning::similarity(wanted, v)
-            })?;
+            let paths: std::collections::HashSet<&str> =
+                candidates.iter().map(|c| c.entry.path.as_str()).collect();
+            let (nearest, all) =
+                index.nearest_and_scores(&Filter::default(), NEAREST, &paths, |v| {
+                    crate::meaning::similarity(wanted, v)
+                })?;
+            drop(paths);
             for (e, _) in nearest {
                 add(e, 0.0, 0.0, &mut candidates);
             }
