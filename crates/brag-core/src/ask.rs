@@ -360,10 +360,10 @@ const CUT_OFF: f64 = 0.35;
 /// is in meaning, whether it carries a competency the question is about (as a tag or
 /// with its written "why"), and the topics' keywords in it. Then, gently, the coach's
 /// score and recency (the last two years count most). A story with no STAR text is never
-/// an answer; a win counts four fifths of a story. What is not the user's story comes
-/// after every one that is, however well it matches: a draft from harvest (`draft:
-/// true`), a list of questions, a table. And a story whose relevance is under
-/// [`CUT_OFF`] of the best answer's is not shown.
+/// an answer; a win counts four fifths of a story. What is not the user's story (a draft
+/// from harvest, `draft: true`; a list of questions; a table) is shown only when no story
+/// fits, however well it matches. And nothing whose relevance is under about a third of
+/// the best (`CUT_OFF`) is shown.
 pub fn rank(
     question: &str,
     topics: &[Topic],
