@@ -146,6 +146,10 @@ impl App {
         if !crate::meaning::available() {
             return Err(AppError::NoSemantic);
         }
+        // Punctuation has vectors too, but no meaning to look for.
+        if !query.chars().any(char::is_alphanumeric) {
+            return Err(AppError::EmptyQuery(brag_core::text::truncate_words(query, 80)));
+        }
         // The model loads (tens of milliseconds) while the index is brought up to date.
         let (wanted, fresh) = std::thread::scope(|s| {
             let wanted = s.spawn(|| crate::meaning::embed(query));
