@@ -148,7 +148,9 @@ impl App {
         }
         // Punctuation has vectors too, but no meaning to look for.
         if !query.chars().any(char::is_alphanumeric) {
-            return Err(AppError::EmptyQuery(brag_core::text::truncate_words(query, 80)));
+            return Err(AppError::EmptyQuery(brag_core::text::truncate_words(
+                query, 80,
+            )));
         }
         // The model loads (tens of milliseconds) while the index is brought up to date.
         let (wanted, fresh) = std::thread::scope(|s| {
