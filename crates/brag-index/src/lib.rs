@@ -551,47 +551,9 @@ impl Index {
         limit: usize,
         score: impl Fn(&[u8]) -> Option<f32>,
     ) -> Result<Vec<(Entry, f64)>, IndexError> {
-        let mut scored = self.similarities(filter, score)?;
-        scored.truncate(limit);
-        let mut out = Vec::with_capacity(scored.len());
-        for (rowid, _, s) in scored {
-            if let Some(entry) = self.entry_at(rowid)? {
-                out.push((entry, f64::from(s)));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Returns (rowid, path, score) of every entry a filter selects that has a vector
-    /// `score` can rate, best first: one pass over the small vectors table, no document
-    /// read.
-    fn similarities(
-        &self,
-        filter: &Filter,
-        score: impl Fn(&[u8]) -> Option<f32>,
-    ) -> Result<Vec<(i64, String, f32)>, IndexError> {
-        let (cond, args) = where_clause(filter);
-        let sql = format!(
-            "SELECT v.entry, e.path, v.v FROM vectors v JOIN entries e ON e.rowid = v.entry WHERE {cond}"
-        );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut rows = st
-            .query(params_from_iter(args.iter()))
-            .map_err(|e| self.err(e))?;
-        let mut scored = Vec::new();
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let v = r
-                .get_ref(2)
-                .and_then(|v| v.as_blob().map_err(Into::into))
-                .map_err(|e| self.err(e))?;
-            if let Some(s) = score(v) {
-                let rowid: i64 = r.get(0).map_err(|e| self.err(e))?;
-                let path: String = r.get(1).map_err(|e| self.err(e))?;
-                scored.push((rowid, path, s));
-            }
-        }
-        scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-        Ok(scored)
+        Ok(self
+            .nearest_and_scores(filter, limit, &Default::default(), score)?
+            .0)
     }
 
     /// Returns the `limit` entries nearest a query by `score` (see [`Index::nearest`]),
