@@ -60,16 +60,6 @@ impl Model {
         self.inner
             .encode_flat_with_args(&[text.to_owned()], Some(MAX_TOKENS))
     }
-
-    /// Returns the vectors of many texts, in their order.
-    pub fn embed_all(&self, texts: &[String]) -> Vec<Vec<f32>> {
-        let dim = self.dim();
-        self.inner
-            .encode_flat_with_args(texts, Some(MAX_TOKENS))
-            .chunks(dim)
-            .map(<[f32]>::to_vec)
-            .collect()
-    }
 }
 
 /// Returns the cosine similarity of two vectors of unit length: their dot product,
@@ -152,6 +142,5 @@ mod tests {
         let v = model().embed("");
         assert_eq!(v.len(), 256);
         assert!(v.iter().all(|x| x.is_finite()), "{v:?}");
-        assert_eq!(model().embed_all(&["a".into(), "b c".into()]).len(), 2);
     }
 }
