@@ -134,20 +134,16 @@ impl App {
     /// Returns the competencies a question is about and the stories that best answer it.
     pub fn ask(&self, question: &str, limit: usize) -> Result<Asked, AppError> {
         let catalogue = self.catalogue()?;
-        let topics = ask::topics(&catalogue, question);
-        // Its meaning is that of its meaningful words: "tell me about a time you…" is
-        // what every question says, and left in it makes every question alike.
-        let meant: Vec<String> = question
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !ask::terms(w).is_empty())
-            .map(str::to_owned)
-            .collect();
-        let meant = meant.join(" ");
         // The model loads (tens of milliseconds, once per process) and the question is
-        // embedded while the words are looked up.
+        // embedded and compared with the competencies' questions while the words are
+        // looked up.
         std::thread::scope(|s| {
-            let meaning = s.spawn(|| crate::meaning::embed(&meant));
-            self.ask_with(question, &catalogue, topics, limit, || {
+            let meaning = s.spawn(|| {
+                let v = crate::meaning::embed(&crate::meaning::meant(question))?;
+                let like = crate::meaning::resemblances(&catalogue, &v);
+                Some((v, like))
+            });
+            self.ask_with(question, &catalogue, limit, || {
                 meaning.join().ok().flatten()
             })
         })
@@ -157,27 +153,14 @@ impl App {
         &self,
         question: &str,
         catalogue: &Catalogue,
-        topics: Vec<ask::Topic>,
         limit: usize,
-        meaning: impl FnOnce() -> Option<Vec<f32>>,
+        meaning: impl FnOnce() -> Option<(Vec<f32>, Vec<ask::Resemblance>)>,
     ) -> Result<Asked, AppError> {
         let words: Vec<String> = question
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !ask::terms(w).is_empty())
             .map(str::to_lowercase)
             .collect();
-        // The main topic's keywords find stories that say "pushed back" to a question
-        // that says "disagreed"; a dozen words keep the query quick on a large vault.
-        let mut topic_words: Vec<String> = Vec::new();
-        if let Some(c) = topics.first().and_then(|t| catalogue.competency(&t.id)) {
-            for k in &c.keywords {
-                for w in k.split_whitespace().map(str::to_lowercase) {
-                    if !topic_words.contains(&w) && topic_words.len() < 12 {
-                        topic_words.push(w);
-                    }
-                }
-            }
-        }
         self.refresh()?;
         let mut index = self.conn()?;
         const POOL: usize = 200;
@@ -204,6 +187,25 @@ impl App {
         for (e, score) in index.search_any(&words, &Filter::default(), POOL)? {
             add(e, score, 0.0, &mut candidates);
         }
+        // What the question is about, by its words and by its meaning.
+        let (wanted, like) = meaning().unzip();
+        let topics = ask::blend(
+            catalogue,
+            ask::topics(catalogue, question),
+            like.as_deref().unwrap_or_default(),
+        );
+        // The main topic's keywords find stories that say "pushed back" to a question
+        // that says "disagreed"; a dozen words keep the query quick on a large vault.
+        let mut topic_words: Vec<String> = Vec::new();
+        if let Some(c) = topics.first().and_then(|t| catalogue.competency(&t.id)) {
+            for k in &c.keywords {
+                for w in k.split_whitespace().map(str::to_lowercase) {
+                    if !topic_words.contains(&w) && topic_words.len() < 12 {
+                        topic_words.push(w);
+                    }
+                }
+            }
+        }
         for (e, score) in index.search_any(&topic_words, &Filter::default(), POOL)? {
             add(e, 0.0, score, &mut candidates);
         }
@@ -218,7 +220,6 @@ impl App {
         }
         // The stories nearest in meaning join the candidates, and every candidate learns
         // how near it is.
-        let wanted = meaning();
         if let Some(wanted) = &wanted {
             self.fill_vectors(&mut index)?;
             const NEAREST: usize = 50;

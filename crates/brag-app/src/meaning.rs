@@ -78,3 +78,60 @@ pub(crate) fn similarity(query: &[f32], stored: &[u8]) -> Option<f32> {
 pub(crate) fn similarity(_: &[f32], _: &[u8]) -> Option<f32> {
     None
 }
+
+/// Returns the words of a text that carry its meaning: "tell me about a time you…" is what
+/// every question says, and left in it makes every question alike.
+pub(crate) fn meant(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !brag_core::ask::terms(w).is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// Returns how much a question (embedded by [`embed`] from its [`meant`] words) resembles
+/// each competency's own sample questions.
+#[cfg(feature = "semantic")]
+pub(crate) fn resemblances(
+    catalogue: &brag_core::framework::Catalogue,
+    question: &[f32],
+) -> Vec<brag_core::ask::Resemblance> {
+    let Ok(model) = brag_embed::Model::builtin() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for fw in catalogue.frameworks() {
+        for c in &fw.competencies {
+            let mut near: Vec<(f32, &str)> = c
+                .questions
+                .iter()
+                .chain(&c.cues)
+                .map(|q| {
+                    (
+                        brag_embed::similarity(question, &model.embed(&meant(q))),
+                        q.as_str(),
+                    )
+                })
+                .collect();
+            near.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let Some(&(_, like)) = near.first() else {
+                continue;
+            };
+            let top: Vec<f32> = near.iter().take(2).map(|n| n.0).collect();
+            out.push(brag_core::ask::Resemblance {
+                id: c.id.clone(),
+                score: f64::from(top.iter().sum::<f32>()) / top.len() as f64,
+                like: like.to_owned(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(not(feature = "semantic"))]
+pub(crate) fn resemblances(
+    _: &brag_core::framework::Catalogue,
+    _: &[f32],
+) -> Vec<brag_core::ask::Resemblance> {
+    Vec::new()
+}

@@ -97,8 +97,12 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 /// so far so that no change makes it worse; issue 17 asks for 60 % and 85 %.
 #[test]
 fn ask_on_paraphrased_questions() {
-    const FLOOR_AT_1: f64 = 0.40;
-    const FLOOR_AT_3: f64 = 0.70;
+    // By words alone (a build without `semantic`), 40 % and 70 %.
+    let (floor_at_1, floor_at_3) = if brag_app::semantic_available() {
+        (0.50, 0.75)
+    } else {
+        (0.40, 0.70)
+    };
     let today = jiff::civil::date(2026, 11, 25);
     let dir = tempfile::tempdir().expect("tempdir");
     let app = App::init(dir.path(), Clock::Fixed(today)).expect("init");
@@ -151,7 +155,7 @@ fn ask_on_paraphrased_questions() {
         r3 * 100.0
     );
     assert!(
-        r1 >= FLOOR_AT_1 && r3 >= FLOOR_AT_3,
+        r1 >= floor_at_1 && r3 >= floor_at_3,
         "hit@1 {:.0} %, hit@3 {:.0} %: below the floor\n{report}",
         r1 * 100.0,
         r3 * 100.0

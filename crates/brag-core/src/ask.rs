@@ -193,6 +193,10 @@ pub struct Topic {
     pub weight: f64,
     /// The question's words that pointed to it.
     pub words: Vec<String>,
+    /// The competency's own sample question that the question is nearest to in meaning,
+    /// when it was read by meaning too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub like: Option<String>,
 }
 
 /// Returns the competencies a question is about, best first: those within half of the
@@ -304,6 +308,93 @@ pub fn topics(catalogue: &Catalogue, question: &str) -> Vec<Topic> {
             name: docs[i].1.clone(),
             weight: s / best,
             words,
+            like: None,
+        })
+        .collect()
+}
+
+/// Returns how near in meaning a question is to one competency's own sample questions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resemblance {
+    /// The competency id.
+    pub id: String,
+    /// The mean cosine similarity of the question to the competency's two nearest sample
+    /// questions.
+    pub score: f64,
+    /// The nearest of them.
+    pub like: String,
+}
+
+/// How far below the most resembled competency another may be and still count, in
+/// cosine similarity: a static model's similarities sit in a narrow band.
+const RESEMBLANCE_BAND: f64 = 0.1;
+
+/// Under this similarity to the nearest sample question, a question resembles none; from
+/// `RESEMBLANCE_SURE` up, its likeness is as sure as a cue said.
+const RESEMBLANCE_FLOOR: f64 = 0.35;
+const RESEMBLANCE_SURE: f64 = 0.6;
+
+/// Returns the competencies a question is about, read from its words ([`topics`]) and
+/// from its meaning: which competencies' own sample questions it resembles. Each counts
+/// half. Meaning reads questions put in words no cue foresaw ("the ask was fuzzy"), and
+/// words keep a cue that was said from being outvoted by a vague likeness. Best first,
+/// those within half of the best, at most three.
+pub fn blend(catalogue: &Catalogue, lexical: Vec<Topic>, meant: &[Resemblance]) -> Vec<Topic> {
+    let best = meant
+        .iter()
+        .map(|r| r.score)
+        .fold(f64::NEG_INFINITY, f64::max);
+    if best < RESEMBLANCE_FLOOR {
+        return lexical;
+    }
+    // How sure the likeness is, and how near each competency comes to the nearest.
+    let sure = ((best - RESEMBLANCE_FLOOR) / (RESEMBLANCE_SURE - RESEMBLANCE_FLOOR)).min(1.0);
+    let near = |r: &Resemblance| {
+        sure * ((r.score - (best - RESEMBLANCE_BAND)) / RESEMBLANCE_BAND).max(0.0)
+    };
+    let mut blended: Vec<(f64, Topic)> = lexical
+        .into_iter()
+        .map(|t| {
+            let m = meant.iter().find(|r| r.id == t.id);
+            let like = m.filter(|r| near(r) > 0.0).map(|r| r.like.clone());
+            (
+                0.5 * t.weight + 0.5 * m.map_or(0.0, near),
+                Topic { like, ..t },
+            )
+        })
+        .collect();
+    for r in meant {
+        if near(r) <= 0.0 || blended.iter().any(|(_, t)| t.id == r.id) {
+            continue;
+        }
+        let Some(c) = catalogue.competency(&r.id) else {
+            continue;
+        };
+        blended.push((
+            0.5 * near(r),
+            Topic {
+                id: r.id.clone(),
+                name: c.name.clone(),
+                weight: 0.0,
+                words: Vec::new(),
+                like: Some(r.like.clone()),
+            },
+        ));
+    }
+    blended.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    // Weights relative to the best, unless the best itself is weak: a vague likeness and
+    // no word said is a weak reading, and a vaguer one none.
+    let top = blended.first().map_or(0.0, |b| b.0);
+    if top < 0.2 {
+        return Vec::new();
+    }
+    blended
+        .into_iter()
+        .take_while(|(s, _)| *s > 0.0 && *s >= top * 0.5)
+        .take(3)
+        .map(|(s, t)| Topic {
+            weight: s / top.max(0.5),
+            ..t
         })
         .collect()
 }
@@ -696,5 +787,45 @@ mod tests {
             topics(&both, "how do you mentor junior engineers")[0].id,
             "mentorship"
         );
+    }
+
+    #[test]
+    fn blend_reads_by_meaning_when_words_say_nothing_and_keeps_a_said_cue() {
+        let amazon = crate::framework::builtin()[0].clone();
+        let cat = Catalogue::new(vec![amazon]);
+        let like = |id: &str, score: f64| Resemblance {
+            id: id.to_owned(),
+            score,
+            like: format!("a question about {id}"),
+        };
+        // No word said: the likeness alone reads it, as sure as it is.
+        let read = blend(
+            &cat,
+            Vec::new(),
+            &[like("frugality", 0.7), like("ownership", 0.4)],
+        );
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert_eq!(read[0].id, "frugality");
+        assert!((read[0].weight - 1.0).abs() < 1e-9, "{read:?}");
+        assert_eq!(read[0].like.as_deref(), Some("a question about frugality"));
+        // A vague likeness of everything is no reading at all.
+        let vague = [like("frugality", 0.40), like("ownership", 0.39)];
+        assert!(blend(&cat, Vec::new(), &vague).is_empty());
+        // A cue said outweighs a competency the question only resembles.
+        let said = topics(&cat, "a time you pushed back on your manager");
+        assert_eq!(said[0].id, "have-backbone-disagree-and-commit");
+        let read = blend(&cat, said.clone(), &[like("earn-trust", 0.6)]);
+        assert_eq!(read[0].id, "have-backbone-disagree-and-commit", "{read:?}");
+        assert!(read.iter().any(|t| t.id == "earn-trust"));
+        // Words and meaning agreeing make the surest reading.
+        let agree = blend(
+            &cat,
+            said.clone(),
+            &[like("have-backbone-disagree-and-commit", 0.6)],
+        );
+        assert_eq!(agree[0].id, "have-backbone-disagree-and-commit");
+        assert!((agree[0].weight - 1.0).abs() < 1e-9, "{agree:?}");
+        // Nothing resembled: the words' reading, unchanged.
+        assert_eq!(blend(&cat, said.clone(), &[]), said);
     }
 }
