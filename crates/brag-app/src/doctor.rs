@@ -22,6 +22,9 @@ pub struct DoctorReport {
     pub ignored: Vec<Ignored>,
     /// Competency ids in entries that no active framework knows.
     pub unknown_competencies: Vec<UnknownCompetency>,
+    /// Entries kept from a `brag sync` conflict (`conflict: true`): the other side's
+    /// version of an entry changed on both sides, beside this machine's.
+    pub conflicts: Vec<FileAtFault>,
     /// Temporary files of writers stopped mid-write, removed by this check.
     pub removed: Vec<String>,
     /// The active frameworks' ids.
@@ -95,6 +98,31 @@ impl App {
                 message: s.why.message(),
             })
             .collect();
+        let index = self.conn()?;
+        let mut conflicts = Vec::new();
+        for e in index.list(&Filter::default(), None)? {
+            if e.extra.get(crate::CONFLICT_KEY) != Some(&serde_json::Value::Bool(true)) {
+                continue;
+            }
+            let text = self.vault().read(&e.path).unwrap_or_default();
+            let line = text
+                .lines()
+                .position(|l| l.starts_with(&format!("{}:", crate::CONFLICT_KEY)))
+                .map_or(1, |i| i + 1);
+            let of = e
+                .path
+                .rsplit_once('-')
+                .map(|(stem, _)| format!("{stem}.md"))
+                .unwrap_or_default();
+            conflicts.push(FileAtFault {
+                path: abs(&e.path),
+                line,
+                message: format!(
+                    "the other side's version of {of}: merge the two into one and delete the other (or remove `conflict: true`)"
+                ),
+            });
+        }
+        drop(index);
         let mut unknown_competencies = Vec::new();
         let mut frameworks = Vec::new();
         // A broken brag.toml or framework file is listed above; without a catalogue there
@@ -127,11 +155,15 @@ impl App {
         }
         Ok(DoctorReport {
             vault: self.root().display().to_string(),
-            ok: problems.is_empty() && ignored.is_empty() && unknown_competencies.is_empty(),
+            ok: problems.is_empty()
+                && ignored.is_empty()
+                && unknown_competencies.is_empty()
+                && conflicts.is_empty(),
             entries: self.count()?,
             problems,
             ignored,
             unknown_competencies,
+            conflicts,
             removed: sync.removed_temps.iter().map(|r| abs(r)).collect(),
             frameworks,
         })

@@ -130,6 +130,33 @@ pub enum AppError {
     /// Reading a git repository failed.
     #[error("{0}")]
     Git(String),
+    /// `brag sync` needs git, and there is none on PATH.
+    #[error("brag sync runs git, and there is no `git` on PATH: install git")]
+    NoGit,
+    /// The vault is in no git repository.
+    #[error("the vault {} is not in a git repository: make it one with `brag init --git` (or `git init` there)", .0.display())]
+    NotARepository(std::path::PathBuf),
+    /// The vault's repository has no remote to sync with.
+    #[error("the vault's repository has no remote to sync with (nothing was changed): add one with `git -C {} remote add origin URL`, then run `brag sync` again", .0.display())]
+    NoRemote(std::path::PathBuf),
+    /// The repository is in a state a sync must not touch (a rebase under way, a detached
+    /// HEAD); the message says what to do.
+    #[error("{0}")]
+    GitState(String),
+    /// The remote could not be reached, or refused the push; what was committed here stays.
+    #[error("could not reach `{remote}`: {}. {}", .message.trim_end_matches('.'), if *.committed {
+        "Your changes are committed here, and the next `brag sync` sends them"
+    } else {
+        "Nothing was changed; the next `brag sync` tries again"
+    })]
+    Unreachable {
+        /// The remote's name.
+        remote: String,
+        /// What git said.
+        message: String,
+        /// True when there are commits here the remote does not have yet, which stay.
+        committed: bool,
+    },
     /// A file is to be written into a directory that does not exist.
     #[error("no directory {}: make it first, or write the file elsewhere", .0.display())]
     NoDirectory(std::path::PathBuf),
@@ -159,6 +186,7 @@ impl AppError {
             AppError::Index(IndexError::EmptyQuery) => ErrorKind::BadInput,
             AppError::Index(_)
             | AppError::Git(_)
+            | AppError::Unreachable { .. }
             | AppError::NoHome(_)
             | AppError::Pdf(_)
             | AppError::Io(_) => ErrorKind::Io,
@@ -172,10 +200,15 @@ impl AppError {
             | AppError::NoSemantic
             | AppError::NoIdentity => ErrorKind::BadInput,
             AppError::Document { .. } | AppError::NothingToSave => ErrorKind::InvalidText,
-            AppError::Changed(_) | AppError::Ambiguous { .. } => ErrorKind::Conflict,
-            AppError::NotFound(_) | AppError::NoRepository(_) | AppError::NoDirectory(_) => {
-                ErrorKind::NotFound
+            AppError::Changed(_) | AppError::Ambiguous { .. } | AppError::GitState(_) => {
+                ErrorKind::Conflict
             }
+            AppError::NotFound(_)
+            | AppError::NoRepository(_)
+            | AppError::NoDirectory(_)
+            | AppError::NoGit
+            | AppError::NotARepository(_)
+            | AppError::NoRemote(_) => ErrorKind::NotFound,
         }
     }
 

@@ -21,7 +21,9 @@ mod insight;
 mod meaning;
 mod pool;
 mod query;
+mod remind;
 mod report;
+mod share;
 mod story;
 #[cfg(feature = "watch")]
 mod watch;
@@ -43,7 +45,9 @@ pub use import::{
 pub use insight::{Asked, Coached, Covered};
 pub use meaning::available as semantic_available;
 pub use query::{FilterSpec, MAX_TERMS, SearchHit, SearchResults, date_range};
+pub use remind::{DEFAULT_DAYS as REMIND_DAYS, Latest, Reminder};
 pub use report::{ReportFormat, ReportRequest, render_report, write_file};
+pub use share::{CONFLICT_KEY, Changes, Conflict, Shared, git_init};
 pub use story::{SavedStory, StoryRequest};
 #[cfg(feature = "watch")]
 pub use watch::{Watcher, watch};
@@ -74,6 +78,13 @@ pub fn vault_path(flag: Option<PathBuf>) -> Result<PathBuf, AppError> {
     use etcetera::BaseStrategy as _;
     let base = etcetera::choose_base_strategy().map_err(|e| AppError::NoHome(e.to_string()))?;
     Ok(base.data_dir().join("brag"))
+}
+
+/// Returns the user's configuration directory: `$XDG_CONFIG_HOME`, else `~/.config`.
+pub fn config_dir() -> Result<PathBuf, AppError> {
+    use etcetera::BaseStrategy as _;
+    let base = etcetera::choose_base_strategy().map_err(|e| AppError::NoHome(e.to_string()))?;
+    Ok(base.config_dir())
 }
 
 #[cfg(test)]

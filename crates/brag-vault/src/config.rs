@@ -16,6 +16,16 @@ pub struct Config {
     pub identity: Identity,
     /// Importer settings.
     pub import: ImportConfig,
+    /// `brag remind` settings.
+    pub remind: RemindConfig,
+}
+
+/// Returns the `[remind]` table.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct RemindConfig {
+    /// Days without a new entry after which `brag remind` nudges (default 7).
+    pub days: Option<std::num::NonZeroU32>,
 }
 
 /// Returns the `[identity]` table.

@@ -18,6 +18,7 @@ use crate::cmd::init::InitArgs;
 use crate::cmd::list::ListArgs;
 use crate::cmd::mcp::McpArgs;
 use crate::cmd::new::NewArgs;
+use crate::cmd::remind::RemindArgs;
 use crate::cmd::report::ReportArgs;
 use crate::cmd::rm::RmArgs;
 use crate::cmd::search::SearchArgs;
@@ -173,6 +174,33 @@ pub enum Command {
     Doctor(JsonArgs),
     /// Rebuild the index from the entry files.
     Reindex,
+    /// A short nudge when the record has gone quiet; silent when it is fresh.
+    ///
+    /// Prints nothing and exits 0 when an entry is dated within the last N days (default
+    /// 7, or `days` under `[remind]` in brag.toml), so it fits a shell profile. Otherwise
+    /// says how long it has been and what could be recorded: drafts from `brag harvest`,
+    /// stories the coach scores weak, the week's update ready to share. `--install` runs
+    /// `brag remind --notify` weekly (Mondays at 10:00) with a systemd user timer, and
+    /// says what it wrote; without systemd it prints the crontab line to add and changes
+    /// nothing. `--uninstall` removes the timer.
+    #[command(
+        after_help = "Examples:\n  echo 'brag remind' >> ~/.bashrc     # a nudge in every new shell, when it is due\n  brag remind --days 14\n  brag remind --install               # weekly desktop notification\n  brag remind --uninstall"
+    )]
+    Remind(RemindArgs),
+    /// Share the vault through git: commit every change, pull with rebase, push.
+    ///
+    /// The vault must be in a git repository (`brag init --git` makes one; an existing
+    /// repository is used as it is) with a remote. Your own `git` does the work, so your
+    /// credentials, SSH keys and hooks apply; brag stores no credential. The commit message
+    /// lists the entries added, changed and removed. `.brag/` (the index) never enters
+    /// git. An entry changed on both sides keeps both versions: yours at its path, the
+    /// other side's beside it as ID-2 with `conflict: true`, listed by `brag doctor` until
+    /// you merge them. When the remote cannot be reached, your commit stays and the next
+    /// sync sends it.
+    #[command(
+        after_help = "Examples:\n  brag init --git && git -C ~/.local/share/brag remote add origin git@github.com:me/brag.git\n  brag sync"
+    )]
+    Sync(JsonArgs),
     /// Make a throwaway vault of sample entries and show brag at work on it.
     Demo,
     /// Print a shell completion script.

@@ -65,6 +65,21 @@ fn print_report(report: &DoctorReport) -> CmdResult {
             writeln!(out, "{}: {}", i.path, i.message)?;
         }
     }
+    if !report.conflicts.is_empty() {
+        writeln!(
+            out,
+            "{WARN}{} entr{} kept from a sync conflict:{WARN:#}",
+            report.conflicts.len(),
+            if report.conflicts.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
+        )?;
+        for c in &report.conflicts {
+            writeln!(out, "{}:{}: {}", c.path, c.line, c.message)?;
+        }
+    }
     if !report.unknown_competencies.is_empty() {
         writeln!(
             out,

@@ -18,11 +18,13 @@ pub mod man;
 pub mod mcp;
 pub mod new;
 pub mod reindex;
+pub mod remind;
 pub mod report;
 pub mod rm;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -150,6 +152,8 @@ pub fn run(cli: Cli) -> CmdResult<ExitCode> {
         Command::Rm(a) => rm::cmd_rm(&env, a),
         Command::Doctor(a) => return doctor::cmd_doctor(&env, a),
         Command::Reindex => reindex::cmd_reindex(&env),
+        Command::Remind(a) => remind::cmd_remind(&env, a),
+        Command::Sync(a) => sync::cmd_sync(&env, a),
         Command::Demo => demo::cmd_demo(&env),
         Command::Completions(a) => completions::cmd_completions(a),
         Command::Man => man::cmd_man(),

@@ -138,7 +138,10 @@ fn messages_man_page_is_one_page_with_full_synopses() {
     let man = env.ok(&["man"]);
     assert!(!man.contains("(1)"), "refers to pages that do not exist");
     assert!(man.contains("\\-\\-vault\\fR \\fI<DIR>\\fR"), "{man}");
-    assert!(man.contains("\\fBbrag init\\fR \\fI[DIR]\\fR"), "{man}");
+    assert!(
+        man.contains("\\fBbrag init\\fR [\\fB\\-\\-git\\fR] \\fI[DIR]\\fR"),
+        "{man}"
+    );
 }
 
 #[test]
