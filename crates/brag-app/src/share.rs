@@ -70,8 +70,8 @@ impl Changes {
         changes
     }
 
-    /// Returns the commit message that records these changes.
-    fn message(&self) -> String {
+    /// Returns "1 added, 2 changed": the counts that are not zero.
+    pub fn counts(&self) -> String {
         let mut counts = Vec::new();
         for (n, what) in [
             (self.added.len(), "added"),
@@ -82,7 +82,12 @@ impl Changes {
                 counts.push(format!("{n} {what}"));
             }
         }
-        let mut msg = format!("brag sync: {}\n", counts.join(", "));
+        counts.join(", ")
+    }
+
+    /// Returns the commit message that records these changes.
+    fn message(&self) -> String {
+        let mut msg = format!("brag sync: {}\n", self.counts());
         for (paths, what) in [
             (&self.added, "added"),
             (&self.changed, "changed"),

@@ -69,20 +69,6 @@ fn print_shared(s: &Shared) -> CmdResult {
 
 /// Returns "3 files (1 added, 2 changed)".
 fn counts(c: &brag_app::Changes) -> String {
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (c.added.len(), "added"),
-        (c.changed.len(), "changed"),
-        (c.removed.len(), "removed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
     let n = c.len();
-    format!(
-        "{n} file{} ({})",
-        if n == 1 { "" } else { "s" },
-        parts.join(", ")
-    )
+    format!("{n} file{} ({})", if n == 1 { "" } else { "s" }, c.counts())
 }
