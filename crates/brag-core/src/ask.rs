@@ -403,10 +403,33 @@ pub fn blend(catalogue: &Catalogue, lexical: Vec<Topic>, meant: &[Resemblance]) 
 /// add about 1 to 3 each).
 const CUE_WEIGHT: f64 = 3.0;
 
-/// Returns true when the question's words (stemmed) hold the cue's words in a row.
+/// Returns true when the question's words (stemmed) hold the cue's words in a row, or
+/// with one object pronoun between two of them: a phrasal verb is split by its object
+/// ("cleaned it up", "pushed them back") as often as not.
 fn says(spoken: &[String], cue: &str) -> bool {
+    const OBJECTS: &[&str] = &["it", "them", "this", "that", "him", "her", "us", "me"];
     let cue: Vec<String> = words(cue).map(|w| stem(&w)).collect();
-    !cue.is_empty() && spoken.windows(cue.len()).any(|w| w == cue.as_slice())
+    if cue.is_empty() {
+        return false;
+    }
+    (0..spoken.len()).any(|start| {
+        let mut at = start;
+        for (i, w) in cue.iter().enumerate() {
+            if i > 0
+                && spoken
+                    .get(at)
+                    .is_some_and(|s| OBJECTS.contains(&s.as_str()))
+                && spoken.get(at + 1) == Some(w)
+            {
+                at += 1;
+            }
+            if spoken.get(at) != Some(w) {
+                return false;
+            }
+            at += 1;
+        }
+        true
+    })
 }
 
 /// Returns a story the index found for a question, with its full-text relevance.
@@ -827,5 +850,16 @@ mod tests {
         assert!((agree[0].weight - 1.0).abs() < 1e-9, "{agree:?}");
         // Nothing resembled: the words' reading, unchanged.
         assert_eq!(blend(&cat, said.clone(), &[]), said);
+    }
+
+    #[test]
+    fn a_cue_is_said_whole_or_split_by_its_object() {
+        let spoken = |q: &str| -> Vec<String> { words(q).map(|w| stem(&w)).collect() };
+        assert!(says(&spoken("a time you cleaned up a mess"), "cleaned up"));
+        assert!(says(&spoken("a time you cleaned it up"), "cleaned up"));
+        assert!(says(&spoken("you pushed them back"), "pushed back"));
+        assert!(!says(&spoken("you cleaned the kitchen up"), "cleaned up"));
+        assert!(!says(&spoken("up and cleaned"), "cleaned up"));
+        assert!(!says(&spoken("cleaned it"), "cleaned up"));
     }
 }
