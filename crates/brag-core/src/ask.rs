@@ -496,14 +496,14 @@ pub fn rank(
         .fold(f64::NEG_INFINITY, f64::max);
     let by_meaning = max_m.is_finite();
     let rel = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
-    let mut answers: Vec<((bool, f64), f64, Answer)> = Vec::new();
+    // Relevance first, for every candidate: it is cheap, and it decides which are worth
+    // coaching and explaining.
+    let mut relevant: Vec<(f64, Candidate)> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let e = &c.entry;
-        if !matches!(e.kind, Kind::Story | Kind::Win) {
-            continue;
-        }
-        let report = coach::coach(e, today);
-        if report.score == 0 || (e.kind == Kind::Story && e.star_is_empty()) {
+        if !matches!(e.kind, Kind::Story | Kind::Win)
+            || (e.kind == Kind::Story && e.star_is_empty())
+        {
             continue;
         }
         let text = rel(c.question_score, max_q);
@@ -511,16 +511,7 @@ pub fn rank(
         let meaning = c.meaning.map_or(0.0, |m| {
             ((m - (max_m - MEANING_BAND)) / MEANING_BAND).clamp(0.0, 1.0)
         });
-        // A competency the story carries, or whose "why" it writes, is evidence.
-        let tagged: Vec<&Topic> = topics
-            .iter()
-            .filter(|t| {
-                e.competencies.iter().any(|c| c == &t.id) || e.competency_notes.contains_key(&t.id)
-            })
-            .collect();
-        let tag = tagged.iter().map(|t| t.weight).fold(0.0, f64::max);
-        let quality = f64::from(report.score) / 100.0;
-        let recent = recency(e.date, today);
+        let tag = tagged(e, topics).map(|t| t.weight).fold(0.0, f64::max);
         // The competency weighs most: a question is about one, and a story that shows
         // it answers even in other words. Words and meaning share the rest.
         let relevance = if by_meaning {
@@ -528,31 +519,33 @@ pub fn rank(
         } else {
             0.45 * text + 0.40 * tag + 0.15 * topic_text
         };
-        let mut score = 0.85 * relevance + 0.10 * quality + 0.05 * recent;
+        relevant.push((relevance, c));
+    }
+    relevant.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // The cut-off is a share of the best relevance of any entry the coach scores above
+    // zero; in that order, the coach stops at the first entry under it.
+    let mut best: Option<f64> = None;
+    let mut answers: Vec<((bool, f64), f64, Entry)> = Vec::new();
+    for (relevance, c) in relevant {
+        if relevance <= 0.0 || best.is_some_and(|b| relevance < b * CUT_OFF) {
+            break;
+        }
+        let e = c.entry;
+        let report = coach::coach(&e, today);
+        if report.score == 0 {
+            continue;
+        }
+        best.get_or_insert(relevance);
+        let quality = f64::from(report.score) / 100.0;
+        let mut score = 0.85 * relevance + 0.10 * quality + 0.05 * recency(e.date, today);
         if e.kind == Kind::Win {
             score *= 0.8;
         }
-        let draft = e.is_draft();
-        let not_a_story = draft || is_question_list(e) || is_table(e);
+        let not_a_story = e.is_draft() || is_question_list(&e) || is_table(&e);
         if not_a_story {
             score *= 0.5;
         }
-        let mut why = explain(e, question, topics, &tagged);
-        if draft {
-            why.push_str("; a draft from harvest: review it before telling it");
-        } else if not_a_story {
-            why.push_str("; not a story: a list or table");
-        }
-        answers.push((
-            (not_a_story, score),
-            relevance,
-            Answer {
-                id: e.id.to_string(),
-                title: e.title.clone(),
-                score: (score * 1000.0).round() / 10.0,
-                why,
-            },
-        ));
+        answers.push(((not_a_story, score), relevance, e));
     }
     answers.sort_by(|((a_not, a), _, x), ((b_not, b), _, y)| {
         a_not
@@ -560,17 +553,36 @@ pub fn rank(
             .then_with(|| b.total_cmp(a))
             .then_with(|| x.id.cmp(&y.id))
     });
-    // The cut-off is a share of the best relevance, of any entry; what is not a story is
-    // shown only when no story passes it: when nothing else fits.
-    let best = answers.iter().map(|(_, r, _)| *r).fold(0.0, f64::max);
-    let fits = |r: f64| r > 0.0 && r >= best * CUT_OFF;
-    let stories_fit = answers.iter().any(|((not, _), r, _)| !*not && fits(*r));
+    // What is not a story is shown only when no story passes the cut-off: when nothing
+    // else fits.
+    let stories_fit = answers.iter().any(|((not, _), _, _)| !*not);
     answers
         .into_iter()
-        .filter(|((not_a_story, _), r, _)| fits(*r) && !(stories_fit && *not_a_story))
+        .filter(|((not_a_story, _), _, _)| !(stories_fit && *not_a_story))
         .take(limit)
-        .map(|(_, _, a)| a)
+        .map(|((not_a_story, score), _, e)| {
+            let shows: Vec<&Topic> = tagged(&e, topics).collect();
+            let mut why = explain(&e, question, topics, &shows);
+            if e.is_draft() {
+                why.push_str("; a draft from harvest: review it before telling it");
+            } else if not_a_story {
+                why.push_str("; not a story: a list or table");
+            }
+            Answer {
+                id: e.id.to_string(),
+                title: e.title.clone(),
+                score: (score * 1000.0).round() / 10.0,
+                why,
+            }
+        })
         .collect()
+}
+
+/// Returns the topics a story shows: a competency it carries, or whose "why" it writes.
+fn tagged<'a>(e: &'a Entry, topics: &'a [Topic]) -> impl Iterator<Item = &'a Topic> + 'a {
+    topics.iter().filter(|t| {
+        e.competencies.iter().any(|c| c == &t.id) || e.competency_notes.contains_key(&t.id)
+    })
 }
 
 /// Returns 1 for a story of the last two years, falling to 0 at six years old: recent
