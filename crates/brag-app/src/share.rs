@@ -248,10 +248,10 @@ impl App {
             return Err(AppError::NotARepository(root));
         };
         for (state, what) in [
-            ("rebase-merge", "a rebase"),
-            ("rebase-apply", "a rebase"),
-            ("MERGE_HEAD", "a merge"),
-            ("CHERRY_PICK_HEAD", "a cherry-pick"),
+            ("rebase-merge", "rebase"),
+            ("rebase-apply", "rebase"),
+            ("MERGE_HEAD", "merge"),
+            ("CHERRY_PICK_HEAD", "cherry-pick"),
         ] {
             let Some(path) = git.ask(["rev-parse", "--git-path", state])? else {
                 continue;
@@ -259,8 +259,7 @@ impl App {
             // Relative to the directory git ran in, the vault.
             if root.join(path).exists() {
                 return Err(AppError::GitState(format!(
-                    "{what} is under way in {top}: finish it (`git status` says how) or stop it (`git {} --abort`), then sync again",
-                    what.trim_start_matches("a ")
+                    "a {what} is under way in {top}: finish it (`git status` says how) or stop it (`git {what} --abort`), then sync again"
                 )));
             }
         }
@@ -269,8 +268,8 @@ impl App {
                 "HEAD is detached in {top}: check out a branch (`git switch main`), then sync again"
             )));
         };
-        let (remote, remote_branch) = self.upstream(&git, &branch)?;
-        let _lock = self.vault().lock()?;
+        let (remote, remote_branch, tracked) = self.upstream(&git, &branch)?;
+        let lock = self.vault().lock()?;
         let mut shared = Shared {
             remote: remote.clone(),
             branch: branch.clone(),
@@ -339,20 +338,11 @@ impl App {
                 shared.pulled.removed.extend(pulled.removed);
                 self.rebase(&git, theirs, &mut shared.conflicts)?;
             }
-            let ahead = match &theirs {
-                Some(theirs) => git
-                    .ask(["rev-list", "--count", &format!("{theirs}..HEAD")])?
-                    .is_some_and(|n| n != "0"),
-                None => true,
-            };
-            if !ahead {
+            if !unsent(&git, &tracking)? {
                 break;
             }
             let mut push: Vec<String> = vec!["push".into(), "-q".into()];
-            let has_upstream = git
-                .ask(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"])?
-                .is_some();
-            if !has_upstream {
+            if !tracked {
                 push.push("-u".into());
             }
             push.push(remote.clone());
@@ -373,14 +363,15 @@ impl App {
                 });
             }
         }
-        drop(_lock);
+        drop(lock);
         self.sync()?;
         Ok(shared)
     }
 
-    /// Returns the remote and its branch to sync `branch` with: its upstream, else the
-    /// remote `origin` (or the only remote) and a branch of the same name.
-    fn upstream(&self, git: &Git<'_>, branch: &str) -> Result<(String, String), AppError> {
+    /// Returns the remote and its branch to sync `branch` with, and whether `branch`
+    /// tracks it already: its upstream, else the remote `origin` (or the only remote) and
+    /// a branch of the same name, untracked.
+    fn upstream(&self, git: &Git<'_>, branch: &str) -> Result<(String, String, bool), AppError> {
         if let Some(remote) = git.ask(["config", &format!("branch.{branch}.remote")])?
             && let Some(merge) = git.ask(["config", &format!("branch.{branch}.merge")])?
             && remote != "."
@@ -389,7 +380,7 @@ impl App {
                 .strip_prefix("refs/heads/")
                 .unwrap_or(&merge)
                 .to_owned();
-            return Ok((remote, merge));
+            return Ok((remote, merge, true));
         }
         let remotes = git.ask(["remote"])?.unwrap_or_default();
         let remotes: Vec<&str> = remotes.lines().filter(|l| !l.is_empty()).collect();
@@ -404,7 +395,7 @@ impl App {
                 )));
             }
         };
-        Ok((remote, branch.to_owned()))
+        Ok((remote, branch.to_owned(), false))
     }
 
     /// Rebases this branch onto `onto`; where a file was changed on both sides, keeps

@@ -111,3 +111,8 @@ pub fn styled_snippet(snippet: &str, highlights: &[[usize; 2]]) -> String {
     out.push_str(snippet.get(at..).unwrap_or_default());
     out
 }
+
+/// Returns `one` for 1 and `many` for any other count: `plural(n, "y", "ies")`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

@@ -70,11 +70,7 @@ fn print_report(report: &DoctorReport) -> CmdResult {
             out,
             "{WARN}{} entr{} kept from a sync conflict:{WARN:#}",
             report.conflicts.len(),
-            if report.conflicts.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            }
+            ui::plural(report.conflicts.len(), "y", "ies")
         )?;
         for c in &report.conflicts {
             writeln!(out, "{}:{}: {}", c.path, c.line, c.message)?;

@@ -85,8 +85,8 @@ fn nudge(r: &Reminder) -> (String, Vec<String>) {
         let n = r.drafts.len();
         lines.push(format!(
             "{n} draft{} from `brag harvest` wait{} for review, \"{}\" first: `brag edit {}`",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" },
+            ui::plural(n, "", "s"),
+            ui::plural(n, "s", ""),
             d.title,
             d.id
         ));
@@ -95,7 +95,7 @@ fn nudge(r: &Reminder) -> (String, Vec<String>) {
         let n = r.weak.len();
         lines.push(format!(
             "{n} stor{} the coach scores weak, \"{}\" first: `brag coach {}`",
-            if n == 1 { "y" } else { "ies" },
+            ui::plural(n, "y", "ies"),
             w.title,
             w.id
         ));
@@ -104,13 +104,13 @@ fn nudge(r: &Reminder) -> (String, Vec<String>) {
         lines.push(format!(
             "This week's update is ready to share ({} entr{}): `brag report week`",
             r.this_week,
-            if r.this_week == 1 { "y" } else { "ies" }
+            ui::plural(r.this_week, "y", "ies")
         ));
     } else if r.last_week > 0 {
         lines.push(format!(
             "Last week's update is ready to share ({} entr{}): `brag report week --last`",
             r.last_week,
-            if r.last_week == 1 { "y" } else { "ies" }
+            ui::plural(r.last_week, "y", "ies")
         ));
     }
     (title, lines)
@@ -234,8 +234,9 @@ fn uninstall() -> CmdResult {
         out.flush()?;
         return Ok(());
     }
-    if let Some(systemctl) = on_path("systemctl")
-        && run_systemctl(&systemctl, &["disable", "--now", TIMER])
+    let systemctl = on_path("systemctl");
+    if let Some(systemctl) = &systemctl
+        && run_systemctl(systemctl, &["disable", "--now", TIMER])
     {
         writeln!(out, "Ran `systemctl --user disable --now {TIMER}`")?;
     }
@@ -243,8 +244,8 @@ fn uninstall() -> CmdResult {
         remove(&p)?;
         writeln!(out, "Removed {}", p.display())?;
     }
-    if let Some(systemctl) = on_path("systemctl") {
-        run_systemctl(&systemctl, &["daemon-reload"]);
+    if let Some(systemctl) = &systemctl {
+        run_systemctl(systemctl, &["daemon-reload"]);
     }
     out.flush()?;
     Ok(())

@@ -41,7 +41,7 @@ fn print_shared(s: &Shared) -> CmdResult {
         writeln!(
             out,
             "{WARN}{n} entr{} changed on both sides; both versions kept:{WARN:#}",
-            if n == 1 { "y" } else { "ies" }
+            ui::plural(n, "y", "ies")
         )?;
         for k in &s.conflicts {
             match &k.copy {
@@ -70,5 +70,5 @@ fn print_shared(s: &Shared) -> CmdResult {
 /// Returns "3 files (1 added, 2 changed)".
 fn counts(c: &brag_app::Changes) -> String {
     let n = c.len();
-    format!("{n} file{} ({})", if n == 1 { "" } else { "s" }, c.counts())
+    format!("{n} file{} ({})", ui::plural(n, "", "s"), c.counts())
 }
