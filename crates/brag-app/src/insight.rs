@@ -237,7 +237,14 @@ impl App {
                 c.meaning = all.get(&c.entry.path).copied();
             }
         }
-        let results = ask::rank(question, &topics, candidates, self.today(), limit);
+        let results = ask::rank(
+            question,
+            catalogue,
+            &topics,
+            candidates,
+            self.today(),
+            limit,
+        );
         Ok(Asked {
             question: question.to_owned(),
             competencies: topics.iter().map(|t| t.id.clone()).collect(),

@@ -56,8 +56,12 @@ const STOPWORDS: &[&str] = &[
     "experience",
     "for",
     "from",
+    "get",
     "give",
+    "got",
     "had",
+    "handled",
+    "happened",
     "has",
     "have",
     "hear",
@@ -117,6 +121,8 @@ const STOPWORDS: &[&str] = &[
     "there",
     "these",
     "they",
+    "thing",
+    "things",
     "this",
     "those",
     "through",
@@ -129,6 +135,9 @@ const STOPWORDS: &[&str] = &[
     "ve",
     "very",
     "walk",
+    "want",
+    "wanted",
+    "wants",
     "was",
     "wasn",
     "way",
@@ -407,8 +416,12 @@ const CUE_WEIGHT: f64 = 3.0;
 /// with one object pronoun between two of them: a phrasal verb is split by its object
 /// ("cleaned it up", "pushed them back") as often as not.
 fn says(spoken: &[String], cue: &str) -> bool {
+    says_stems(spoken, &words(cue).map(|w| stem(&w)).collect::<Vec<_>>())
+}
+
+/// [`says`], with the cue's words stemmed already.
+fn says_stems(spoken: &[String], cue: &[String]) -> bool {
     const OBJECTS: &[&str] = &["it", "them", "this", "that", "him", "her", "us", "me"];
-    let cue: Vec<String> = words(cue).map(|w| stem(&w)).collect();
     if cue.is_empty() {
         return false;
     }
@@ -480,11 +493,13 @@ const CUT_OFF: f64 = 0.35;
 /// the best (`CUT_OFF`) is shown.
 pub fn rank(
     question: &str,
+    catalogue: &Catalogue,
     topics: &[Topic],
     candidates: Vec<Candidate>,
     today: jiff::civil::Date,
     limit: usize,
 ) -> Vec<Answer> {
+    let signs = Signs::new(catalogue, topics);
     let max_q = candidates
         .iter()
         .map(|c| c.question_score)
@@ -511,7 +526,7 @@ pub fn rank(
         let meaning = c.meaning.map_or(0.0, |m| {
             ((m - (max_m - MEANING_BAND)) / MEANING_BAND).clamp(0.0, 1.0)
         });
-        let tag = tagged(e, topics).map(|t| t.weight).fold(0.0, f64::max);
+        let tag = shows(e, topics, &signs.said(e, topics));
         // The competency weighs most: a question is about one, and a story that shows
         // it answers even in other words. Words and meaning share the rest.
         let relevance = if by_meaning {
@@ -562,7 +577,8 @@ pub fn rank(
         .take(limit)
         .map(|((not_a_story, score), _, e)| {
             let shows: Vec<&Topic> = tagged(&e, topics).collect();
-            let mut why = explain(&e, question, topics, &shows);
+            let said = signs.said(&e, topics);
+            let mut why = explain(&e, question, topics, &shows, said.first());
             if e.is_draft() {
                 why.push_str("; a draft from harvest: review it before telling it");
             } else if not_a_story {
@@ -578,11 +594,136 @@ pub fn rank(
         .collect()
 }
 
-/// Returns the topics a story shows: a competency it carries, or whose "why" it writes.
+/// How much a competency a story shows by its words counts against one it carries: the
+/// user's tag is their word, a phrase is a sign.
+const SHOWN: f64 = 0.75;
+
+/// How much a competency a story carries counts when its words do not say it too.
+const TAGGED: f64 = 0.8;
+
+/// Returns the phrases that show the question's topics in a story: each competency's
+/// signs, and its cues of more than one word (one word such as "customer" is in too many
+/// stories to show anything). Stemmed once per question.
+struct Signs<'a> {
+    /// Per topic, its phrases.
+    by_topic: Vec<(&'a Topic, Vec<Phrase<'a>>)>,
+}
+
+/// Returns a phrase as written and as its stemmed words.
+type Phrase<'a> = (&'a str, Vec<String>);
+
+/// Returns a topic a story shows by its words, not its tags.
+struct Shown<'a> {
+    /// The topic.
+    topic: &'a Topic,
+    /// How sure the story's words are, 0–1: one phrase is half sure, two are sure.
+    weight: f64,
+    /// The phrases the story says.
+    phrases: Vec<&'a str>,
+}
+
+impl<'a> Signs<'a> {
+    fn new(catalogue: &'a Catalogue, topics: &'a [Topic]) -> Signs<'a> {
+        let by_topic = topics
+            .iter()
+            .filter_map(|t| {
+                let c = catalogue.competency(&t.id)?;
+                let phrases: Vec<Phrase> = c
+                    .signs
+                    .iter()
+                    .chain(
+                        c.cues
+                            .iter()
+                            .filter(|cue| cue.split_whitespace().count() > 1),
+                    )
+                    .map(|p| (p.as_str(), words(p).map(|w| stem(&w)).collect::<Vec<_>>()))
+                    .filter(|(_, stems)| !stems.is_empty())
+                    .collect();
+                (!phrases.is_empty()).then_some((t, phrases))
+            })
+            .collect();
+        Signs { by_topic }
+    }
+
+    /// Returns how surely a story's title, STAR and written "why"s show each topic by
+    /// what they say, the sure ones first: one phrase is half sure, two are sure.
+    fn said(&self, e: &Entry, topics: &[Topic]) -> Vec<Shown<'a>> {
+        // Only a story that carries one of the topics, or none at all, can use them.
+        if self.by_topic.is_empty() || !(carries_none(e) || tagged(e, topics).next().is_some()) {
+            return Vec::new();
+        }
+        let spoken: Vec<String> = [&e.title, &e.situation, &e.task, &e.action, &e.result]
+            .into_iter()
+            .chain(e.competency_notes.values())
+            .flat_map(|part| words(part))
+            .map(|w| stem(&w))
+            .collect();
+        let mut shown: Vec<Shown<'a>> = self
+            .by_topic
+            .iter()
+            .filter_map(|(topic, phrases)| {
+                // Phrases that say the same ("push back", "pushed back") or one within
+                // another ("no say", "no say over") count once.
+                let mut said: Vec<(&'a str, &[String])> = Vec::new();
+                for (phrase, stems) in phrases {
+                    let again = said.iter().any(|(_, s)| {
+                        s.windows(stems.len()).any(|w| w == stems.as_slice())
+                            || stems.windows(s.len()).any(|w| w == *s)
+                    });
+                    if !again && says_stems(&spoken, stems) {
+                        said.push((phrase, stems));
+                    }
+                }
+                let said: Vec<&'a str> = said.into_iter().map(|(p, _)| p).collect();
+                (!said.is_empty()).then(|| Shown {
+                    topic,
+                    weight: (said.len() as f64 / 2.0).min(1.0),
+                    phrases: said,
+                })
+            })
+            .collect();
+        shown.sort_by(|a, b| (b.weight * b.topic.weight).total_cmp(&(a.weight * a.topic.weight)));
+        shown
+    }
+}
+
+/// Returns how much a story shows the question's topics, 0–1: the best topic's weight,
+/// for a competency the story carries (as a tag or with its written "why"), most when
+/// its words say so too; for a story that carries none, by its words alone, less surely.
+fn shows(e: &Entry, topics: &[Topic], said: &[Shown]) -> f64 {
+    let sure = |t: &Topic| {
+        said.iter()
+            .find(|s| s.topic.id == t.id)
+            .map_or(0.0, |s| s.weight)
+    };
+    let carries_none = carries_none(e);
+    topics
+        .iter()
+        .map(|t| {
+            if carries(e, t) {
+                t.weight * (TAGGED + (1.0 - TAGGED) * sure(t))
+            } else if carries_none {
+                t.weight * SHOWN * sure(t)
+            } else {
+                0.0
+            }
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Returns true when a story carries a topic's competency: as a tag, or with its "why".
+fn carries(e: &Entry, t: &Topic) -> bool {
+    e.competencies.iter().any(|c| c == &t.id) || e.competency_notes.contains_key(&t.id)
+}
+
+/// Returns true when a story carries no competency at all.
+fn carries_none(e: &Entry) -> bool {
+    e.competencies.is_empty() && e.competency_notes.is_empty()
+}
+
+/// Returns the topics a story carries.
 fn tagged<'a>(e: &'a Entry, topics: &'a [Topic]) -> impl Iterator<Item = &'a Topic> + 'a {
-    topics.iter().filter(|t| {
-        e.competencies.iter().any(|c| c == &t.id) || e.competency_notes.contains_key(&t.id)
-    })
+    topics.iter().filter(|t| carries(e, t))
 }
 
 /// Returns 1 for a story of the last two years, falling to 0 at six years old: recent
@@ -635,7 +776,13 @@ fn is_table(e: &Entry) -> bool {
     rows >= 3 && rows * 2 >= lines.len()
 }
 
-fn explain(e: &Entry, question: &str, topics: &[Topic], tagged: &[&Topic]) -> String {
+fn explain(
+    e: &Entry,
+    question: &str,
+    topics: &[Topic],
+    tagged: &[&Topic],
+    said: Option<&Shown>,
+) -> String {
     let story_terms: HashSet<String> = terms(&format!("{} {}", e.title, e.search_body()))
         .into_iter()
         .collect();
@@ -649,6 +796,13 @@ fn explain(e: &Entry, question: &str, topics: &[Topic], tagged: &[&Topic]) -> St
     let mut parts = Vec::new();
     if let Some(t) = tagged.first() {
         parts.push(format!("shows {}", t.name));
+    } else if let Some(s) = said.filter(|_| carries_none(e)) {
+        let phrases: Vec<&str> = s.phrases.iter().take(3).copied().collect();
+        parts.push(format!(
+            "reads as {} (says \"{}\")",
+            s.topic.name,
+            phrases.join("\", \"")
+        ));
     } else if let Some(t) = topics.first() {
         parts.push(format!("about {}", t.name));
     }
@@ -716,6 +870,7 @@ mod tests {
         let ask = |candidates: Vec<Candidate>| {
             rank(
                 "a time you disagreed with your manager",
+                &Catalogue::builtin(),
                 &[],
                 candidates,
                 today,
@@ -750,6 +905,80 @@ mod tests {
     /// A list of interview questions shares every word with the question, and is no
     /// answer to it.
     #[test]
+    fn a_story_with_no_competency_shows_one_by_what_it_says() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let cat = Catalogue::new(vec![crate::framework::builtin()[0].clone()]);
+        let story = |id: &str, title: &str, task: &str, action: &str| Entry {
+            id: crate::entry::EntryId(id.into()),
+            kind: Kind::Story,
+            date: Some(jiff::civil::date(2025, 6, 10)),
+            title: title.into(),
+            task: task.into(),
+            action: action.into(),
+            result: "It shipped in May.".into(),
+            ..Entry::default()
+        };
+        let pushed = story(
+            "2025-06-10-sso-date",
+            "The SSO date",
+            "My director had promised March; I pushed back.",
+            "I challenged the date with a breakdown and would not commit the team to it.",
+        );
+        let once = story(
+            "2025-06-11-once",
+            "The other date",
+            "I pushed back on the date.",
+            "I wrote a plan and push back again the week after.",
+        );
+        let cache = story(
+            "2025-06-12-cache",
+            "A faster cache",
+            "Make the page load faster.",
+            "I added a cache in front of the database.",
+        );
+        let mut tagged = cache.clone();
+        tagged.id = crate::entry::EntryId("2025-06-13-tagged".into());
+        tagged.competencies = vec!["have-backbone-disagree-and-commit".into()];
+        let question = "Tell me about a time you disagreed with a decision made above you";
+        let topics = topics(&cat, question);
+        assert_eq!(topics[0].id, "have-backbone-disagree-and-commit");
+        let signs = Signs::new(&cat, &topics);
+        // Three phrases are sure; "push back" and "pushed back" are one.
+        let said = signs.said(&pushed, &topics);
+        assert_eq!(said[0].weight, 1.0, "{:?}", said[0].phrases);
+        assert_eq!(signs.said(&once, &topics)[0].weight, 0.5);
+        assert!(signs.said(&cache, &topics).is_empty());
+        let words_say = shows(&pushed, &topics, &said);
+        let tag_says = shows(&tagged, &topics, &signs.said(&tagged, &topics));
+        assert!(
+            words_say > 0.0 && words_say < tag_says,
+            "a tag counts more than words: {words_say} vs {tag_says}"
+        );
+        let candidate = |e: &Entry| Candidate {
+            entry: e.clone(),
+            question_score: 1.0,
+            topic_score: 0.0,
+            meaning: None,
+        };
+        let answers = rank(
+            question,
+            &cat,
+            &topics,
+            vec![candidate(&cache), candidate(&pushed)],
+            today,
+            5,
+        );
+        assert_eq!(answers[0].id, "2025-06-10-sso-date", "{answers:#?}");
+        assert!(
+            answers[0]
+                .why
+                .starts_with("reads as Have Backbone; Disagree and Commit (says \"pushed back\""),
+            "{}",
+            answers[0].why
+        );
+    }
+
+    #[test]
     fn a_list_of_questions_is_no_answer() {
         let today = jiff::civil::date(2026, 11, 25);
         let list = Entry {
@@ -780,6 +1009,7 @@ mod tests {
         };
         let answers = rank(
             "a time you disagreed",
+            &Catalogue::builtin(),
             &[],
             vec![c(&list, 9.0), c(&story, 5.0)],
             today,

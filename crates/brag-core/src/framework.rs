@@ -36,6 +36,11 @@ pub struct Competency {
     /// back", "no budget", "without all the facts"): a stronger sign than any one word.
     #[serde(default)]
     pub cues: Vec<String>,
+    /// Phrases a story that shows it tends to say, matched whole in its title, Situation,
+    /// Task and Action ("pushed back", "no say over", "sign-off"): how `ask` reads a story
+    /// that carries no competency. Its cues of more than one word count too.
+    #[serde(default)]
+    pub signs: Vec<String>,
 }
 
 /// Returns a framework: a named list of competencies.
