@@ -535,7 +535,8 @@ pub fn rank(
     let rel = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
     // Relevance first, for every candidate: it is cheap, and it decides which are worth
     // coaching and explaining.
-    let mut relevant: Vec<(f64, Candidate)> = Vec::with_capacity(candidates.len());
+    // With each, the topic its words show best, for `why`.
+    let mut relevant: Vec<(f64, Candidate, Option<Shown>)> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let e = &c.entry;
         if !matches!(e.kind, Kind::Story | Kind::Win)
@@ -548,7 +549,8 @@ pub fn rank(
         let meaning = c.meaning.map_or(0.0, |m| {
             ((m - (max_m - MEANING_BAND)) / MEANING_BAND).clamp(0.0, 1.0)
         });
-        let tag = shows(e, topics, &signs.said(e, topics));
+        let said = signs.said(e, topics);
+        let tag = shows(e, topics, &said);
         // The competency weighs most: a question is about one, and a story that shows
         // it answers even in other words. Words and meaning share the rest.
         let relevance = if by_meaning {
@@ -556,14 +558,14 @@ pub fn rank(
         } else {
             0.45 * text + 0.40 * tag + 0.15 * topic_text
         };
-        relevant.push((relevance, c));
+        relevant.push((relevance, c, said.into_iter().next()));
     }
     relevant.sort_by(|a, b| b.0.total_cmp(&a.0));
     // The cut-off is a share of the best relevance of any entry the coach scores above
     // zero; in that order, the coach stops at the first entry under it.
     let mut best: Option<f64> = None;
-    let mut answers: Vec<((bool, f64), f64, Entry)> = Vec::new();
-    for (relevance, c) in relevant {
+    let mut answers: Vec<((bool, f64), Option<Shown>, Entry)> = Vec::new();
+    for (relevance, c, reads_as) in relevant {
         if relevance <= 0.0 || best.is_some_and(|b| relevance < b * CUT_OFF) {
             break;
         }
@@ -582,7 +584,7 @@ pub fn rank(
         if not_a_story {
             score *= 0.5;
         }
-        answers.push(((not_a_story, score), relevance, e));
+        answers.push(((not_a_story, score), reads_as, e));
     }
     answers.sort_by(|((a_not, a), _, x), ((b_not, b), _, y)| {
         a_not
@@ -597,10 +599,9 @@ pub fn rank(
         .into_iter()
         .filter(|((not_a_story, _), _, _)| !(stories_fit && *not_a_story))
         .take(limit)
-        .map(|((not_a_story, score), _, e)| {
+        .map(|((not_a_story, score), reads_as, e)| {
             let shows: Vec<&Topic> = tagged(&e, topics).collect();
-            let said = signs.said(&e, topics);
-            let mut why = explain(&e, question, topics, &shows, said.first());
+            let mut why = explain(&e, question, topics, &shows, reads_as.as_ref());
             if e.is_draft() {
                 why.push_str("; a draft from harvest: review it before telling it");
             } else if not_a_story {
