@@ -382,8 +382,9 @@ impl App {
 
     /// Empties the index and reads every file again.
     pub fn reindex(&self) -> Result<SyncReport, AppError> {
-        self.conn()?.reset()?;
-        self.pool.mark_rebuilt();
+        let mut index = self.conn()?;
+        self.pool.reset(&mut index)?;
+        drop(index);
         self.sync()
     }
 

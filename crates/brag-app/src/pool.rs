@@ -42,10 +42,10 @@ impl Pool {
         let model = first.meta(meaning::MODEL_KEY)?;
         if model.as_deref() != meaning::MODEL {
             if first.count()? > 0 || model.is_some() {
-                first.reset()?;
-                pool.mark_rebuilt();
+                pool.reset(&mut first)?;
+            } else {
+                first.set_meta(meaning::MODEL_KEY, meaning::MODEL)?;
             }
-            first.set_meta(meaning::MODEL_KEY, meaning::MODEL)?;
         }
         drop(first);
         Ok(pool)
@@ -75,9 +75,13 @@ impl Pool {
         self.rebuilt.swap(false, Ordering::SeqCst)
     }
 
-    /// Marks the index as made empty (after a reset).
-    pub(crate) fn mark_rebuilt(&self) {
+    /// Empties the index, names this build's model in it (so the next open keeps what
+    /// the rebuild writes) and marks it as made empty: the next sync reads every file.
+    pub(crate) fn reset(&self, index: &mut Index) -> Result<(), AppError> {
+        index.reset()?;
+        index.set_meta(meaning::MODEL_KEY, meaning::MODEL)?;
         self.rebuilt.store(true, Ordering::SeqCst);
+        Ok(())
     }
 }
 

@@ -181,6 +181,24 @@ fn reindex_after_deleting_the_index() {
 }
 
 #[test]
+fn reindex_leaves_an_index_the_next_open_keeps() {
+    let (dir, app) = app();
+    let _ = app.add(win("Alpha")).expect("add");
+    let _ = app.add(win("Beta")).expect("add");
+    let r = app.reindex().expect("reindex");
+    assert!(r.rebuilt);
+    assert_eq!(r.added, 2);
+    drop(app);
+    // A reset once dropped the note of which model made the vectors: the next command
+    // took the index for another build's and read every file again.
+    let app = App::open(dir.path(), Clock::Fixed(today())).expect("open");
+    let r = app.sync().expect("sync");
+    assert!(!r.rebuilt, "{r:?}");
+    assert_eq!((r.added, r.updated, r.removed), (0, 0, 0), "{r:?}");
+    assert_eq!(app.list(&Filter::default(), None).expect("list").len(), 2);
+}
+
+#[test]
 fn sync_many_files_on_threads() {
     let (dir, app) = app();
     std::fs::create_dir_all(dir.path().join("2024")).expect("mkdir");
