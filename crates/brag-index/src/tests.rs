@@ -424,3 +424,35 @@ fn missing_vectors_are_listed_and_filled() {
     let all = ix.nearest(&Filter::default(), 10, score).expect("nearest");
     assert_eq!(all.len(), 2);
 }
+
+/// A first index is written unsynced, and the connection is back to synced writes after:
+/// the next write into it, and every write into an index that holds something, waits for
+/// the disk as before.
+#[test]
+fn a_first_build_is_unsynced_and_later_writes_are_synced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut ix, _) = Index::open(&dir.path().join("index.db")).expect("open");
+    let synchronous = |ix: &Index| -> i64 {
+        ix.conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .expect("pragma")
+    };
+    // 1 is NORMAL.
+    assert_eq!(synchronous(&ix), 1);
+    let fresh = |ix: &Index| -> bool {
+        ix.conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM files)", [], |r| r.get(0))
+            .expect("query")
+    };
+    assert!(fresh(&ix));
+    put(&mut ix, entry("2025-01-01-a", "Alpha", "first", &[]));
+    assert_eq!(synchronous(&ix), 1);
+    assert!(!fresh(&ix));
+    put(&mut ix, entry("2025-01-02-b", "Beta", "second", &[]));
+    assert_eq!(synchronous(&ix), 1);
+    assert_eq!(ix.count().expect("count"), 2);
+    drop(ix);
+    let (ix, made) = Index::open(&dir.path().join("index.db")).expect("reopen");
+    assert!(!made);
+    assert_eq!(ix.count().expect("count"), 2);
+}
